@@ -1,0 +1,78 @@
+// Builds the committed bundles in dist/ with esbuild. With --check, builds into a temporary folder
+// and fails when dist/ differs from what the sources build (so a stale dist/ cannot be committed).
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const check = process.argv.includes('--check');
+
+// Bundled CommonJS dependencies call require() for Node built-ins; ESM bundles need one to exist.
+const requireShim =
+  "import { createRequire as __totpKitCreateRequire } from 'node:module';\nconst require = __totpKitCreateRequire(import.meta.url);";
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** @param {string} outdir */
+async function buildAll(outdir) {
+  await build({
+    ...common,
+    entryPoints: { cli: 'src/cli/index.ts' },
+    outdir,
+    banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+  });
+  await build({ ...common, entryPoints: { index: 'src/action/index.ts' }, outdir, banner: { js: requireShim } });
+  // The library and constructs keep their dependencies external: the package installs them.
+  await build({
+    ...common,
+    entryPoints: { lib: 'src/index.ts', constructs: 'constructs/index.ts' },
+    outdir,
+    packages: 'external',
+  });
+}
+
+/** @param {string} dir */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)))
+    .sort();
+}
+
+if (!check) {
+  await buildAll(join(root, 'dist'));
+} else {
+  const temp = await mkdtemp(join(tmpdir(), 'totp-kit-dist-'));
+  try {
+    await buildAll(temp);
+    const fresh = await listFiles(temp);
+    const committed = await listFiles(join(root, 'dist'));
+    const problems = [];
+    for (const file of fresh) {
+      if (!committed.includes(file)) problems.push(`dist/${file} is missing`);
+      else if (!(await readFile(join(temp, file))).equals(await readFile(join(root, 'dist', file))))
+        problems.push(`dist/${file} differs from what the sources build`);
+    }
+    for (const file of committed) if (!fresh.includes(file)) problems.push(`dist/${file} is not built by the sources`);
+    if (problems.length > 0) {
+      for (const p of problems) console.error(`check-dist: ${p}`);
+      console.error('check-dist: run `npm run build` and commit dist/');
+      process.exitCode = 1;
+    } else {
+      console.log(`check-dist: dist/ matches the sources (${fresh.length} files)`);
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+/** `totp-kit code`: print the current code, waiting for the next one when too little time is left. */
+import type { Command } from 'commander';
+import { badInput } from '../../core/errors.js';
+import { parseWholeNumber } from '../../core/settings.js';
+import { expiresAt, parseUnixSeconds, planFreshCode, remainingSeconds, waitUntilCurrent } from '../../core/time.js';
+import { generateCode } from '../../core/totp.js';
+import type { Io } from '../io.js';
+import { addSeedOptions, readKey, type SeedFlags } from '../seed-options.js';
+
+interface CodeFlags extends SeedFlags {
+  readonly at?: string;
+  readonly minRemaining?: string;
+}
+
+/** Registers `code` on the program. */
+export function registerCode(program: Command, io: Io, result: (code: number) => void): void {
+  addSeedOptions(program.command('code').description('print the current code of a key'))
+    .option('--at <unix-seconds>', 'compute the code at this time instead of now')
+    .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  TOTP_SEED=… totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"',
+    )
+    .action(async (flags: CodeFlags, command: Command) => {
+      const json = command.optsWithGlobals().json === true;
+      const key = await readKey(flags, io);
+      const minRemaining = parseWholeNumber(flags.minRemaining);
+      if (minRemaining === undefined) {
+        throw badInput(
+          '--min-remaining',
+          `${JSON.stringify(flags.minRemaining)} is not a whole number of seconds`,
+          `0 to ${key.period - 1}`,
+        );
+      }
+      const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      let t = fixed ?? io.now();
+      const plan = planFreshCode(t, key.period, minRemaining);
+      if (plan.waitSeconds > 0 && fixed === undefined) {
+        io.err(
+          `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one\n`,
+        );
+        await waitUntilCurrent(plan);
+        t = Math.max(io.now(), plan.at);
+      } else {
+        t = plan.at;
+      }
+      const code = generateCode(key, t);
+      if (json) {
+        const result = {
+          code,
+          period: key.period,
+          digits: key.digits,
+          algorithm: key.algorithm,
+          remaining: remainingSeconds(t, key.period),
+          expiresAt: new Date(expiresAt(t, key.period) * 1000).toISOString(),
+        };
+        io.out(`${JSON.stringify(result)}\n`);
+      } else {
+        io.out(`${code}\n`);
+      }
+      result(0);
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * `totp-kit demo` (what `npm start` runs): creates or reuses a demo key in the embedded store, shows
+ * its QR code to scan and its live code. The seed itself is never printed; scan the barcode or read
+ * the store file to check the code with another tool.
+ */
+import type { Command } from 'commander';
+import { decodeBase32, encodeBase32 } from '../../core/base32.js';
+import type { TotpKey } from '../../core/key.js';
+import { formatOtpauthUrl } from '../../core/otpauth-url.js';
+import { qrTerminal } from '../../core/qr.js';
+import { generateSeed } from '../../core/seed.js';
+import { DEFAULTS } from '../../core/settings.js';
+import { parseUnixSeconds, remainingSeconds } from '../../core/time.js';
+import { generateCode } from '../../core/totp.js';
+import { readStore, type StoredKey, writeStore } from '../../stores/file-store.js';
+import { resolveStoreRef } from '../../stores/store-ref.js';
+import type { Io } from '../io.js';
+
+/** The demo key's name in the store. */
+export const DEMO_KEY = 'demo';
+
+async function demoKey(path: string): Promise<{ key: TotpKey; created: boolean }> {
+  const data = await readStore(path);
+  const stored = data.keys[DEMO_KEY];
+  if (stored) {
+    return { key: { ...stored, secret: decodeBase32(stored.secret, `store key ${DEMO_KEY}`) }, created: false };
+  }
+  const key: TotpKey = {
+    secret: generateSeed(DEFAULTS.keySize),
+    issuer: 'totp-kit',
+    accountName: 'demo',
+    algorithm: DEFAULTS.algorithm,
+    digits: DEFAULTS.digits,
+    period: DEFAULTS.period,
+  };
+  const record: StoredKey = {
+    secret: encodeBase32(key.secret),
+    issuer: 'totp-kit',
+    accountName: 'demo',
+    algorithm: key.algorithm,
+    digits: key.digits,
+    period: key.period,
+    createdAt: new Date().toISOString(),
+  };
+  await writeStore(path, { ...data, keys: { ...data.keys, [DEMO_KEY]: record } });
+  return { key, created: true };
+}
+
+function groupCode(code: string): string {
+  const half = code.length / 2;
+  return `${code.slice(0, half)} ${code.slice(half)}`;
+}
+
+/** Registers `demo` on the program. */
+export function registerDemo(program: Command, io: Io, result: (code: number) => void): void {
+  program
+    .command('demo')
+    .description('create (or reuse) a demo key in the embedded store and show its QR code and current code')
+    .option('--at <unix-seconds>', 'show the code at this time instead of now')
+    .option('--watch', 'keep showing the code as it changes, until interrupted')
+    .action(async (flags: { at?: string; watch?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals();
+      const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      const store = resolveStoreRef(globals.store as string | undefined, io.env, '--store');
+      const { key, created } = await demoKey(store.path);
+      const url = formatOtpauthUrl(key);
+      io.out(`totp-kit demo: ${created ? 'created' : 'reusing'} key "${DEMO_KEY}" in ${store.reference}\n\n`);
+      io.out(await qrTerminal(url));
+      io.out('\nScan it with an authenticator app (Google Authenticator, 1Password, Authy), then compare codes.\n');
+      io.out(
+        `  issuer ${key.issuer}   account ${key.accountName}   ${key.algorithm}, ${key.digits} digits, every ${key.period} s\n\n`,
+      );
+      const show = (t: number) =>
+        io.out(`  current code  ${groupCode(generateCode(key, t))}   (${remainingSeconds(t, key.period)} s left)\n`);
+      show(fixed ?? io.now());
+      if (flags.watch && fixed === undefined) {
+        for (;;) {
+          const t = io.now();
+          await new Promise((r) => setTimeout(r, (remainingSeconds(t, key.period) - (t % 1)) * 1000 + 50));
+          show(io.now());
+        }
+      }
+      io.out(
+        '\nNext: totp-kit code --from env:NAME prints a code for a seed of yours; totp-kit --help lists all commands.\n',
+      );
+      result(0);
+    });
+}

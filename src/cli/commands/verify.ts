@@ -1,0 +1,43 @@
+/** `totp-kit verify`: check a code statelessly (exit 0 valid, 1 invalid). */
+import type { Command } from 'commander';
+import { badInput, badSettings } from '../../core/errors.js';
+import { checkSettings } from '../../core/settings.js';
+import { parseUnixSeconds } from '../../core/time.js';
+import { verifyCode } from '../../core/totp.js';
+import type { Io } from '../io.js';
+import { addSeedOptions, flagOf, readKey, type SeedFlags } from '../seed-options.js';
+
+interface VerifyFlags extends SeedFlags {
+  readonly code?: string;
+  readonly skew?: string;
+  readonly at?: string;
+}
+
+/** Registers `verify` on the program. */
+export function registerVerify(program: Command, io: Io, result: (code: number) => void): void {
+  addSeedOptions(program.command('verify').description('check a code against a key (exit 0 valid, 1 invalid)'))
+    .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
+    .option('--skew <steps>', 'accept codes this many time steps either side: 0 or 1', '1')
+    .option('--at <unix-seconds>', 'check at this time instead of now')
+    .action(async (flags: VerifyFlags, command: Command) => {
+      const json = command.optsWithGlobals().json === true;
+      const check = checkSettings({ skew: flags.skew });
+      if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
+      if (flags.code === undefined || flags.code.trim() === '')
+        throw badInput('--code', 'is empty', 'the code to check');
+      const key = await readKey(flags, io);
+      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
+      const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
+      const wellFormed = outcome.code !== undefined && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
+      if (json) {
+        const reason = outcome.valid ? {} : { reason: wellFormed ? 'no-match' : 'malformed' };
+        io.out(
+          `${JSON.stringify({ valid: outcome.valid, ...reason, ...(outcome.valid ? { delta: outcome.delta } : {}) })}\n`,
+        );
+      } else {
+        io.out(outcome.valid ? 'valid\n' : 'invalid\n');
+        if (!wellFormed) io.err(`totp-kit: the code must be ${key.digits} digits 0-9 (spaces are ignored)\n`);
+      }
+      result(outcome.valid ? 0 : 1);
+    });
+}

@@ -1,0 +1,23 @@
+/** What the CLI touches of the outside world, passed in so tests and the entry point choose. */
+export interface Io {
+  /** Writes to standard output (the command's result). */
+  out(text: string): void;
+  /** Writes to standard error (warnings, waiting notices, refusals). */
+  err(text: string): void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Unix time in seconds, with the fraction. */
+  now(): number;
+  /** True when standard output is a terminal (colours, live redraws). */
+  readonly isTty: boolean;
+}
+
+/** The process's own streams, environment and clock. */
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    now: () => Date.now() / 1000,
+    isTty: Boolean(process.stdout.isTTY),
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The seed flags shared by `code` and `verify` (`--secret | --url | --from` with `--algorithm --digits
+ * --period`), turned into a key through the core. Settings problems are all reported at once.
+ */
+import type { Command } from 'commander';
+import { badInput, badSettings } from '../core/errors.js';
+import type { TotpKey } from '../core/key.js';
+import { isOtpauthUrl } from '../core/otpauth-url.js';
+import { parseSeedText, resolveKey, type SeedText } from '../core/seed-text.js';
+import { checkSettings } from '../core/settings.js';
+import { resolveSource } from '../sources/index.js';
+import type { Io } from './io.js';
+
+/** The flag a core setting is given with, for messages. */
+const FLAGS: Readonly<Record<string, string>> = {
+  algorithm: '--algorithm',
+  digits: '--digits',
+  period: '--period',
+  keySize: '--key-size',
+  skew: '--skew',
+  qrSize: '--qr-size',
+  maxValidationAttempts: '--max-validation-attempts',
+  issuer: '--issuer',
+  accountName: '--account',
+};
+
+/** Maps a core setting name to its flag. */
+export function flagOf(setting: string): string {
+  return FLAGS[setting] ?? setting;
+}
+
+/** The parsed seed flags. */
+export interface SeedFlags {
+  readonly secret?: string;
+  readonly url?: string;
+  readonly from?: string;
+  readonly algorithm?: string;
+  readonly digits?: string;
+  readonly period?: string;
+}
+
+/** Adds the seed flags to a command. */
+export function addSeedOptions(command: Command): Command {
+  return command
+    .option('--from <source>', 'read the seed from a source: env:NAME or file:PATH (recommended)')
+    .option('--url <otpauth-url>', 'an otpauth://totp/ URL (visible in the process list: prefer --from)')
+    .option('--secret <base32>', 'a Base32 seed (visible in the process list: prefer --from)')
+    .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)')
+    .option('--digits <n>', '6 or 8 (default 6, or what the URL states)')
+    .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)');
+}
+
+async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; label: string }> {
+  const given = (['secret', 'url', 'from'] as const).filter((f) => flags[f] !== undefined);
+  if (given.length === 0) {
+    throw badInput(
+      'seed',
+      'none given',
+      '--from SOURCE (e.g. --from env:TOTP_SEED), --url URL or --secret BASE32',
+      'E_NO_SEED',
+    );
+  }
+  if (given.length > 1) {
+    throw badInput(
+      'seed',
+      `${given.map((f) => `--${f}`).join(' and ')} were both given`,
+      'exactly one of --from, --url, --secret',
+      'E_TWO_SEEDS',
+    );
+  }
+  if (flags.from !== undefined) {
+    const source = resolveSource(flags.from, '--from', io.env);
+    return { seed: await source.read(), label: source.reference };
+  }
+  if (flags.url !== undefined) {
+    if (!isOtpauthUrl(flags.url))
+      throw badInput(
+        '--url',
+        'is not an otpauth:// URL (its value was not printed)',
+        'otpauth://totp/…?secret=…',
+        'E_URL_INVALID',
+      );
+    return { seed: parseSeedText(flags.url, '--url'), label: '--url' };
+  }
+  return { seed: parseSeedText(flags.secret as string, '--secret'), label: '--secret' };
+}
+
+/**
+ * Reads the key the seed flags describe. Warns on stderr when the seed came through argv, where any
+ * user of the machine can read it with `ps` (the warning comes only once the input is accepted, so a
+ * refusal stays one line).
+ */
+export async function readKey(flags: SeedFlags, io: Io): Promise<TotpKey> {
+  const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
+  const check = checkSettings(settings);
+  if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
+  const { seed, label } = await readSeed(flags, io);
+  const key = resolveKey(seed, settings, label, flagOf);
+  for (const warning of check.warnings) io.err(`totp-kit: warning: ${warning}\n`);
+  if (flags.secret !== undefined || flags.url !== undefined) {
+    const flag = flags.secret !== undefined ? '--secret' : '--url';
+    io.err(`totp-kit: warning: ${flag} puts the seed in the process list and shell history; prefer --from env:NAME\n`);
+  }
+  return key;
+}

@@ -1,0 +1,76 @@
+/**
+ * One error type for every face. `kind` decides the exit code of the CLI and how the action fails;
+ * `code` is a stable identifier callers can branch on. Messages are written for people and never
+ * contain seed material: callers pass labels ("--secret", "env:TOTP_SEED"), never the value.
+ */
+
+/** What went wrong, in the terms of the CLI's exit codes. */
+export type ErrorKind = 'bad-input' | 'invalid-code' | 'backend';
+
+/** Exit codes of the CLI (PRODUCT.md): 0 done/valid, 1 invalid or refused code, 2 bad input, 3 backend failure. */
+export const EXIT_CODES: Readonly<Record<ErrorKind | 'ok', number>> = {
+  ok: 0,
+  'invalid-code': 1,
+  'bad-input': 2,
+  backend: 3,
+};
+
+/** A problem with one setting or input: which one, what is wrong, what is allowed. */
+export interface Problem {
+  /** The setting or input name as the core knows it (`digits`, `secret`, `source`). */
+  readonly setting: string;
+  /** What is wrong with the value, e.g. `"7" is not allowed`. Never contains seed material. */
+  readonly problem: string;
+  /** What would be accepted, e.g. `6 or 8`. */
+  readonly allowed?: string;
+}
+
+/** The error every part of totp-kit throws for a condition a user can act on. */
+export class TotpKitError extends Error {
+  override readonly name = 'TotpKitError';
+  readonly kind: ErrorKind;
+  readonly code: string;
+  /** Every problem found, when the error collects several (one declaration, many settings). */
+  readonly problems: readonly Problem[];
+
+  constructor(kind: ErrorKind, code: string, message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.kind = kind;
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Renders a problem as one line: `digits: "7" is not allowed (allowed: 6 or 8)`. */
+export function formatProblem(p: Problem, label: string = p.setting): string {
+  return `${label}: ${p.problem}${p.allowed ? ` (allowed: ${p.allowed})` : ''}`;
+}
+
+/** A bad-input error for one problem. */
+export function badInput(setting: string, problem: string, allowed?: string, code = 'E_BAD_INPUT'): TotpKitError {
+  const p: Problem = allowed === undefined ? { setting, problem } : { setting, problem, allowed };
+  return new TotpKitError('bad-input', code, formatProblem(p), [p]);
+}
+
+/** A bad-input error listing several problems of one declaration, one per line. */
+export function badSettings(problems: readonly Problem[], label?: (setting: string) => string): TotpKitError {
+  const lines = problems.map((p) => formatProblem(p, label ? label(p.setting) : p.setting));
+  return new TotpKitError('bad-input', 'E_BAD_SETTINGS', lines.join('\n'), problems);
+}
+
+/** The message of anything thrown, for printing. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  return String(e);
+}
+
+/**
+ * Quotes a non-secret value for an error message: JSON-quoted so control characters stay visible
+ * and the message stays on one line, and cut short so a megabyte of input cannot flood a log.
+ */
+export function quote(value: unknown, max = 40): string {
+  const text = typeof value === 'string' ? value : String(value);
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return JSON.stringify(cut);
+}

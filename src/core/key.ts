@@ -1,0 +1,10 @@
+/** A TOTP key as every part of totp-kit passes it around: the seed plus what decides its codes. */
+import type { CodeSettings } from './settings.js';
+
+/** A seed with its code settings and, when known, who it is for. */
+export interface TotpKey extends CodeSettings {
+  /** The raw shared secret. Never print, log or serialise it outside a store. */
+  readonly secret: Uint8Array;
+  readonly issuer?: string;
+  readonly accountName?: string;
+}

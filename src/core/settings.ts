@@ -1,0 +1,215 @@
+/**
+ * The one settings schema (PRODUCT.md "Settings, defaults and rules"), used by the CLI, the action,
+ * the constructs and the library. Values may arrive as strings (flags, action inputs) or numbers
+ * (construct props); both are parsed strictly: "08", "6.0" or " 6x" are not silently coerced.
+ */
+import { type Problem, quote } from './errors.js';
+
+/** HMAC algorithms an authenticator app understands. */
+export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
+/** Code lengths an authenticator app understands. */
+export type Digits = 6 | 8;
+/** Accepted time steps either side of the current one. */
+export type Skew = 0 | 1;
+
+export const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+
+/** The defaults of PRODUCT.md, the same as Vault's TOTP engine. */
+export const DEFAULTS = {
+  algorithm: 'SHA1' as Algorithm,
+  digits: 6 as Digits,
+  period: 30,
+  keySize: 20,
+  skew: 1 as Skew,
+  qrSize: 200,
+  maxValidationAttempts: 5,
+} as const;
+
+/** Limits beyond which a value is refused as a mistake rather than honoured. */
+export const LIMITS = {
+  /** RFC 4226 R6: a shared secret of at least 128 bits. */
+  minKeySize: 16,
+  maxKeySize: 1024,
+  /** Periods above this do not fit the 32-bit counters some authenticator apps use. */
+  maxPeriod: 2 ** 32 - 1,
+  maxQrSize: 4096,
+  maxValidationAttempts: 1000,
+  /** Periods outside this range work but are unusual enough to warn about. */
+  usualPeriod: [10, 120] as const,
+} as const;
+
+/** The settings that decide a code. */
+export interface CodeSettings {
+  readonly algorithm: Algorithm;
+  readonly digits: Digits;
+  readonly period: number;
+}
+
+/** Every setting of a declaration (key, MFA method), resolved to defaults. */
+export interface Settings extends CodeSettings {
+  readonly keySize: number;
+  readonly skew: Skew;
+  readonly qrSize: number;
+  readonly maxValidationAttempts: number;
+}
+
+/** A declaration as given by a face: every field optional and not yet parsed. */
+export interface SettingsInput {
+  readonly algorithm?: unknown;
+  readonly digits?: unknown;
+  readonly period?: unknown;
+  readonly keySize?: unknown;
+  readonly skew?: unknown;
+  readonly qrSize?: unknown;
+  readonly maxValidationAttempts?: unknown;
+  readonly issuer?: unknown;
+  readonly accountName?: unknown;
+}
+
+/** What `checkSettings` found: the parsed values that were valid, every problem and every warning. */
+export interface SettingsCheck {
+  readonly settings: Partial<Settings> & { issuer?: string; accountName?: string };
+  readonly problems: Problem[];
+  readonly warnings: string[];
+}
+
+/** Normalises an algorithm name: case-insensitive, `SHA-256` accepted. Undefined when unknown. */
+export function normalizeAlgorithm(value: unknown): Algorithm | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().toUpperCase().replace(/^SHA-/, 'SHA');
+  return (ALGORITHMS as readonly string[]).includes(name) ? (name as Algorithm) : undefined;
+}
+
+/**
+ * Parses a whole number given as a number or a decimal string of digits. Undefined when the value is
+ * not a whole number (floats, signs, exponents, hex, empty strings and leading zeros are refused,
+ * so a typo is reported rather than guessed at).
+ */
+export function parseWholeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!/^(0|[1-9][0-9]*)$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** A bounded whole number, or a problem naming the setting and the allowed range. */
+function wholeInRange(setting: string, value: unknown, min: number, max: number, allowed: string) {
+  const n = parseWholeNumber(value);
+  if (n === undefined) {
+    const negative = typeof value === 'number' ? value < 0 : /^\s*-/.test(String(value));
+    const what = negative ? 'is negative' : 'is not a whole number';
+    return { problem: { setting, problem: `${quote(value)} ${what}`, allowed } satisfies Problem };
+  }
+  if (n < min || n > max) {
+    return { problem: { setting, problem: `${n} is out of range`, allowed } satisfies Problem };
+  }
+  return { value: n };
+}
+
+function checkLabelPart(setting: 'issuer' | 'accountName', value: unknown, required: boolean, problems: Problem[]) {
+  if (value === undefined || value === '') {
+    if (required)
+      problems.push({ setting, problem: 'is required for a generated key', allowed: 'any text without ":"' });
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    problems.push({ setting, problem: 'is not text', allowed: 'any text without ":"' });
+    return undefined;
+  }
+  if (value.includes(':')) {
+    problems.push({ setting, problem: `${quote(value)} contains ":"`, allowed: 'any text without ":"' });
+    return undefined;
+  }
+  return value;
+}
+
+/**
+ * Checks one declaration and returns every problem at once, so a face can report them all
+ * (a construct lists them at synth; the CLI prints one line each). Absent settings are not problems,
+ * except issuer and accountName when `generated` is set.
+ */
+export function checkSettings(input: SettingsInput, options: { generated?: boolean } = {}): SettingsCheck {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const settings: { -readonly [K in keyof SettingsCheck['settings']]: SettingsCheck['settings'][K] } = {};
+
+  if (input.algorithm !== undefined) {
+    const algorithm = normalizeAlgorithm(input.algorithm);
+    if (algorithm) settings.algorithm = algorithm;
+    else
+      problems.push({
+        setting: 'algorithm',
+        problem: `${quote(input.algorithm)} is not supported`,
+        allowed: 'SHA1, SHA256 or SHA512',
+      });
+  }
+  if (input.digits !== undefined) {
+    const digits = parseWholeNumber(input.digits);
+    if (digits === 6 || digits === 8) settings.digits = digits;
+    else problems.push({ setting: 'digits', problem: `${quote(input.digits)} is not allowed`, allowed: '6 or 8' });
+  }
+  if (input.period !== undefined) {
+    const r = wholeInRange('period', input.period, 1, LIMITS.maxPeriod, `whole seconds from 1 to ${LIMITS.maxPeriod}`);
+    if (r.problem) problems.push(r.problem);
+    else {
+      settings.period = r.value;
+      const [low, high] = LIMITS.usualPeriod;
+      if (r.value < low || r.value > high)
+        warnings.push(`period ${r.value} s is unusual: authenticator apps expect ${low}–${high} s (most use 30)`);
+    }
+  }
+  if (input.keySize !== undefined) {
+    const r = wholeInRange(
+      'keySize',
+      input.keySize,
+      LIMITS.minKeySize,
+      LIMITS.maxKeySize,
+      `${LIMITS.minKeySize} to ${LIMITS.maxKeySize} bytes (RFC 4226 asks for at least ${LIMITS.minKeySize})`,
+    );
+    if (r.problem) problems.push(r.problem);
+    else settings.keySize = r.value;
+  }
+  if (input.skew !== undefined) {
+    const skew = parseWholeNumber(input.skew);
+    if (skew === 0 || skew === 1) settings.skew = skew;
+    else problems.push({ setting: 'skew', problem: `${quote(input.skew)} is not allowed`, allowed: '0 or 1' });
+  }
+  if (input.qrSize !== undefined) {
+    const r = wholeInRange('qrSize', input.qrSize, 0, LIMITS.maxQrSize, `0 (no barcode) to ${LIMITS.maxQrSize} pixels`);
+    if (r.problem) problems.push(r.problem);
+    else settings.qrSize = r.value;
+  }
+  if (input.maxValidationAttempts !== undefined) {
+    const r = wholeInRange(
+      'maxValidationAttempts',
+      input.maxValidationAttempts,
+      1,
+      LIMITS.maxValidationAttempts,
+      `1 to ${LIMITS.maxValidationAttempts}`,
+    );
+    if (r.problem) problems.push(r.problem);
+    else settings.maxValidationAttempts = r.value;
+  }
+  const issuer = checkLabelPart('issuer', input.issuer, options.generated === true, problems);
+  if (issuer !== undefined) settings.issuer = issuer;
+  const accountName = checkLabelPart('accountName', input.accountName, options.generated === true, problems);
+  if (accountName !== undefined) settings.accountName = accountName;
+
+  return { settings, problems, warnings };
+}
+
+/** The code settings (algorithm, digits, period) among checked settings, leaving out absent ones. */
+export function codeSettingsOf(settings: Partial<CodeSettings>): Partial<CodeSettings> {
+  return {
+    ...(settings.algorithm !== undefined ? { algorithm: settings.algorithm } : {}),
+    ...(settings.digits !== undefined ? { digits: settings.digits } : {}),
+    ...(settings.period !== undefined ? { period: settings.period } : {}),
+  };
+}
+
+/** Fills the defaults into checked settings. */
+export function withDefaults(settings: Partial<Settings>): Settings {
+  return { ...DEFAULTS, ...settings };
+}

@@ -1,0 +1,69 @@
+/** Time helpers shared by the CLI and the action: seconds left, expiry, waiting for a fresh code. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { badInput } from './errors.js';
+import { parseWholeNumber } from './settings.js';
+
+/** The latest Unix time accepted (9999-12-31T23:59:59Z), so every expiry is a valid ISO date. */
+export const MAX_UNIX_SECONDS = 253402300799;
+
+/** The current Unix time in seconds, with the millisecond fraction. */
+export function nowSeconds(): number {
+  return Date.now() / 1000;
+}
+
+/** Whole seconds until the code of time `t` expires: from `period` at a step's start down to 1. */
+export function remainingSeconds(t: number, period: number): number {
+  return period - (Math.floor(t) % period);
+}
+
+/** The Unix second at which the code of time `t` stops being current. */
+export function expiresAt(t: number, period: number): number {
+  return (Math.floor(t / period) + 1) * period;
+}
+
+/**
+ * Parses a Unix time given by a person (`--at`): whole seconds from 0 to year 9999.
+ * @throws TotpKitError (bad-input) naming `label`.
+ */
+export function parseUnixSeconds(value: unknown, label = 'at'): number {
+  const n = parseWholeNumber(value);
+  if (n === undefined || n > MAX_UNIX_SECONDS) {
+    throw badInput(
+      label,
+      `${JSON.stringify(String(value).slice(0, 40))} is not a Unix time`,
+      `whole seconds from 0 to ${MAX_UNIX_SECONDS}`,
+    );
+  }
+  return n;
+}
+
+/** How to reach a code with at least `minRemaining` seconds left. */
+export interface FreshTime {
+  /** The time whose code to use. */
+  readonly at: number;
+  /** Seconds to wait before that code is current (0 when the current one will do). */
+  readonly waitSeconds: number;
+}
+
+/**
+ * Decides whether the current code has at least `minRemaining` seconds left and, if not, the time of
+ * the next step to use instead. `minRemaining` must be below `period` (a code never has more left).
+ */
+export function planFreshCode(t: number, period: number, minRemaining: number): FreshTime {
+  if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
+    throw badInput(
+      'min-remaining',
+      `${minRemaining} is out of range for a ${period} s period`,
+      `whole seconds from 0 to ${period - 1}`,
+    );
+  }
+  const left = period - (t % period);
+  if (left >= minRemaining) return { at: t, waitSeconds: 0 };
+  const next = expiresAt(t, period);
+  return { at: next, waitSeconds: next - t };
+}
+
+/** Waits until the planned step is current. A small margin keeps a slow clock from landing before it. */
+export async function waitUntilCurrent(plan: FreshTime): Promise<void> {
+  if (plan.waitSeconds > 0) await sleep(Math.ceil(plan.waitSeconds * 1000) + 20);
+}

@@ -1,0 +1,44 @@
+/**
+ * The totp-kit library (`import … from 'totp-kit'`): the core every face uses, for apps that generate
+ * or verify codes themselves.
+ */
+export { decodeBase32, encodeBase32, normalizeBase32 } from './core/base32.js';
+export {
+  badInput,
+  type ErrorKind,
+  EXIT_CODES,
+  errorMessage,
+  formatProblem,
+  type Problem,
+  TotpKitError,
+} from './core/errors.js';
+export type { TotpKey } from './core/key.js';
+export { formatOtpauthUrl, isOtpauthUrl, type ParsedOtpauthUrl, parseOtpauthUrl } from './core/otpauth-url.js';
+export { qrPng, qrTerminal } from './core/qr.js';
+export { generateSeed, shortSeedWarning } from './core/seed.js';
+export { parseSeedText, resolveKey, type SeedText } from './core/seed-text.js';
+export {
+  ALGORITHMS,
+  type Algorithm,
+  type CodeSettings,
+  checkSettings,
+  DEFAULTS,
+  type Digits,
+  normalizeAlgorithm,
+  type Settings,
+  type SettingsCheck,
+  type SettingsInput,
+  type Skew,
+  withDefaults,
+} from './core/settings.js';
+export { expiresAt, nowSeconds, planFreshCode, remainingSeconds } from './core/time.js';
+export {
+  counterAt,
+  generateCode,
+  hotp,
+  normalizeCode,
+  type Verification,
+  type VerifyOptions,
+  verifyCode,
+} from './core/totp.js';
+export { resolveSource, type SeedSource } from './sources/index.js';

@@ -1,0 +1,63 @@
+/** `file:PATH`: a file holding Base32 or an otpauth URL (`file:/dev/stdin` reads a pipe). */
+import { open } from 'node:fs/promises';
+import { badInput } from '../core/errors.js';
+import { MAX_SEED_TEXT, parseSeedText } from '../core/seed-text.js';
+import type { SeedSource } from './source.js';
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist',
+  EACCES: 'cannot be read (permission denied)',
+  EPERM: 'cannot be read (permission denied)',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'has a path through something that is not a directory',
+  ELOOP: 'has a symbolic link loop',
+};
+
+/** Reads at most `limit` + 1 bytes, so a huge or endless file is refused without being read whole. */
+async function readCapped(path: string, limit: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= limit) {
+      const chunk = Buffer.alloc(Math.min(16 * 1024, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A source reading a file when read. Local paths are the user's input: failures are bad input (exit 2). */
+export function fileSource(path: string, label = 'source'): SeedSource {
+  const reference = `file:${path}`;
+  if (path === '') throw badInput(label, 'file: needs a path', 'file:PATH');
+  return {
+    reference,
+    async read() {
+      let bytes: Buffer;
+      try {
+        bytes = await readCapped(path, MAX_SEED_TEXT);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        throw badInput(
+          reference,
+          REASONS[code] ?? `cannot be read (${code || 'unknown error'})`,
+          'a readable file holding a Base32 seed or an otpauth URL',
+          'E_SOURCE_NOT_FOUND',
+        );
+      }
+      if (bytes.length > MAX_SEED_TEXT) {
+        throw badInput(reference, 'is too large to hold a seed', `at most ${MAX_SEED_TEXT} bytes`, 'E_SEED_TOO_LONG');
+      }
+      const text = bytes.toString('utf8');
+      if (text.trim() === '')
+        throw badInput(reference, 'is empty', 'a Base32 seed or an otpauth URL', 'E_SOURCE_EMPTY');
+      return parseSeedText(text, reference);
+    },
+  };
+}
