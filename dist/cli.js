@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __totpKitCreateRequire } from 'node:module';
+import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
+const __filename = __totpKitFileURLToPath(import.meta.url);
 var __create = Object.create;
 var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
@@ -5280,9 +5282,9 @@ var require_qrcode = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/chunkstream.js
+// node_modules/qrcode/node_modules/pngjs/lib/chunkstream.js
 var require_chunkstream = __commonJS({
-  "node_modules/pngjs/lib/chunkstream.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/chunkstream.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var Stream = __require("stream");
@@ -5418,9 +5420,9 @@ var require_chunkstream = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/interlace.js
+// node_modules/qrcode/node_modules/pngjs/lib/interlace.js
 var require_interlace = __commonJS({
-  "node_modules/pngjs/lib/interlace.js"(exports) {
+  "node_modules/qrcode/node_modules/pngjs/lib/interlace.js"(exports) {
     "use strict";
     var imagePasses = [
       {
@@ -5501,9 +5503,9 @@ var require_interlace = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/paeth-predictor.js
+// node_modules/qrcode/node_modules/pngjs/lib/paeth-predictor.js
 var require_paeth_predictor = __commonJS({
-  "node_modules/pngjs/lib/paeth-predictor.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/paeth-predictor.js"(exports, module) {
     "use strict";
     module.exports = function paethPredictor(left, above, upLeft) {
       let paeth = left + above - upLeft;
@@ -5521,9 +5523,9 @@ var require_paeth_predictor = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/filter-parse.js
+// node_modules/qrcode/node_modules/pngjs/lib/filter-parse.js
 var require_filter_parse = __commonJS({
-  "node_modules/pngjs/lib/filter-parse.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/filter-parse.js"(exports, module) {
     "use strict";
     var interlaceUtils = require_interlace();
     var paethPredictor = require_paeth_predictor();
@@ -5662,9 +5664,9 @@ var require_filter_parse = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/filter-parse-async.js
+// node_modules/qrcode/node_modules/pngjs/lib/filter-parse-async.js
 var require_filter_parse_async = __commonJS({
-  "node_modules/pngjs/lib/filter-parse-async.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/filter-parse-async.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var ChunkStream = require_chunkstream();
@@ -5688,9 +5690,9 @@ var require_filter_parse_async = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/constants.js
+// node_modules/qrcode/node_modules/pngjs/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/pngjs/lib/constants.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/constants.js"(exports, module) {
     "use strict";
     module.exports = {
       PNG_SIGNATURE: [137, 80, 78, 71, 13, 10, 26, 10],
@@ -5723,9 +5725,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/crc.js
+// node_modules/qrcode/node_modules/pngjs/lib/crc.js
 var require_crc = __commonJS({
-  "node_modules/pngjs/lib/crc.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/crc.js"(exports, module) {
     "use strict";
     var crcTable = [];
     (function() {
@@ -5763,9 +5765,9 @@ var require_crc = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/parser.js
+// node_modules/qrcode/node_modules/pngjs/lib/parser.js
 var require_parser = __commonJS({
-  "node_modules/pngjs/lib/parser.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/parser.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var CrcCalculator = require_crc();
@@ -5984,9 +5986,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/bitmapper.js
+// node_modules/qrcode/node_modules/pngjs/lib/bitmapper.js
 var require_bitmapper = __commonJS({
-  "node_modules/pngjs/lib/bitmapper.js"(exports) {
+  "node_modules/qrcode/node_modules/pngjs/lib/bitmapper.js"(exports) {
     "use strict";
     var interlaceUtils = require_interlace();
     var pixelBppMapper = [
@@ -6232,9 +6234,9 @@ var require_bitmapper = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/format-normaliser.js
+// node_modules/qrcode/node_modules/pngjs/lib/format-normaliser.js
 var require_format_normaliser = __commonJS({
-  "node_modules/pngjs/lib/format-normaliser.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/format-normaliser.js"(exports, module) {
     "use strict";
     function dePalette(indata, outdata, width, height, palette) {
       let pxPos = 0;
@@ -6313,9 +6315,9 @@ var require_format_normaliser = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/parser-async.js
+// node_modules/qrcode/node_modules/pngjs/lib/parser-async.js
 var require_parser_async = __commonJS({
-  "node_modules/pngjs/lib/parser-async.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/parser-async.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var zlib = __require("zlib");
@@ -6439,9 +6441,9 @@ var require_parser_async = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/bitpacker.js
+// node_modules/qrcode/node_modules/pngjs/lib/bitpacker.js
 var require_bitpacker = __commonJS({
-  "node_modules/pngjs/lib/bitpacker.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/bitpacker.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     module.exports = function(dataIn, width, height, options) {
@@ -6589,9 +6591,9 @@ var require_bitpacker = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/filter-pack.js
+// node_modules/qrcode/node_modules/pngjs/lib/filter-pack.js
 var require_filter_pack = __commonJS({
-  "node_modules/pngjs/lib/filter-pack.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/filter-pack.js"(exports, module) {
     "use strict";
     var paethPredictor = require_paeth_predictor();
     function filterNone(pxData, pxPos, byteWidth, rawData, rawPos) {
@@ -6731,9 +6733,9 @@ var require_filter_pack = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/packer.js
+// node_modules/qrcode/node_modules/pngjs/lib/packer.js
 var require_packer = __commonJS({
-  "node_modules/pngjs/lib/packer.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/packer.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var CrcStream = require_crc();
@@ -6831,9 +6833,9 @@ var require_packer = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/packer-async.js
+// node_modules/qrcode/node_modules/pngjs/lib/packer-async.js
 var require_packer_async = __commonJS({
-  "node_modules/pngjs/lib/packer-async.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/packer-async.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var Stream = __require("stream");
@@ -6873,9 +6875,9 @@ var require_packer_async = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/sync-inflate.js
+// node_modules/qrcode/node_modules/pngjs/lib/sync-inflate.js
 var require_sync_inflate = __commonJS({
-  "node_modules/pngjs/lib/sync-inflate.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/sync-inflate.js"(exports, module) {
     "use strict";
     var assert = __require("assert").ok;
     var zlib = __require("zlib");
@@ -7010,9 +7012,9 @@ var require_sync_inflate = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/sync-reader.js
+// node_modules/qrcode/node_modules/pngjs/lib/sync-reader.js
 var require_sync_reader = __commonJS({
-  "node_modules/pngjs/lib/sync-reader.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/sync-reader.js"(exports, module) {
     "use strict";
     var SyncReader = module.exports = function(buffer) {
       this._buffer = buffer;
@@ -7048,9 +7050,9 @@ var require_sync_reader = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/filter-parse-sync.js
+// node_modules/qrcode/node_modules/pngjs/lib/filter-parse-sync.js
 var require_filter_parse_sync = __commonJS({
-  "node_modules/pngjs/lib/filter-parse-sync.js"(exports) {
+  "node_modules/qrcode/node_modules/pngjs/lib/filter-parse-sync.js"(exports) {
     "use strict";
     var SyncReader = require_sync_reader();
     var Filter = require_filter_parse();
@@ -7072,9 +7074,9 @@ var require_filter_parse_sync = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/parser-sync.js
+// node_modules/qrcode/node_modules/pngjs/lib/parser-sync.js
 var require_parser_sync = __commonJS({
-  "node_modules/pngjs/lib/parser-sync.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/parser-sync.js"(exports, module) {
     "use strict";
     var hasSyncZlib = true;
     var zlib = __require("zlib");
@@ -7163,9 +7165,9 @@ var require_parser_sync = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/packer-sync.js
+// node_modules/qrcode/node_modules/pngjs/lib/packer-sync.js
 var require_packer_sync = __commonJS({
-  "node_modules/pngjs/lib/packer-sync.js"(exports, module) {
+  "node_modules/qrcode/node_modules/pngjs/lib/packer-sync.js"(exports, module) {
     "use strict";
     var hasSyncZlib = true;
     var zlib = __require("zlib");
@@ -7208,9 +7210,9 @@ var require_packer_sync = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/png-sync.js
+// node_modules/qrcode/node_modules/pngjs/lib/png-sync.js
 var require_png_sync = __commonJS({
-  "node_modules/pngjs/lib/png-sync.js"(exports) {
+  "node_modules/qrcode/node_modules/pngjs/lib/png-sync.js"(exports) {
     "use strict";
     var parse = require_parser_sync();
     var pack = require_packer_sync();
@@ -7223,9 +7225,9 @@ var require_png_sync = __commonJS({
   }
 });
 
-// node_modules/pngjs/lib/png.js
+// node_modules/qrcode/node_modules/pngjs/lib/png.js
 var require_png = __commonJS({
-  "node_modules/pngjs/lib/png.js"(exports) {
+  "node_modules/qrcode/node_modules/pngjs/lib/png.js"(exports) {
     "use strict";
     var util = __require("util");
     var Stream = __require("stream");
@@ -8562,10 +8564,13 @@ var package_default = {
   devDependencies: {
     "@biomejs/biome": "2.6.8",
     "@types/node": "20.19.43",
+    "@types/pngjs": "6.0.5",
     "@types/qrcode": "1.5.6",
     "@types/write-file-atomic": "4.0.3",
     esbuild: "0.28.2",
+    jsqr: "1.4.0",
     node: "24.21.0",
+    pngjs: "7.0.0",
     typescript: "5.9.3",
     vitest: "4.1.12"
   },
@@ -8666,7 +8671,8 @@ function wholeInRange(setting, value, min, max, allowed) {
 }
 function checkLabelPart(setting, value, required, problems) {
   if (value === void 0 || value === "") {
-    if (required) problems.push({ setting, problem: "is required for a generated key", allowed: 'any text without ":"' });
+    if (required)
+      problems.push({ setting, problem: "is required for a generated key", allowed: 'any text without ":"' });
     return void 0;
   }
   if (typeof value !== "string") {
@@ -8769,13 +8775,21 @@ function expiresAt(t, period) {
 function parseUnixSeconds(value, label = "at") {
   const n = parseWholeNumber(value);
   if (n === void 0 || n > MAX_UNIX_SECONDS) {
-    throw badInput(label, `${JSON.stringify(String(value).slice(0, 40))} is not a Unix time`, `whole seconds from 0 to ${MAX_UNIX_SECONDS}`);
+    throw badInput(
+      label,
+      `${JSON.stringify(String(value).slice(0, 40))} is not a Unix time`,
+      `whole seconds from 0 to ${MAX_UNIX_SECONDS}`
+    );
   }
   return n;
 }
 function planFreshCode(t, period, minRemaining) {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
-    throw badInput("min-remaining", `${minRemaining} is out of range for a ${period} s period`, `whole seconds from 0 to ${period - 1}`);
+    throw badInput(
+      "min-remaining",
+      `${minRemaining} is out of range for a ${period} s period`,
+      `whole seconds from 0 to ${period - 1}`
+    );
   }
   const left = period - t % period;
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
@@ -9537,7 +9551,12 @@ function parseOtpauthUrl(text, label = "url") {
   }
   const type = url.host.toLowerCase();
   if (type === "hotp") {
-    throw badInput(label, "is an hotp (counter-based) URL; only totp (time-based) URLs are supported", URL_FORM, "E_URL_HOTP");
+    throw badInput(
+      label,
+      "is an hotp (counter-based) URL; only totp (time-based) URLs are supported",
+      URL_FORM,
+      "E_URL_HOTP"
+    );
   }
   if (type !== "totp") throw badInput(label, `has an unknown OTP type ${quote(type)}`, "totp", "E_URL_TYPE");
   const params = url.searchParams;
@@ -9598,7 +9617,12 @@ function formatOtpauthUrl(key) {
 var MAX_SEED_TEXT = 64 * 1024;
 function parseSeedText(text, label) {
   if (text.length > MAX_SEED_TEXT) {
-    throw badInput(label, `is ${text.length} characters, too long for a seed`, `at most ${MAX_SEED_TEXT}`, "E_SEED_TOO_LONG");
+    throw badInput(
+      label,
+      `is ${text.length} characters, too long for a seed`,
+      `at most ${MAX_SEED_TEXT}`,
+      "E_SEED_TOO_LONG"
+    );
   }
   const forms = /* @__PURE__ */ new Set([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
   if (isOtpauthUrl(text)) {
@@ -9653,14 +9677,25 @@ var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function envSource(name, env = process.env, label = "source") {
   const reference = `env:${name}`;
   if (!NAME.test(name)) {
-    throw badInput(label, "env: needs a variable name", 'env:NAME with letters, digits and "_", not starting with a digit');
+    throw badInput(
+      label,
+      "env: needs a variable name",
+      'env:NAME with letters, digits and "_", not starting with a digit'
+    );
   }
   return {
     reference,
     async read() {
       const value = env[name];
-      if (value === void 0) throw badInput(reference, "is not set", "a variable holding a Base32 seed or an otpauth URL", "E_SOURCE_NOT_FOUND");
-      if (value.trim() === "") throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
+      if (value === void 0)
+        throw badInput(
+          reference,
+          "is not set",
+          "a variable holding a Base32 seed or an otpauth URL",
+          "E_SOURCE_NOT_FOUND"
+        );
+      if (value.trim() === "")
+        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
       return parseSeedText(value, reference);
     }
   };
@@ -9704,13 +9739,19 @@ function fileSource(path, label = "source") {
         bytes = await readCapped(path, MAX_SEED_TEXT);
       } catch (e) {
         const code = e.code ?? "";
-        throw badInput(reference, REASONS[code] ?? `cannot be read (${code || "unknown error"})`, "a readable file holding a Base32 seed or an otpauth URL", "E_SOURCE_NOT_FOUND");
+        throw badInput(
+          reference,
+          REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
+          "a readable file holding a Base32 seed or an otpauth URL",
+          "E_SOURCE_NOT_FOUND"
+        );
       }
       if (bytes.length > MAX_SEED_TEXT) {
         throw badInput(reference, "is too large to hold a seed", `at most ${MAX_SEED_TEXT} bytes`, "E_SEED_TOO_LONG");
       }
       const text = bytes.toString("utf8");
-      if (text.trim() === "") throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
+      if (text.trim() === "")
+        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
       return parseSeedText(text, reference);
     }
   };
@@ -9722,10 +9763,15 @@ var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp", "stor
 function resolveSource(reference, label = "source", env = process.env) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
-    throw badInput(label, "is an otpauth URL, not a source reference (the URL was not printed)", `${allowed}; pass URLs through env:NAME or file:PATH`);
+    throw badInput(
+      label,
+      "is an otpauth URL, not a source reference (the URL was not printed)",
+      `${allowed}; pass URLs through env:NAME or file:PATH`
+    );
   }
   const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
-  if (!match) throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
+  if (!match)
+    throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
   const [, scheme, rest] = match;
   switch (scheme) {
     case "env":
@@ -9734,7 +9780,12 @@ function resolveSource(reference, label = "source", env = process.env) {
       return fileSource(rest, label);
     default:
       if (PLANNED.has(scheme)) {
-        throw badInput(label, `the ${scheme}: source is not supported by this version of totp-kit`, allowed, "E_SOURCE_UNSUPPORTED");
+        throw badInput(
+          label,
+          `the ${scheme}: source is not supported by this version of totp-kit`,
+          allowed,
+          "E_SOURCE_UNSUPPORTED"
+        );
       }
       throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }
@@ -9761,17 +9812,33 @@ function addSeedOptions(command) {
 async function readSeed(flags, io) {
   const given = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
   if (given.length === 0) {
-    throw badInput("seed", "none given", "--from SOURCE (e.g. --from env:TOTP_SEED), --url URL or --secret BASE32", "E_NO_SEED");
+    throw badInput(
+      "seed",
+      "none given",
+      "--from SOURCE (e.g. --from env:TOTP_SEED), --url URL or --secret BASE32",
+      "E_NO_SEED"
+    );
   }
   if (given.length > 1) {
-    throw badInput("seed", `${given.map((f) => `--${f}`).join(" and ")} were both given`, "exactly one of --from, --url, --secret", "E_TWO_SEEDS");
+    throw badInput(
+      "seed",
+      `${given.map((f) => `--${f}`).join(" and ")} were both given`,
+      "exactly one of --from, --url, --secret",
+      "E_TWO_SEEDS"
+    );
   }
   if (flags.from !== void 0) {
     const source = resolveSource(flags.from, "--from", io.env);
     return { seed: await source.read(), label: source.reference };
   }
   if (flags.url !== void 0) {
-    if (!isOtpauthUrl(flags.url)) throw badInput("--url", "is not an otpauth:// URL (its value was not printed)", "otpauth://totp/\u2026?secret=\u2026", "E_URL_INVALID");
+    if (!isOtpauthUrl(flags.url))
+      throw badInput(
+        "--url",
+        "is not an otpauth:// URL (its value was not printed)",
+        "otpauth://totp/\u2026?secret=\u2026",
+        "E_URL_INVALID"
+      );
     return { seed: parseSeedText(flags.url, "--url"), label: "--url" };
   }
   return { seed: parseSeedText(flags.secret, "--secret"), label: "--secret" };
@@ -9802,14 +9869,20 @@ function registerCode(program2, io, result) {
     const key = await readKey(flags, io);
     const minRemaining = parseWholeNumber(flags.minRemaining);
     if (minRemaining === void 0) {
-      throw badInput("--min-remaining", `${JSON.stringify(flags.minRemaining)} is not a whole number of seconds`, `0 to ${key.period - 1}`);
+      throw badInput(
+        "--min-remaining",
+        `${JSON.stringify(flags.minRemaining)} is not a whole number of seconds`,
+        `0 to ${key.period - 1}`
+      );
     }
     const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
     let t = fixed ?? io.now();
     const plan = planFreshCode(t, key.period, minRemaining);
     if (plan.waitSeconds > 0 && fixed === void 0) {
-      io.err(`totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one
-`);
+      io.err(
+        `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one
+`
+      );
       await waitUntilCurrent(plan);
       t = Math.max(io.now(), plan.at);
     } else {
@@ -9877,7 +9950,10 @@ async function readStore(path) {
   }
   const format = data.format;
   if (format > STORE_FORMAT) {
-    throw storeFailure(path, `has format ${format}, newer than this version of totp-kit understands (${STORE_FORMAT}); upgrade totp-kit`);
+    throw storeFailure(
+      path,
+      `has format ${format}, newer than this version of totp-kit understands (${STORE_FORMAT}); upgrade totp-kit`
+    );
   }
   const keys = data.keys;
   if (typeof keys !== "object" || keys === null) throw storeFailure(path, "has no keys section");
@@ -9901,7 +9977,8 @@ function resolveStoreRef(given, env = process.env, label = "store") {
     if (rest === "") throw badInput(label, "file: needs a path", allowed, "E_STORE_REF");
     return { kind: "file", path: rest, reference };
   }
-  if (scheme === "aws-sm") throw badInput(label, "the aws-sm: store is not supported by this version", allowed, "E_STORE_UNSUPPORTED");
+  if (scheme === "aws-sm")
+    throw badInput(label, "the aws-sm: store is not supported by this version", allowed, "E_STORE_UNSUPPORTED");
   throw badInput(label, `${scheme}: is not a known store scheme`, allowed, "E_STORE_REF");
 }
 
@@ -9949,9 +10026,11 @@ function registerDemo(program2, io, result) {
 `);
     io.out(await qrTerminal(url));
     io.out("\nScan it with an authenticator app (Google Authenticator, 1Password, Authy), then compare codes.\n");
-    io.out(`  issuer ${key.issuer}   account ${key.accountName}   ${key.algorithm}, ${key.digits} digits, every ${key.period} s
+    io.out(
+      `  issuer ${key.issuer}   account ${key.accountName}   ${key.algorithm}, ${key.digits} digits, every ${key.period} s
 
-`);
+`
+    );
     const show = (t) => io.out(`  current code  ${groupCode(generateCode(key, t))}   (${remainingSeconds(t, key.period)} s left)
 `);
     show(fixed ?? io.now());
@@ -9962,7 +10041,9 @@ function registerDemo(program2, io, result) {
         show(io.now());
       }
     }
-    io.out("\nNext: totp-kit code --from env:NAME prints a code for a seed of yours; totp-kit --help lists all commands.\n");
+    io.out(
+      "\nNext: totp-kit code --from env:NAME prints a code for a seed of yours; totp-kit --help lists all commands.\n"
+    );
     result(0);
   });
 }
@@ -9973,15 +10054,18 @@ function registerVerify(program2, io, result) {
     const json = command.optsWithGlobals().json === true;
     const check = checkSettings({ skew: flags.skew });
     if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
-    if (flags.code === void 0 || flags.code.trim() === "") throw badInput("--code", "is empty", "the code to check");
+    if (flags.code === void 0 || flags.code.trim() === "")
+      throw badInput("--code", "is empty", "the code to check");
     const key = await readKey(flags, io);
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
     const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
     const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
     if (json) {
       const reason = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };
-      io.out(`${JSON.stringify({ valid: outcome.valid, ...reason, ...outcome.valid ? { delta: outcome.delta } : {} })}
-`);
+      io.out(
+        `${JSON.stringify({ valid: outcome.valid, ...reason, ...outcome.valid ? { delta: outcome.delta } : {} })}
+`
+      );
     } else {
       io.out(outcome.valid ? "valid\n" : "invalid\n");
       if (!wellFormed) io.err(`totp-kit: the code must be ${key.digits} digits 0-9 (spaces are ignored)
@@ -10024,8 +10108,10 @@ function reportFailure(e, io, debug) {
 `);
     return EXIT_CODES[e.kind];
   }
-  io.err(`totp-kit: unexpected failure: ${errorMessage(e).split("\n")[0]}${debug ? "" : " (run with --debug for details)"}
-`);
+  io.err(
+    `totp-kit: unexpected failure: ${errorMessage(e).split("\n")[0]}${debug ? "" : " (run with --debug for details)"}
+`
+  );
   if (debug && e instanceof Error && e.stack) io.err(`${e.stack}
 `);
   return EXIT_CODES.backend;

@@ -147,7 +147,8 @@ function wholeInRange(setting, value, min, max, allowed) {
 }
 function checkLabelPart(setting, value, required, problems) {
   if (value === void 0 || value === "") {
-    if (required) problems.push({ setting, problem: "is required for a generated key", allowed: 'any text without ":"' });
+    if (required)
+      problems.push({ setting, problem: "is required for a generated key", allowed: 'any text without ":"' });
     return void 0;
   }
   if (typeof value !== "string") {
@@ -263,7 +264,12 @@ function parseOtpauthUrl(text, label = "url") {
   }
   const type = url.host.toLowerCase();
   if (type === "hotp") {
-    throw badInput(label, "is an hotp (counter-based) URL; only totp (time-based) URLs are supported", URL_FORM, "E_URL_HOTP");
+    throw badInput(
+      label,
+      "is an hotp (counter-based) URL; only totp (time-based) URLs are supported",
+      URL_FORM,
+      "E_URL_HOTP"
+    );
   }
   if (type !== "totp") throw badInput(label, `has an unknown OTP type ${quote(type)}`, "totp", "E_URL_TYPE");
   const params = url.searchParams;
@@ -330,7 +336,11 @@ async function qrPng(text, size) {
   const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;
   const margin = 4;
   if (size < modules + 2 * margin) {
-    throw badInput("qrSize", `${size} px is too small for this barcode`, `at least ${modules + 2 * margin} pixels, or 0`);
+    throw badInput(
+      "qrSize",
+      `${size} px is too small for this barcode`,
+      `at least ${modules + 2 * margin} pixels, or 0`
+    );
   }
   return QRCode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", width: size, margin });
 }
@@ -355,7 +365,12 @@ function shortSeedWarning(seed, label) {
 var MAX_SEED_TEXT = 64 * 1024;
 function parseSeedText(text, label) {
   if (text.length > MAX_SEED_TEXT) {
-    throw badInput(label, `is ${text.length} characters, too long for a seed`, `at most ${MAX_SEED_TEXT}`, "E_SEED_TOO_LONG");
+    throw badInput(
+      label,
+      `is ${text.length} characters, too long for a seed`,
+      `at most ${MAX_SEED_TEXT}`,
+      "E_SEED_TOO_LONG"
+    );
   }
   const forms = /* @__PURE__ */ new Set([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
   if (isOtpauthUrl(text)) {
@@ -417,7 +432,11 @@ function expiresAt(t, period) {
 }
 function planFreshCode(t, period, minRemaining) {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
-    throw badInput("min-remaining", `${minRemaining} is out of range for a ${period} s period`, `whole seconds from 0 to ${period - 1}`);
+    throw badInput(
+      "min-remaining",
+      `${minRemaining} is out of range for a ${period} s period`,
+      `whole seconds from 0 to ${period - 1}`
+    );
   }
   const left = period - t % period;
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
@@ -471,14 +490,25 @@ var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function envSource(name, env = process.env, label = "source") {
   const reference = `env:${name}`;
   if (!NAME.test(name)) {
-    throw badInput(label, "env: needs a variable name", 'env:NAME with letters, digits and "_", not starting with a digit');
+    throw badInput(
+      label,
+      "env: needs a variable name",
+      'env:NAME with letters, digits and "_", not starting with a digit'
+    );
   }
   return {
     reference,
     async read() {
       const value = env[name];
-      if (value === void 0) throw badInput(reference, "is not set", "a variable holding a Base32 seed or an otpauth URL", "E_SOURCE_NOT_FOUND");
-      if (value.trim() === "") throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
+      if (value === void 0)
+        throw badInput(
+          reference,
+          "is not set",
+          "a variable holding a Base32 seed or an otpauth URL",
+          "E_SOURCE_NOT_FOUND"
+        );
+      if (value.trim() === "")
+        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
       return parseSeedText(value, reference);
     }
   };
@@ -522,13 +552,19 @@ function fileSource(path, label = "source") {
         bytes = await readCapped(path, MAX_SEED_TEXT);
       } catch (e) {
         const code = e.code ?? "";
-        throw badInput(reference, REASONS[code] ?? `cannot be read (${code || "unknown error"})`, "a readable file holding a Base32 seed or an otpauth URL", "E_SOURCE_NOT_FOUND");
+        throw badInput(
+          reference,
+          REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
+          "a readable file holding a Base32 seed or an otpauth URL",
+          "E_SOURCE_NOT_FOUND"
+        );
       }
       if (bytes.length > MAX_SEED_TEXT) {
         throw badInput(reference, "is too large to hold a seed", `at most ${MAX_SEED_TEXT} bytes`, "E_SEED_TOO_LONG");
       }
       const text = bytes.toString("utf8");
-      if (text.trim() === "") throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
+      if (text.trim() === "")
+        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
       return parseSeedText(text, reference);
     }
   };
@@ -540,10 +576,15 @@ var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp", "stor
 function resolveSource(reference, label = "source", env = process.env) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
-    throw badInput(label, "is an otpauth URL, not a source reference (the URL was not printed)", `${allowed}; pass URLs through env:NAME or file:PATH`);
+    throw badInput(
+      label,
+      "is an otpauth URL, not a source reference (the URL was not printed)",
+      `${allowed}; pass URLs through env:NAME or file:PATH`
+    );
   }
   const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
-  if (!match) throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
+  if (!match)
+    throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
   const [, scheme, rest] = match;
   switch (scheme) {
     case "env":
@@ -552,7 +593,12 @@ function resolveSource(reference, label = "source", env = process.env) {
       return fileSource(rest, label);
     default:
       if (PLANNED.has(scheme)) {
-        throw badInput(label, `the ${scheme}: source is not supported by this version of totp-kit`, allowed, "E_SOURCE_UNSUPPORTED");
+        throw badInput(
+          label,
+          `the ${scheme}: source is not supported by this version of totp-kit`,
+          allowed,
+          "E_SOURCE_UNSUPPORTED"
+        );
       }
       throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }

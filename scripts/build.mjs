@@ -8,9 +8,14 @@ import { build } from 'esbuild';
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 
-// Bundled CommonJS dependencies call require() for Node built-ins; ESM bundles need one to exist.
-const requireShim =
-  "import { createRequire as __totpKitCreateRequire } from 'node:module';\nconst require = __totpKitCreateRequire(import.meta.url);";
+// Bundled CommonJS dependencies call require() for Node built-ins and read __filename (write-file-atomic
+// names its temporary files with it); an ESM bundle has to provide both.
+const requireShim = [
+  "import { createRequire as __totpKitCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';",
+  'const require = __totpKitCreateRequire(import.meta.url);',
+  'const __filename = __totpKitFileURLToPath(import.meta.url);',
+].join('\n');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {

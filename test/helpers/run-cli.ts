@@ -1,0 +1,31 @@
+// Runs the bundled CLI the way a user does: `node dist/cli.js …` in a child process.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface CliOptions {
+  /** Extra environment; the child gets a minimal environment plus these. */
+  readonly env?: Record<string, string>;
+  readonly cwd?: string;
+  readonly input?: string;
+}
+
+/** Runs `node dist/cli.js ...args` and returns what the user would see. */
+export function runCli(args: readonly string[], options: CliOptions = {}): CliResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    input: options.input,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
