@@ -8490,6 +8490,12 @@ var require_lib2 = __commonJS({
 
 // src/cli/io.ts
 function processIo() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
@@ -8562,7 +8568,7 @@ var package_default = {
     "write-file-atomic": "7.0.1"
   },
   devDependencies: {
-    "@biomejs/biome": "2.6.8",
+    "@biomejs/biome": "2.5.15",
     "@types/node": "20.19.43",
     "@types/pngjs": "6.0.5",
     "@types/qrcode": "1.5.6",
@@ -8783,10 +8789,10 @@ function parseUnixSeconds(value, label = "at") {
   }
   return n;
 }
-function planFreshCode(t, period, minRemaining) {
+function planFreshCode(t, period, minRemaining, label = "min-remaining") {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
-      "min-remaining",
+      label,
       `${minRemaining} is out of range for a ${period} s period`,
       `whole seconds from 0 to ${period - 1}`
     );
@@ -9849,14 +9855,16 @@ async function readKey(flags, io) {
   if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
   const { seed, label } = await readSeed(flags, io);
   const key = resolveKey(seed, settings, label, flagOf);
-  for (const warning of check.warnings) io.err(`totp-kit: warning: ${warning}
-`);
+  const warnings = [...check.warnings];
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
-    io.err(`totp-kit: warning: ${flag} puts the seed in the process list and shell history; prefer --from env:NAME
-`);
+    warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return key;
+  return { key, warnings };
+}
+function printWarnings(warnings, io) {
+  for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
+`);
 }
 
 // src/cli/commands/code.ts
@@ -9866,7 +9874,7 @@ function registerCode(program2, io, result) {
     '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"'
   ).action(async (flags, command) => {
     const json = command.optsWithGlobals().json === true;
-    const key = await readKey(flags, io);
+    const { key, warnings } = await readKey(flags, io);
     const minRemaining = parseWholeNumber(flags.minRemaining);
     if (minRemaining === void 0) {
       throw badInput(
@@ -9877,7 +9885,8 @@ function registerCode(program2, io, result) {
     }
     const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
     let t = fixed ?? io.now();
-    const plan = planFreshCode(t, key.period, minRemaining);
+    const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
+    printWarnings(warnings, io);
     if (plan.waitSeconds > 0 && fixed === void 0) {
       io.err(
         `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one
@@ -10056,8 +10065,9 @@ function registerVerify(program2, io, result) {
     if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
     if (flags.code === void 0 || flags.code.trim() === "")
       throw badInput("--code", "is empty", "the code to check");
-    const key = await readKey(flags, io);
+    const { key, warnings } = await readKey(flags, io);
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
+    printWarnings(warnings, io);
     const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
     const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
     if (json) {

@@ -430,10 +430,10 @@ function remainingSeconds(t, period) {
 function expiresAt(t, period) {
   return (Math.floor(t / period) + 1) * period;
 }
-function planFreshCode(t, period, minRemaining) {
+function planFreshCode(t, period, minRemaining, label = "min-remaining") {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
-      "min-remaining",
+      label,
       `${minRemaining} is out of range for a ${period} s period`,
       `whole seconds from 0 to ${period - 1}`
     );

@@ -11,8 +11,17 @@ export interface Io {
   readonly isTty: boolean;
 }
 
-/** The process's own streams, environment and clock. */
+/**
+ * The process's own streams, environment and clock. A reader that goes away (`totp-kit … | head`)
+ * ends the process quietly instead of with an EPIPE stack trace.
+ */
 export function processIo(): Io {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -86,20 +86,25 @@ async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; lab
 }
 
 /**
- * Reads the key the seed flags describe. Warns on stderr when the seed came through argv, where any
- * user of the machine can read it with `ps` (the warning comes only once the input is accepted, so a
- * refusal stays one line).
+ * Reads the key the seed flags describe, with the warnings the command prints once all its input is
+ * accepted (so a refusal stays one line per problem): unusual settings, and a seed given through argv,
+ * where any user of the machine can read it with `ps`.
  */
-export async function readKey(flags: SeedFlags, io: Io): Promise<TotpKey> {
+export async function readKey(flags: SeedFlags, io: Io): Promise<{ key: TotpKey; warnings: string[] }> {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
   const check = checkSettings(settings);
   if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
   const { seed, label } = await readSeed(flags, io);
   const key = resolveKey(seed, settings, label, flagOf);
-  for (const warning of check.warnings) io.err(`totp-kit: warning: ${warning}\n`);
+  const warnings = [...check.warnings];
   if (flags.secret !== undefined || flags.url !== undefined) {
     const flag = flags.secret !== undefined ? '--secret' : '--url';
-    io.err(`totp-kit: warning: ${flag} puts the seed in the process list and shell history; prefer --from env:NAME\n`);
+    warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return key;
+  return { key, warnings };
+}
+
+/** Prints warnings on stderr, one line each. */
+export function printWarnings(warnings: readonly string[], io: Io): void {
+  for (const warning of warnings) io.err(`totp-kit: warning: ${warning}\n`);
 }

@@ -49,10 +49,10 @@ export interface FreshTime {
  * Decides whether the current code has at least `minRemaining` seconds left and, if not, the time of
  * the next step to use instead. `minRemaining` must be below `period` (a code never has more left).
  */
-export function planFreshCode(t: number, period: number, minRemaining: number): FreshTime {
+export function planFreshCode(t: number, period: number, minRemaining: number, label = 'min-remaining'): FreshTime {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
-      'min-remaining',
+      label,
       `${minRemaining} is out of range for a ${period} s period`,
       `whole seconds from 0 to ${period - 1}`,
     );

@@ -5,7 +5,7 @@ import { parseWholeNumber } from '../../core/settings.js';
 import { expiresAt, parseUnixSeconds, planFreshCode, remainingSeconds, waitUntilCurrent } from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, readKey, type SeedFlags } from '../seed-options.js';
+import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 
 interface CodeFlags extends SeedFlags {
   readonly at?: string;
@@ -23,7 +23,7 @@ export function registerCode(program: Command, io: Io, result: (code: number) =>
     )
     .action(async (flags: CodeFlags, command: Command) => {
       const json = command.optsWithGlobals().json === true;
-      const key = await readKey(flags, io);
+      const { key, warnings } = await readKey(flags, io);
       const minRemaining = parseWholeNumber(flags.minRemaining);
       if (minRemaining === undefined) {
         throw badInput(
@@ -34,7 +34,8 @@ export function registerCode(program: Command, io: Io, result: (code: number) =>
       }
       const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
       let t = fixed ?? io.now();
-      const plan = planFreshCode(t, key.period, minRemaining);
+      const plan = planFreshCode(t, key.period, minRemaining, '--min-remaining');
+      printWarnings(warnings, io);
       if (plan.waitSeconds > 0 && fixed === undefined) {
         io.err(
           `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one\n`,

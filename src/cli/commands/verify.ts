@@ -5,7 +5,7 @@ import { checkSettings } from '../../core/settings.js';
 import { parseUnixSeconds } from '../../core/time.js';
 import { verifyCode } from '../../core/totp.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, flagOf, readKey, type SeedFlags } from '../seed-options.js';
+import { addSeedOptions, flagOf, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 
 interface VerifyFlags extends SeedFlags {
   readonly code?: string;
@@ -25,8 +25,9 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
       if (flags.code === undefined || flags.code.trim() === '')
         throw badInput('--code', 'is empty', 'the code to check');
-      const key = await readKey(flags, io);
+      const { key, warnings } = await readKey(flags, io);
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
+      printWarnings(warnings, io);
       const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
       const wellFormed = outcome.code !== undefined && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
       if (json) {
