@@ -8522,70 +8522,6 @@ var {
   Help
 } = import_index.default;
 
-// package.json
-var package_default = {
-  name: "totp-kit",
-  version: "0.1.0",
-  description: "One-time passwords made safe for automation: a GitHub Action, a CLI and CDKTF constructs sharing one TOTP core.",
-  license: "MIT",
-  type: "module",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "totp-kit": "dist/cli.js"
-  },
-  exports: {
-    ".": {
-      types: "./src/index.ts",
-      default: "./dist/lib.js"
-    },
-    "./constructs": {
-      types: "./constructs/index.ts",
-      default: "./dist/constructs.js"
-    }
-  },
-  files: [
-    "dist",
-    "src",
-    "constructs",
-    "action.yml",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    start: "node dist/cli.js demo",
-    typecheck: "tsc --noEmit",
-    lint: "biome check .",
-    format: "biome check --write .",
-    "check-dist": "node scripts/build.mjs --check",
-    test: "npm run typecheck && npm run lint && npm run check-dist && vitest run"
-  },
-  dependencies: {
-    commander: "14.0.3",
-    otpauth: "9.5.2",
-    qrcode: "1.5.4",
-    "write-file-atomic": "7.0.1"
-  },
-  devDependencies: {
-    "@biomejs/biome": "2.5.15",
-    "@types/node": "20.19.43",
-    "@types/pngjs": "6.0.5",
-    "@types/qrcode": "1.5.6",
-    "@types/write-file-atomic": "4.0.3",
-    esbuild: "0.28.2",
-    jsqr: "1.4.0",
-    node: "24.21.0",
-    pngjs: "7.0.0",
-    typescript: "5.9.3",
-    vitest: "4.1.12"
-  },
-  allowScripts: {
-    node: true,
-    esbuild: true
-  }
-};
-
 // src/core/errors.ts
 var EXIT_CODES = {
   ok: 0,
@@ -8666,8 +8602,10 @@ function parseWholeNumber(value) {
 function wholeInRange(setting, value, min, max, allowed) {
   const n = parseWholeNumber(value);
   if (n === void 0) {
-    const negative = typeof value === "number" ? value < 0 : /^\s*-/.test(String(value));
-    const what = negative ? "is negative" : "is not a whole number";
+    const text = String(value).trim();
+    const negative = typeof value === "number" ? value < 0 : text.startsWith("-");
+    const huge = /^[0-9]+$/.test(text) || typeof value === "number" && Number.isInteger(value);
+    const what = negative ? "is negative" : huge ? "is too large" : "is not a whole number";
     return { problem: { setting, problem: `${quote(value)} ${what}`, allowed } };
   }
   if (n < min || n > max) {
@@ -8778,16 +8716,19 @@ function remainingSeconds(t, period) {
 function expiresAt(t, period) {
   return (Math.floor(t / period) + 1) * period;
 }
-function parseUnixSeconds(value, label = "at") {
+function unixSecondsProblem(value, label = "at") {
   const n = parseWholeNumber(value);
-  if (n === void 0 || n > MAX_UNIX_SECONDS) {
-    throw badInput(
-      label,
-      `${JSON.stringify(String(value).slice(0, 40))} is not a Unix time`,
-      `whole seconds from 0 to ${MAX_UNIX_SECONDS}`
-    );
-  }
-  return n;
+  if (n !== void 0 && n <= MAX_UNIX_SECONDS) return void 0;
+  return {
+    setting: label,
+    problem: `${quote(value)} is not a Unix time`,
+    allowed: `whole seconds from 0 to ${MAX_UNIX_SECONDS}`
+  };
+}
+function parseUnixSeconds(value, label = "at") {
+  const problem = unixSecondsProblem(value, label);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  return parseWholeNumber(value);
 }
 function planFreshCode(t, period, minRemaining, label = "min-remaining") {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
@@ -8810,7 +8751,13 @@ async function waitUntilCurrent(plan) {
 import { createHmac, timingSafeEqual } from "node:crypto";
 var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
 var MODULUS = { 6: 1e6, 8: 1e8 };
+function isCodeTime(unixSeconds) {
+  return typeof unixSeconds === "number" && Number.isFinite(unixSeconds) && unixSeconds >= 0 && unixSeconds <= Number.MAX_SAFE_INTEGER;
+}
 function counterAt(unixSeconds, period) {
+  if (!isCodeTime(unixSeconds)) {
+    throw badInput("time", "is not a Unix time", "a finite number of seconds \u2265 0", "E_BAD_TIME");
+  }
   return Math.floor(unixSeconds / period);
 }
 function hotp(secret, counter, algorithm, digits) {
@@ -8834,10 +8781,12 @@ function verifyCode(key, input, options = {}) {
     return code === void 0 ? { valid: false } : { valid: false, code };
   }
   const skew = options.skew ?? 1;
-  const current = counterAt(options.at ?? Date.now() / 1e3, key.period);
+  const at = options.at ?? Date.now() / 1e3;
+  if (!isCodeTime(at)) return { valid: false, code };
+  const current = counterAt(at, key.period);
   const given = Buffer.from(code, "ascii");
   let matched;
-  for (let delta = -skew; delta <= skew; delta++) {
+  for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
     const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), "ascii");
@@ -9499,7 +9448,7 @@ function encodeBase32(bytes) {
   return out;
 }
 function normalizeBase32(text) {
-  return text.replace(/\s+/g, "").replace(/=+$/, "").toUpperCase();
+  return text.replace(/\s+/g, "").replace(/=+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 function decodeBase32(text, label = "secret") {
   const clean = normalizeBase32(text);
@@ -9524,7 +9473,7 @@ function decodeBase32(text, label = "secret") {
   if (!VALID_TAIL_LENGTHS.has(clean.length % 8)) {
     throw badInput(
       label,
-      `is not valid Base32: ${clean.length} characters cannot encode whole bytes`,
+      `is not valid Base32: ${clean.length} ${clean.length === 1 ? "character" : "characters"} cannot encode whole bytes`,
       ALLOWED,
       "E_SEED_NOT_BASE32"
     );
@@ -9564,7 +9513,7 @@ function parseOtpauthUrl(text, label = "url") {
       "E_URL_HOTP"
     );
   }
-  if (type !== "totp") throw badInput(label, `has an unknown OTP type ${quote(type)}`, "totp", "E_URL_TYPE");
+  if (type !== "totp") throw badInput(label, "has an unknown OTP type", "totp", "E_URL_TYPE");
   const params = url.searchParams;
   for (const name of KNOWN_PARAMETERS) {
     const count = params.getAll(name).length;
@@ -9582,13 +9531,17 @@ function parseOtpauthUrl(text, label = "url") {
   };
   const check = checkSettings(given);
   const first = check.problems[0];
-  if (first) throw badInput(`${label} ${first.setting} parameter`, first.problem, first.allowed, "E_URL_SETTING");
+  if (first) {
+    const value = given[first.setting] ?? "";
+    const problem = value.length <= 6 ? first.problem : "has a value that is not allowed";
+    throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
+  }
   const explicit = codeSettingsOf(check.settings);
   const path = decodeLabel(url.pathname.replace(/^\//, ""), label);
   const colon = path.indexOf(":");
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : void 0;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
-  const issuer = params.get("issuer") ?? labelIssuer;
+  const issuer = params.get("issuer") || labelIssuer;
   const { algorithm, digits, period } = withDefaults(explicit);
   const key = {
     secret,
@@ -9685,7 +9638,7 @@ function envSource(name, env = process.env, label = "source") {
   if (!NAME.test(name)) {
     throw badInput(
       label,
-      "env: needs a variable name",
+      name === "" ? "env: needs a variable name" : "env: has an invalid variable name",
       'env:NAME with letters, digits and "_", not starting with a digit'
     );
   }
@@ -9717,7 +9670,19 @@ var REASONS = {
   ENOTDIR: "has a path through something that is not a directory",
   ELOOP: "has a symbolic link loop"
 };
+async function readStreamCapped(stream, limit) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
+}
 async function readCapped(path, limit) {
+  if (path === "/dev/stdin" || path === "-") return readStreamCapped(process.stdin, limit);
   const handle = await open(path, "r");
   try {
     const chunks = [];
@@ -9849,10 +9814,11 @@ async function readSeed(flags, io) {
   }
   return { seed: parseSeedText(flags.secret, "--secret"), label: "--secret" };
 }
-async function readKey(flags, io) {
+async function readKey(flags, io, other = {}) {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
-  const check = checkSettings(settings);
-  if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
+  const check = checkSettings({ ...other.settings, ...settings });
+  const problems = [...check.problems, ...other.problems ?? []];
+  if (problems.length > 0) throw badSettings(problems, flagOf);
   const { seed, label } = await readSeed(flags, io);
   const key = resolveKey(seed, settings, label, flagOf);
   const warnings = [...check.warnings];
@@ -9860,7 +9826,7 @@ async function readKey(flags, io) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return { key, warnings };
+  return { key, settings: check.settings, warnings };
 }
 function printWarnings(warnings, io) {
   for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
@@ -9874,22 +9840,27 @@ function registerCode(program2, io, result) {
     '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"'
   ).action(async (flags, command) => {
     const json = command.optsWithGlobals().json === true;
-    const { key, warnings } = await readKey(flags, io);
+    const problems = [];
     const minRemaining = parseWholeNumber(flags.minRemaining);
     if (minRemaining === void 0) {
-      throw badInput(
-        "--min-remaining",
-        `${JSON.stringify(flags.minRemaining)} is not a whole number of seconds`,
-        `0 to ${key.period - 1}`
-      );
+      const negative = String(flags.minRemaining).trim().startsWith("-");
+      problems.push({
+        setting: "--min-remaining",
+        problem: `${quote(flags.minRemaining)} ${negative ? "is negative" : "is not a whole number of seconds"}`,
+        allowed: "whole seconds below the period"
+      });
     }
+    const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+    if (atProblem) problems.push(atProblem);
+    const { key, warnings } = await readKey(flags, io, { problems });
     const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
     let t = fixed ?? io.now();
     const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
     printWarnings(warnings, io);
     if (plan.waitSeconds > 0 && fixed === void 0) {
+      const left = (key.period - t % key.period).toFixed(1);
       io.err(
-        `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one
+        `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one
 `
       );
       await waitUntilCurrent(plan);
@@ -9919,7 +9890,8 @@ function registerCode(program2, io, result) {
 
 // src/core/qr.ts
 var import_qrcode = __toESM(require_lib(), 1);
-async function qrTerminal(text) {
+async function qrTerminal(text, colours = true) {
+  if (!colours) return import_qrcode.default.toString(text, { type: "utf8", errorCorrectionLevel: "M", margin: 2 });
   return import_qrcode.default.toString(text, { type: "terminal", small: true, errorCorrectionLevel: "M" });
 }
 
@@ -10033,7 +10005,7 @@ function registerDemo(program2, io, result) {
     io.out(`totp-kit demo: ${created ? "created" : "reusing"} key "${DEMO_KEY}" in ${store.reference}
 
 `);
-    io.out(await qrTerminal(url));
+    io.out(await qrTerminal(url, io.isTty));
     io.out("\nScan it with an authenticator app (Google Authenticator, 1Password, Authy), then compare codes.\n");
     io.out(
       `  issuer ${key.issuer}   account ${key.accountName}   ${key.algorithm}, ${key.digits} digits, every ${key.period} s
@@ -10061,14 +10033,16 @@ function registerDemo(program2, io, result) {
 function registerVerify(program2, io, result) {
   addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
     const json = command.optsWithGlobals().json === true;
-    const check = checkSettings({ skew: flags.skew });
-    if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
-    if (flags.code === void 0 || flags.code.trim() === "")
-      throw badInput("--code", "is empty", "the code to check");
-    const { key, warnings } = await readKey(flags, io);
+    const problems = [];
+    if (flags.code === void 0 || flags.code.trim() === "") {
+      problems.push({ setting: "--code", problem: "is empty", allowed: "the code to check" });
+    }
+    const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+    if (atProblem) problems.push(atProblem);
+    const { key, settings, warnings } = await readKey(flags, io, { settings: { skew: flags.skew }, problems });
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
     printWarnings(warnings, io);
-    const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
+    const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
     const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
     if (json) {
       const reason = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };
@@ -10086,9 +10060,11 @@ function registerVerify(program2, io, result) {
 }
 
 // src/cli/main.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+var USER_TOKEN_ERRORS = /* @__PURE__ */ new Set(["commander.unknownCommand", "commander.unknownOption"]);
 var COMMANDER_OK = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 function buildProgram(io, result) {
-  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(package_default.version, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option("--store <ref>", "the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)").option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
+  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option("--store <ref>", "the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)").option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
     writeOut: (s) => io.out(s),
     writeErr: (s) => io.err(s),
     outputError: () => {
@@ -10106,7 +10082,13 @@ function buildProgram(io, result) {
 function reportFailure(e, io, debug) {
   if (e instanceof CommanderError) {
     if (COMMANDER_OK.has(e.code)) return EXIT_CODES.ok;
-    const message = e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
+    let message = e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
+    if (USER_TOKEN_ERRORS.has(e.code)) {
+      message = message.replace(
+        /'([^']*)'/,
+        (quoted, token) => token.replace(/^-+/, "").length <= 7 ? quoted : "(not printed: it could be a seed)"
+      );
+    }
     io.err(`totp-kit: ${message} (see totp-kit --help)
 `);
     return EXIT_CODES["bad-input"];

@@ -62,7 +62,7 @@ function encodeBase32(bytes) {
   return out;
 }
 function normalizeBase32(text) {
-  return text.replace(/\s+/g, "").replace(/=+$/, "").toUpperCase();
+  return text.replace(/\s+/g, "").replace(/=+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 function decodeBase32(text, label = "secret") {
   const clean = normalizeBase32(text);
@@ -87,7 +87,7 @@ function decodeBase32(text, label = "secret") {
   if (!VALID_TAIL_LENGTHS.has(clean.length % 8)) {
     throw badInput(
       label,
-      `is not valid Base32: ${clean.length} characters cannot encode whole bytes`,
+      `is not valid Base32: ${clean.length} ${clean.length === 1 ? "character" : "characters"} cannot encode whole bytes`,
       ALLOWED,
       "E_SEED_NOT_BASE32"
     );
@@ -136,8 +136,10 @@ function parseWholeNumber(value) {
 function wholeInRange(setting, value, min, max, allowed) {
   const n = parseWholeNumber(value);
   if (n === void 0) {
-    const negative = typeof value === "number" ? value < 0 : /^\s*-/.test(String(value));
-    const what = negative ? "is negative" : "is not a whole number";
+    const text = String(value).trim();
+    const negative = typeof value === "number" ? value < 0 : text.startsWith("-");
+    const huge = /^[0-9]+$/.test(text) || typeof value === "number" && Number.isInteger(value);
+    const what = negative ? "is negative" : huge ? "is too large" : "is not a whole number";
     return { problem: { setting, problem: `${quote(value)} ${what}`, allowed } };
   }
   if (n < min || n > max) {
@@ -271,7 +273,7 @@ function parseOtpauthUrl(text, label = "url") {
       "E_URL_HOTP"
     );
   }
-  if (type !== "totp") throw badInput(label, `has an unknown OTP type ${quote(type)}`, "totp", "E_URL_TYPE");
+  if (type !== "totp") throw badInput(label, "has an unknown OTP type", "totp", "E_URL_TYPE");
   const params = url.searchParams;
   for (const name of KNOWN_PARAMETERS) {
     const count = params.getAll(name).length;
@@ -289,13 +291,17 @@ function parseOtpauthUrl(text, label = "url") {
   };
   const check = checkSettings(given);
   const first = check.problems[0];
-  if (first) throw badInput(`${label} ${first.setting} parameter`, first.problem, first.allowed, "E_URL_SETTING");
+  if (first) {
+    const value = given[first.setting] ?? "";
+    const problem = value.length <= 6 ? first.problem : "has a value that is not allowed";
+    throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
+  }
   const explicit = codeSettingsOf(check.settings);
   const path = decodeLabel(url.pathname.replace(/^\//, ""), label);
   const colon = path.indexOf(":");
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : void 0;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
-  const issuer = params.get("issuer") ?? labelIssuer;
+  const issuer = params.get("issuer") || labelIssuer;
   const { algorithm, digits, period } = withDefaults(explicit);
   const key = {
     secret,
@@ -344,7 +350,8 @@ async function qrPng(text, size) {
   }
   return QRCode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", width: size, margin });
 }
-async function qrTerminal(text) {
+async function qrTerminal(text, colours = true) {
+  if (!colours) return QRCode.toString(text, { type: "utf8", errorCorrectionLevel: "M", margin: 2 });
   return QRCode.toString(text, { type: "terminal", small: true, errorCorrectionLevel: "M" });
 }
 
@@ -448,7 +455,13 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
 import { createHmac, timingSafeEqual } from "node:crypto";
 var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
 var MODULUS = { 6: 1e6, 8: 1e8 };
+function isCodeTime(unixSeconds) {
+  return typeof unixSeconds === "number" && Number.isFinite(unixSeconds) && unixSeconds >= 0 && unixSeconds <= Number.MAX_SAFE_INTEGER;
+}
 function counterAt(unixSeconds, period) {
+  if (!isCodeTime(unixSeconds)) {
+    throw badInput("time", "is not a Unix time", "a finite number of seconds \u2265 0", "E_BAD_TIME");
+  }
   return Math.floor(unixSeconds / period);
 }
 function hotp(secret, counter, algorithm, digits) {
@@ -472,10 +485,12 @@ function verifyCode(key, input, options = {}) {
     return code === void 0 ? { valid: false } : { valid: false, code };
   }
   const skew = options.skew ?? 1;
-  const current = counterAt(options.at ?? Date.now() / 1e3, key.period);
+  const at = options.at ?? Date.now() / 1e3;
+  if (!isCodeTime(at)) return { valid: false, code };
+  const current = counterAt(at, key.period);
   const given = Buffer.from(code, "ascii");
   let matched;
-  for (let delta = -skew; delta <= skew; delta++) {
+  for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
     const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), "ascii");
@@ -492,7 +507,7 @@ function envSource(name, env = process.env, label = "source") {
   if (!NAME.test(name)) {
     throw badInput(
       label,
-      "env: needs a variable name",
+      name === "" ? "env: needs a variable name" : "env: has an invalid variable name",
       'env:NAME with letters, digits and "_", not starting with a digit'
     );
   }
@@ -524,7 +539,19 @@ var REASONS = {
   ENOTDIR: "has a path through something that is not a directory",
   ELOOP: "has a symbolic link loop"
 };
+async function readStreamCapped(stream, limit) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
+}
 async function readCapped(path, limit) {
+  if (path === "/dev/stdin" || path === "-") return readStreamCapped(process.stdin, limit);
   const handle = await open(path, "r");
   try {
     const chunks = [];

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
+const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 
@@ -26,6 +28,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  define: { __TOTP_KIT_VERSION__: JSON.stringify(pkg.version) },
 };
 
 /** @param {string} outdir */

@@ -4,12 +4,18 @@
  * `--debug` (or TOTP_KIT_DEBUG=1).
  */
 import { Command, CommanderError } from 'commander';
-import pkg from '../../package.json' with { type: 'json' };
 import { EXIT_CODES, errorMessage, TotpKitError } from '../core/errors.js';
 import { registerCode } from './commands/code.js';
 import { registerDemo } from './commands/demo.js';
 import { registerVerify } from './commands/verify.js';
 import type { Io } from './io.js';
+
+/** The package version, put in by the bundler (and by the test config), so no package.json is bundled. */
+declare const __TOTP_KIT_VERSION__: string;
+const VERSION = typeof __TOTP_KIT_VERSION__ === 'string' ? __TOTP_KIT_VERSION__ : '0.0.0-dev';
+
+/** Commander's refusals that quote what the user typed. */
+const USER_TOKEN_ERRORS = new Set(['commander.unknownCommand', 'commander.unknownOption']);
 
 /** Commander's outcomes that are not failures. */
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
@@ -17,7 +23,7 @@ const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'comm
 function buildProgram(io: Io, result: (code: number) => void): Command {
   const program = new Command('totp-kit')
     .description('One-time passwords for automation: codes, verification and provisioned TOTP keys.')
-    .version(pkg.version, '--version', 'print the version')
+    .version(VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--json', 'print one JSON object instead of text')
     .option('--store <ref>', 'the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)')
@@ -43,7 +49,14 @@ function buildProgram(io: Io, result: (code: number) => void): Command {
 function reportFailure(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
     if (COMMANDER_OK.has(e.code)) return EXIT_CODES.ok;
-    const message = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+    let message = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+    if (USER_TOKEN_ERRORS.has(e.code)) {
+      // An unknown command or option may be a seed typed in the wrong place: quote only what is too
+      // short to be part of one.
+      message = message.replace(/'([^']*)'/, (quoted, token: string) =>
+        token.replace(/^-+/, '').length <= 7 ? quoted : '(not printed: it could be a seed)',
+      );
+    }
     io.err(`totp-kit: ${message} (see totp-kit --help)\n`);
     return EXIT_CODES['bad-input'];
   }

@@ -3,11 +3,11 @@
  * --period`), turned into a key through the core. Settings problems are all reported at once.
  */
 import type { Command } from 'commander';
-import { badInput, badSettings } from '../core/errors.js';
+import { badInput, badSettings, type Problem } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
 import { isOtpauthUrl } from '../core/otpauth-url.js';
 import { parseSeedText, resolveKey, type SeedText } from '../core/seed-text.js';
-import { checkSettings } from '../core/settings.js';
+import { checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
 import { resolveSource } from '../sources/index.js';
 import type { Io } from './io.js';
 
@@ -90,10 +90,16 @@ async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; lab
  * accepted (so a refusal stays one line per problem): unusual settings, and a seed given through argv,
  * where any user of the machine can read it with `ps`.
  */
-export async function readKey(flags: SeedFlags, io: Io): Promise<{ key: TotpKey; warnings: string[] }> {
+export async function readKey(
+  flags: SeedFlags,
+  io: Io,
+  other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[] } = {},
+): Promise<{ key: TotpKey; settings: SettingsCheck['settings']; warnings: string[] }> {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
-  const check = checkSettings(settings);
-  if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
+  // Every flag problem of the command at once (settings, and the command's own flags), before any I/O.
+  const check = checkSettings({ ...other.settings, ...settings });
+  const problems = [...check.problems, ...(other.problems ?? [])];
+  if (problems.length > 0) throw badSettings(problems, flagOf);
   const { seed, label } = await readSeed(flags, io);
   const key = resolveKey(seed, settings, label, flagOf);
   const warnings = [...check.warnings];
@@ -101,7 +107,7 @@ export async function readKey(flags: SeedFlags, io: Io): Promise<{ key: TotpKey;
     const flag = flags.secret !== undefined ? '--secret' : '--url';
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return { key, warnings };
+  return { key, settings: check.settings, warnings };
 }
 
 /** Prints warnings on stderr, one line each. */

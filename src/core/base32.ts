@@ -34,7 +34,11 @@ export function encodeBase32(bytes: Uint8Array): string {
  * of four) and `=` padding at the end. Returns upper-case text, not yet checked.
  */
 export function normalizeBase32(text: string): string {
-  return text.replace(/\s+/g, '').replace(/=+$/, '').toUpperCase();
+  // ASCII letters only: String#toUpperCase would turn "ı", "ſ" or "ﬀ" into Base32 letters.
+  return text
+    .replace(/\s+/g, '')
+    .replace(/=+$/, '')
+    .replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
 /**
@@ -64,7 +68,7 @@ export function decodeBase32(text: string, label = 'secret'): Buffer {
   if (!VALID_TAIL_LENGTHS.has(clean.length % 8)) {
     throw badInput(
       label,
-      `is not valid Base32: ${clean.length} characters cannot encode whole bytes`,
+      `is not valid Base32: ${clean.length} ${clean.length === 1 ? 'character' : 'characters'} cannot encode whole bytes`,
       ALLOWED,
       'E_SEED_NOT_BASE32',
     );

@@ -56,7 +56,8 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
       'E_URL_HOTP',
     );
   }
-  if (type !== 'totp') throw badInput(label, `has an unknown OTP type ${quote(type)}`, 'totp', 'E_URL_TYPE');
+  // The type is not quoted: a mistaken URL may carry the seed there.
+  if (type !== 'totp') throw badInput(label, 'has an unknown OTP type', 'totp', 'E_URL_TYPE');
 
   const params = url.searchParams;
   for (const name of KNOWN_PARAMETERS) {
@@ -76,7 +77,12 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   };
   const check = checkSettings(given);
   const first = check.problems[0];
-  if (first) throw badInput(`${label} ${first.setting} parameter`, first.problem, first.allowed, 'E_URL_SETTING');
+  if (first) {
+    // Quote a parameter's value only when it is too short to be (part of) a seed pasted in the wrong place.
+    const value = given[first.setting as keyof typeof given] ?? '';
+    const problem = value.length <= 6 ? first.problem : 'has a value that is not allowed';
+    throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, 'E_URL_SETTING');
+  }
   const explicit = codeSettingsOf(check.settings);
 
   // Label: "Issuer:Account", "Issuer: Account" or "Account"; the issuer parameter wins over the prefix.
@@ -84,7 +90,8 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   const colon = path.indexOf(':');
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : undefined;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
-  const issuer = params.get('issuer') ?? labelIssuer;
+  // An empty issuer parameter says nothing: the label's prefix still counts.
+  const issuer = params.get('issuer') || labelIssuer;
 
   const { algorithm, digits, period } = withDefaults(explicit);
   const key: TotpKey = {

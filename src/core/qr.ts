@@ -29,8 +29,10 @@ export async function qrPng(text: string, size: number): Promise<Buffer | undefi
 
 /**
  * The QR code as text for a terminal: half-block characters, two modules per row, drawn black on an
- * explicit white background so it scans on dark and light terminal themes alike.
+ * explicit white background so it scans on dark and light terminal themes alike. Without `colours`
+ * (output to a file or a pipe), plain block characters with a quiet zone and no escape codes.
  */
-export async function qrTerminal(text: string): Promise<string> {
+export async function qrTerminal(text: string, colours = true): Promise<string> {
+  if (!colours) return QRCode.toString(text, { type: 'utf8', errorCorrectionLevel: 'M', margin: 2 });
   return QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
 }

@@ -98,8 +98,10 @@ export function parseWholeNumber(value: unknown): number | undefined {
 function wholeInRange(setting: string, value: unknown, min: number, max: number, allowed: string) {
   const n = parseWholeNumber(value);
   if (n === undefined) {
-    const negative = typeof value === 'number' ? value < 0 : /^\s*-/.test(String(value));
-    const what = negative ? 'is negative' : 'is not a whole number';
+    const text = String(value).trim();
+    const negative = typeof value === 'number' ? value < 0 : text.startsWith('-');
+    const huge = /^[0-9]+$/.test(text) || (typeof value === 'number' && Number.isInteger(value));
+    const what = negative ? 'is negative' : huge ? 'is too large' : 'is not a whole number';
     return { problem: { setting, problem: `${quote(value)} ${what}`, allowed } satisfies Problem };
   }
   if (n < min || n > max) {

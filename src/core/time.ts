@@ -1,9 +1,9 @@
 /** Time helpers shared by the CLI and the action: seconds left, expiry, waiting for a fresh code. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { badInput } from './errors.js';
+import { badInput, type Problem, quote } from './errors.js';
 import { parseWholeNumber } from './settings.js';
 
-/** The latest Unix time accepted (9999-12-31T23:59:59Z), so every expiry is a valid ISO date. */
+/** The latest Unix time accepted for `--at` (9999-12-31T23:59:59Z). */
 export const MAX_UNIX_SECONDS = 253402300799;
 
 /** The current Unix time in seconds, with the millisecond fraction. */
@@ -21,20 +21,25 @@ export function expiresAt(t: number, period: number): number {
   return (Math.floor(t / period) + 1) * period;
 }
 
+/** The problem with a Unix time given by a person (`--at`), or undefined: whole seconds from 0 to year 9999. */
+export function unixSecondsProblem(value: unknown, label = 'at'): Problem | undefined {
+  const n = parseWholeNumber(value);
+  if (n !== undefined && n <= MAX_UNIX_SECONDS) return undefined;
+  return {
+    setting: label,
+    problem: `${quote(value)} is not a Unix time`,
+    allowed: `whole seconds from 0 to ${MAX_UNIX_SECONDS}`,
+  };
+}
+
 /**
  * Parses a Unix time given by a person (`--at`): whole seconds from 0 to year 9999.
  * @throws TotpKitError (bad-input) naming `label`.
  */
 export function parseUnixSeconds(value: unknown, label = 'at'): number {
-  const n = parseWholeNumber(value);
-  if (n === undefined || n > MAX_UNIX_SECONDS) {
-    throw badInput(
-      label,
-      `${JSON.stringify(String(value).slice(0, 40))} is not a Unix time`,
-      `whole seconds from 0 to ${MAX_UNIX_SECONDS}`,
-    );
-  }
-  return n;
+  const problem = unixSecondsProblem(value, label);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  return parseWholeNumber(value) as number;
 }
 
 /** How to reach a code with at least `minRemaining` seconds left. */

@@ -3,14 +3,31 @@
  * fastest implementation available here and the one FIPS-minded users audit.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { badInput } from './errors.js';
 import type { TotpKey } from './key.js';
 import type { Algorithm, CodeSettings, Digits, Skew } from './settings.js';
 
 const HMAC_NAMES: Readonly<Record<Algorithm, string>> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 const MODULUS: Readonly<Record<Digits, number>> = { 6: 1e6, 8: 1e8 };
 
-/** The RFC 6238 time step of a Unix time (T0 = 0). */
+/** True for a Unix time codes can be computed at: a finite, non-negative, safe-integer-sized number of seconds. */
+export function isCodeTime(unixSeconds: unknown): unixSeconds is number {
+  return (
+    typeof unixSeconds === 'number' &&
+    Number.isFinite(unixSeconds) &&
+    unixSeconds >= 0 &&
+    unixSeconds <= Number.MAX_SAFE_INTEGER
+  );
+}
+
+/**
+ * The RFC 6238 time step of a Unix time (T0 = 0).
+ * @throws TotpKitError (bad-input) for a time that is not a finite number of seconds ≥ 0.
+ */
 export function counterAt(unixSeconds: number, period: number): number {
+  if (!isCodeTime(unixSeconds)) {
+    throw badInput('time', 'is not a Unix time', 'a finite number of seconds ≥ 0', 'E_BAD_TIME');
+  }
   return Math.floor(unixSeconds / period);
 }
 
@@ -70,10 +87,13 @@ export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options:
     return code === undefined ? { valid: false } : { valid: false, code };
   }
   const skew = options.skew ?? 1;
-  const current = counterAt(options.at ?? Date.now() / 1000, key.period);
+  const at = options.at ?? Date.now() / 1000;
+  if (!isCodeTime(at)) return { valid: false, code };
+  const current = counterAt(at, key.period);
   const given = Buffer.from(code, 'ascii');
   let matched: number | undefined;
-  for (let delta = -skew; delta <= skew; delta++) {
+  // From -skew up, but never -0: a match at the current step reports delta 0.
+  for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
     const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), 'ascii');

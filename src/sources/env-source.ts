@@ -11,7 +11,7 @@ export function envSource(name: string, env: NodeJS.ProcessEnv = process.env, la
   if (!NAME.test(name)) {
     throw badInput(
       label,
-      'env: needs a variable name',
+      name === '' ? 'env: needs a variable name' : 'env: has an invalid variable name',
       'env:NAME with letters, digits and "_", not starting with a digit',
     );
   }

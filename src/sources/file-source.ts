@@ -1,4 +1,4 @@
-/** `file:PATH`: a file holding Base32 or an otpauth URL (`file:/dev/stdin` reads a pipe). */
+/** `file:PATH`: a file holding Base32 or an otpauth URL (`file:/dev/stdin` or `file:-` reads standard input). */
 import { open } from 'node:fs/promises';
 import { badInput } from '../core/errors.js';
 import { MAX_SEED_TEXT, parseSeedText } from '../core/seed-text.js';
@@ -13,8 +13,26 @@ const REASONS: Readonly<Record<string, string>> = {
   ELOOP: 'has a symbolic link loop',
 };
 
-/** Reads at most `limit` + 1 bytes, so a huge or endless file is refused without being read whole. */
+/** Reads at most `limit` + 1 bytes of a stream. */
+async function readStreamCapped(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit + 1);
+}
+
+/**
+ * Reads at most `limit` + 1 bytes, so a huge or endless file is refused without being read whole.
+ * `/dev/stdin` is read as the process's standard input, which may be a socket that cannot be opened
+ * by path (Node's child processes get one).
+ */
 async function readCapped(path: string, limit: number): Promise<Buffer> {
+  if (path === '/dev/stdin' || path === '-') return readStreamCapped(process.stdin, limit);
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];

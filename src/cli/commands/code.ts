@@ -1,8 +1,15 @@
 /** `totp-kit code`: print the current code, waiting for the next one when too little time is left. */
 import type { Command } from 'commander';
-import { badInput } from '../../core/errors.js';
+import { type Problem, quote } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import { expiresAt, parseUnixSeconds, planFreshCode, remainingSeconds, waitUntilCurrent } from '../../core/time.js';
+import {
+  expiresAt,
+  parseUnixSeconds,
+  planFreshCode,
+  remainingSeconds,
+  unixSecondsProblem,
+  waitUntilCurrent,
+} from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
@@ -23,22 +30,27 @@ export function registerCode(program: Command, io: Io, result: (code: number) =>
     )
     .action(async (flags: CodeFlags, command: Command) => {
       const json = command.optsWithGlobals().json === true;
-      const { key, warnings } = await readKey(flags, io);
+      const problems: Problem[] = [];
       const minRemaining = parseWholeNumber(flags.minRemaining);
       if (minRemaining === undefined) {
-        throw badInput(
-          '--min-remaining',
-          `${JSON.stringify(flags.minRemaining)} is not a whole number of seconds`,
-          `0 to ${key.period - 1}`,
-        );
+        const negative = String(flags.minRemaining).trim().startsWith('-');
+        problems.push({
+          setting: '--min-remaining',
+          problem: `${quote(flags.minRemaining)} ${negative ? 'is negative' : 'is not a whole number of seconds'}`,
+          allowed: 'whole seconds below the period',
+        });
       }
+      const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
+      if (atProblem) problems.push(atProblem);
+      const { key, warnings } = await readKey(flags, io, { problems });
       const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
       let t = fixed ?? io.now();
-      const plan = planFreshCode(t, key.period, minRemaining, '--min-remaining');
+      const plan = planFreshCode(t, key.period, minRemaining as number, '--min-remaining');
       printWarnings(warnings, io);
       if (plan.waitSeconds > 0 && fixed === undefined) {
+        const left = (key.period - (t % key.period)).toFixed(1);
         io.err(
-          `totp-kit: the current code expires in ${remainingSeconds(t, key.period)} s (< --min-remaining ${minRemaining}); waiting ${Math.ceil(plan.waitSeconds)} s for the next one\n`,
+          `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one\n`,
         );
         await waitUntilCurrent(plan);
         t = Math.max(io.now(), plan.at);

@@ -65,7 +65,7 @@ export function registerDemo(program: Command, io: Io, result: (code: number) =>
       const { key, created } = await demoKey(store.path);
       const url = formatOtpauthUrl(key);
       io.out(`totp-kit demo: ${created ? 'created' : 'reusing'} key "${DEMO_KEY}" in ${store.reference}\n\n`);
-      io.out(await qrTerminal(url));
+      io.out(await qrTerminal(url, io.isTty));
       io.out('\nScan it with an authenticator app (Google Authenticator, 1Password, Authy), then compare codes.\n');
       io.out(
         `  issuer ${key.issuer}   account ${key.accountName}   ${key.algorithm}, ${key.digits} digits, every ${key.period} s\n\n`,

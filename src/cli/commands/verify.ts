@@ -1,11 +1,10 @@
 /** `totp-kit verify`: check a code statelessly (exit 0 valid, 1 invalid). */
 import type { Command } from 'commander';
-import { badInput, badSettings } from '../../core/errors.js';
-import { checkSettings } from '../../core/settings.js';
-import { parseUnixSeconds } from '../../core/time.js';
+import type { Problem } from '../../core/errors.js';
+import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
 import { verifyCode } from '../../core/totp.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, flagOf, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
+import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 
 interface VerifyFlags extends SeedFlags {
   readonly code?: string;
@@ -21,14 +20,16 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
     .option('--at <unix-seconds>', 'check at this time instead of now')
     .action(async (flags: VerifyFlags, command: Command) => {
       const json = command.optsWithGlobals().json === true;
-      const check = checkSettings({ skew: flags.skew });
-      if (check.problems.length > 0) throw badSettings(check.problems, flagOf);
-      if (flags.code === undefined || flags.code.trim() === '')
-        throw badInput('--code', 'is empty', 'the code to check');
-      const { key, warnings } = await readKey(flags, io);
+      const problems: Problem[] = [];
+      if (flags.code === undefined || flags.code.trim() === '') {
+        problems.push({ setting: '--code', problem: 'is empty', allowed: 'the code to check' });
+      }
+      const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
+      if (atProblem) problems.push(atProblem);
+      const { key, settings, warnings } = await readKey(flags, io, { settings: { skew: flags.skew }, problems });
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
       printWarnings(warnings, io);
-      const outcome = verifyCode(key, flags.code, { at, skew: check.settings.skew ?? 1 });
+      const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
       const wellFormed = outcome.code !== undefined && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
       if (json) {
         const reason = outcome.valid ? {} : { reason: wellFormed ? 'no-match' : 'malformed' };
