@@ -33,13 +33,16 @@ const common = {
 
 /** @param {string} outdir */
 async function buildAll(outdir) {
+  // The CLI and the action share chunks; what is loaded only on demand (the AWS SDK, for aws-sm
+  // stores and sources) lands in its own chunk, so the common paths never parse it.
   await build({
     ...common,
-    entryPoints: { cli: 'src/cli/index.ts' },
+    entryPoints: { cli: 'src/cli/index.ts', index: 'src/action/index.ts' },
     outdir,
-    banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: requireShim },
   });
-  await build({ ...common, entryPoints: { index: 'src/action/index.ts' }, outdir, banner: { js: requireShim } });
   // The library and constructs keep their dependencies external: the package installs them.
   await build({
     ...common,
@@ -47,6 +50,7 @@ async function buildAll(outdir) {
     outdir,
     packages: 'external',
   });
+  // The CLI is run as a program: a shebang (esbuild keeps one found at the top of the entry).
 }
 
 /** @param {string} dir */

@@ -6,7 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, errorMessage, TotpKitError } from '../core/errors.js';
 import { registerCode } from './commands/code.js';
+import { registerDeclarations } from './commands/declare.js';
 import { registerDemo } from './commands/demo.js';
+import { registerKey } from './commands/key.js';
+import { registerMethod } from './commands/method.js';
 import { registerVerify } from './commands/verify.js';
 import type { Io } from './io.js';
 
@@ -38,6 +41,9 @@ function buildProgram(io: Io, result: (code: number) => void): Command {
     });
   registerCode(program, io, result);
   registerVerify(program, io, result);
+  registerKey(program, io, result);
+  registerMethod(program, io, result);
+  registerDeclarations(program, io, result);
   registerDemo(program, io, result);
   program.addHelpText(
     'after',

@@ -42,7 +42,7 @@ export interface SeedFlags {
 /** Adds the seed flags to a command. */
 export function addSeedOptions(command: Command): Command {
   return command
-    .option('--from <source>', 'read the seed from a source: env:NAME or file:PATH (recommended)')
+    .option('--from <source>', 'read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)')
     .option('--url <otpauth-url>', 'an otpauth://totp/ URL (visible in the process list: prefer --from)')
     .option('--secret <base32>', 'a Base32 seed (visible in the process list: prefer --from)')
     .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)')
@@ -50,7 +50,11 @@ export function addSeedOptions(command: Command): Command {
     .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)');
 }
 
-async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; label: string }> {
+async function readSeed(
+  flags: SeedFlags,
+  io: Io,
+  store: string | undefined,
+): Promise<{ seed: SeedText; label: string }> {
   const given = (['secret', 'url', 'from'] as const).filter((f) => flags[f] !== undefined);
   if (given.length === 0) {
     throw badInput(
@@ -69,7 +73,7 @@ async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; lab
     );
   }
   if (flags.from !== undefined) {
-    const source = resolveSource(flags.from, '--from', io.env);
+    const source = resolveSource(flags.from, '--from', io.env, store === undefined ? {} : { store });
     return { seed: await source.read(), label: source.reference };
   }
   if (flags.url !== undefined) {
@@ -93,14 +97,14 @@ async function readSeed(flags: SeedFlags, io: Io): Promise<{ seed: SeedText; lab
 export async function readKey(
   flags: SeedFlags,
   io: Io,
-  other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[] } = {},
+  other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[]; readonly store?: string } = {},
 ): Promise<{ key: TotpKey; settings: SettingsCheck['settings']; warnings: string[] }> {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
   // Every flag problem of the command at once (settings, and the command's own flags), before any I/O.
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...(other.problems ?? [])];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const { seed, label } = await readSeed(flags, io);
+  const { seed, label } = await readSeed(flags, io, other.store);
   const key = resolveKey(seed, settings, label, flagOf);
   const warnings = [...check.warnings];
   if (flags.secret !== undefined || flags.url !== undefined) {

@@ -50,32 +50,48 @@ async function readCapped(path: string, limit: number): Promise<Buffer> {
   }
 }
 
-/** A source reading a file when read. Local paths are the user's input: failures are bad input (exit 2). */
+/**
+ * Reads a small text file (a seed, a declaration), refusing a missing, unreadable, empty or oversized
+ * one with one line naming `label`. Local paths are the user's input: failures are bad input (exit 2).
+ */
+export async function readSmallFile(
+  path: string,
+  label: string,
+  what = 'a Base32 seed or an otpauth URL',
+): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(path, MAX_SEED_TEXT);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw badInput(
+      label,
+      REASONS[code] ?? `cannot be read (${code || 'unknown error'})`,
+      `a readable file holding ${what}`,
+      'E_SOURCE_NOT_FOUND',
+    );
+  }
+  if (bytes.length > MAX_SEED_TEXT) {
+    throw badInput(
+      label,
+      `is too large (more than ${MAX_SEED_TEXT} bytes)`,
+      `at most ${MAX_SEED_TEXT} bytes`,
+      'E_SEED_TOO_LONG',
+    );
+  }
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw badInput(label, 'is empty', what, 'E_SOURCE_EMPTY');
+  return text;
+}
+
+/** Reads standard input like `readSmallFile`. */
+export async function readSmallStdin(label: string, what = 'one JSON declaration'): Promise<string> {
+  return readSmallFile('-', label, what);
+}
+
+/** A source reading a file when read. */
 export function fileSource(path: string, label = 'source'): SeedSource {
   const reference = `file:${path}`;
   if (path === '') throw badInput(label, 'file: needs a path', 'file:PATH');
-  return {
-    reference,
-    async read() {
-      let bytes: Buffer;
-      try {
-        bytes = await readCapped(path, MAX_SEED_TEXT);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code ?? '';
-        throw badInput(
-          reference,
-          REASONS[code] ?? `cannot be read (${code || 'unknown error'})`,
-          'a readable file holding a Base32 seed or an otpauth URL',
-          'E_SOURCE_NOT_FOUND',
-        );
-      }
-      if (bytes.length > MAX_SEED_TEXT) {
-        throw badInput(reference, 'is too large to hold a seed', `at most ${MAX_SEED_TEXT} bytes`, 'E_SEED_TOO_LONG');
-      }
-      const text = bytes.toString('utf8');
-      if (text.trim() === '')
-        throw badInput(reference, 'is empty', 'a Base32 seed or an otpauth URL', 'E_SOURCE_EMPTY');
-      return parseSeedText(text, reference);
-    },
-  };
+  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference) };
 }

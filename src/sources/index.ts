@@ -7,19 +7,26 @@ import { badInput } from '../core/errors.js';
 import { envSource } from './env-source.js';
 import { fileSource } from './file-source.js';
 import type { SeedSource } from './source.js';
+import { storeSource } from './store-source.js';
 
 export type { SeedSource } from './source.js';
 
 /** Schemes this version reads. */
-const SUPPORTED = ['env:NAME', 'file:PATH'];
+const SUPPORTED = ['env:NAME', 'file:PATH', 'store:NAME'];
 /** Schemes of the product contract that later releases read. */
-const PLANNED = new Set(['aws-sm', 'vault-kv', 'vault-totp', 'store']);
+const PLANNED = new Set(['aws-sm', 'vault-kv', 'vault-totp']);
 
 /**
- * Resolves a source reference to a source. `label` names the input (`--from`, `source`).
+ * Resolves a source reference to a source. `label` names the input (`--from`, `source`); `store` is
+ * the store reference for `store:NAME` (default: TOTP_KIT_STORE, else the embedded store).
  * @throws TotpKitError (bad-input) for a malformed, unknown or unsupported reference.
  */
-export function resolveSource(reference: string, label = 'source', env: NodeJS.ProcessEnv = process.env): SeedSource {
+export function resolveSource(
+  reference: string,
+  label = 'source',
+  env: NodeJS.ProcessEnv = process.env,
+  options: { readonly store?: string } = {},
+): SeedSource {
   const allowed = SUPPORTED.join(', ');
   if (/^\s*otpauth:/i.test(reference)) {
     throw badInput(
@@ -37,6 +44,8 @@ export function resolveSource(reference: string, label = 'source', env: NodeJS.P
       return envSource(rest, env, label);
     case 'file':
       return fileSource(rest, label);
+    case 'store':
+      return storeSource(rest, env, label, options.store);
     default:
       if (PLANNED.has(scheme)) {
         throw badInput(

@@ -1,71 +1,155 @@
 /**
- * The embedded store: one JSON file, mode 0600 in a 0700 directory, replaced atomically (temporary
- * file, fsync, rename), so a crash leaves the old or the new content, never a torn file. A file that is
- * not a store of a format this version knows is refused by name and never overwritten.
+ * The embedded store: one JSON file, mode 0600 in a 0700 directory. Writes replace the file atomically
+ * (temporary file, fsync, rename: a crash leaves the old or the new content, never a torn file) and
+ * every read-modify-write holds an inter-process lock (a `.lock` directory beside the file, refreshed
+ * while held and taken over when stale), so concurrent processes lose nothing. A file that is not a
+ * store of a format this version knows is refused by name and never overwritten.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { TotpKitError } from '../core/errors.js';
-import type { Algorithm, Digits } from '../core/settings.js';
+import type { SecretBox } from './secret-box.js';
+import type { Change, RecordKind, Store, StoreRecord } from './store.js';
 
 /** The store file's format version; a newer one is refused rather than misread. */
 export const STORE_FORMAT = 1;
 
-/** A key as the file keeps it. */
-export interface StoredKey {
-  /** Base32 seed. */
-  readonly secret: string;
-  readonly issuer?: string;
-  readonly accountName?: string;
-  readonly algorithm: Algorithm;
-  readonly digits: Digits;
-  readonly period: number;
-  readonly createdAt: string;
+const SECTIONS: Readonly<Record<RecordKind, 'keys' | 'methods' | 'enrollments'>> = {
+  key: 'keys',
+  method: 'methods',
+  enrollment: 'enrollments',
+};
+
+type Section = Record<string, StoreRecord>;
+/** The whole file. */
+export interface StoreDocument {
+  format: number;
+  keys: Section;
+  methods: Section;
+  enrollments: Section;
 }
 
-/** The whole store file. */
-export interface StoreData {
-  readonly format: number;
-  readonly keys: Readonly<Record<string, StoredKey>>;
-}
+/** How long a lock may go unrefreshed before another process takes it over (proper-lockfile's minimum is 2 s). */
+const LOCK_STALE_MS = 5_000;
 
-function storeFailure(path: string, problem: string): TotpKitError {
-  return new TotpKitError('backend', 'E_STORE_UNREADABLE', `store file:${path}: ${problem}; it was left untouched`);
-}
+/** A store in one local file. */
+export class FileStore implements Store {
+  readonly reference: string;
+  readonly secrets: SecretBox;
+  readonly #path: string;
 
-/** Reads the store; a missing file is an empty store. */
-export async function readStore(path: string): Promise<StoreData> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { format: STORE_FORMAT, keys: {} };
-    throw storeFailure(path, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  constructor(path: string, secrets: SecretBox) {
+    this.#path = path;
+    this.reference = `file:${path}`;
+    this.secrets = secrets;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw storeFailure(path, text.trim() === '' ? 'is empty' : 'is not valid JSON (corrupt or truncated)');
-  }
-  if (typeof data !== 'object' || data === null || typeof (data as StoreData).format !== 'number') {
-    throw storeFailure(path, 'is not a totp-kit store (no format version)');
-  }
-  const format = (data as StoreData).format;
-  if (format > STORE_FORMAT) {
-    throw storeFailure(
-      path,
-      `has format ${format}, newer than this version of totp-kit understands (${STORE_FORMAT}); upgrade totp-kit`,
-    );
-  }
-  const keys = (data as StoreData).keys;
-  if (typeof keys !== 'object' || keys === null) throw storeFailure(path, 'has no keys section');
-  return { format, keys };
-}
 
-/** Replaces the store file atomically with owner-only permissions. */
-export async function writeStore(path: string, data: StoreData): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, fsync: true });
+  #failure(problem: string, code = 'E_STORE_UNREADABLE'): TotpKitError {
+    return new TotpKitError('backend', code, `store ${this.reference}: ${problem}; it was left untouched`);
+  }
+
+  /** Reads and checks the whole file; a missing file is an empty store. */
+  async read(): Promise<StoreDocument> {
+    let text: string;
+    try {
+      text = await readFile(this.#path, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+      if (code === 'ENOENT') return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
+      throw this.#failure(`cannot be read (${code})`);
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw this.#failure(
+        text.trim() === '' ? 'is empty' : 'is not valid JSON (corrupt or truncated)',
+        'E_STORE_CORRUPT',
+      );
+    }
+    const doc = data as Partial<StoreDocument> | null;
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof doc.format !== 'number') {
+      throw this.#failure('is not a totp-kit store (no format version)', 'E_STORE_CORRUPT');
+    }
+    if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
+      throw this.#failure(
+        `has format ${doc.format}, which this version of totp-kit does not understand (it writes ${STORE_FORMAT}); upgrade totp-kit`,
+        'E_STORE_FORMAT',
+      );
+    }
+    const sections = {} as Record<'keys' | 'methods' | 'enrollments', Section>;
+    for (const name of Object.values(SECTIONS)) {
+      const section = doc[name] ?? {};
+      if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+        throw this.#failure(`has a damaged "${name}" section`, 'E_STORE_CORRUPT');
+      }
+      sections[name] = section;
+    }
+    return { format: doc.format, ...sections };
+  }
+
+  async #write(doc: StoreDocument): Promise<void> {
+    // With a store key set, no seed stays in clear text, even one written before the key was.
+    if (this.secrets.encrypting) {
+      for (const kind of Object.keys(SECTIONS) as RecordKind[]) {
+        const section = doc[SECTIONS[kind]];
+        for (const [id, record] of Object.entries(section)) {
+          if (typeof record.secret === 'string') {
+            section[id] = { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
+          }
+        }
+      }
+    }
+    await writeFileAtomic(this.#path, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600, fsync: true });
+  }
+
+  async #locked<T>(work: () => Promise<T>): Promise<T> {
+    await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.#path, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        retries: { retries: 400, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true },
+      });
+    } catch (e) {
+      throw this.#failure(
+        `could not be locked (${(e as NodeJS.ErrnoException).code ?? 'busy'}): another totp-kit process holds it`,
+        'E_STORE_LOCKED',
+      );
+    }
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
+    const section = (await this.read())[SECTIONS[kind]];
+    return Object.hasOwn(section, id) ? section[id] : undefined;
+  }
+
+  async list(kind: RecordKind): Promise<string[]> {
+    return Object.keys((await this.read())[SECTIONS[kind]]).sort();
+  }
+
+  async update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T> {
+    return this.#locked(async () => {
+      const doc = await this.read();
+      const section = doc[SECTIONS[kind]];
+      const outcome = change(Object.hasOwn(section, id) ? section[id] : undefined);
+      if (outcome.next === undefined) return outcome.result;
+      if (outcome.next === null) {
+        if (!Object.hasOwn(section, id)) return outcome.result;
+        delete section[id];
+      } else {
+        section[id] = outcome.next;
+      }
+      await this.#write({ ...doc, format: STORE_FORMAT });
+      return outcome.result;
+    });
+  }
 }

@@ -4,46 +4,39 @@
  * the store file to check the code with another tool.
  */
 import type { Command } from 'commander';
-import { decodeBase32, encodeBase32 } from '../../core/base32.js';
+import { TotpKitError } from '../../core/errors.js';
 import type { TotpKey } from '../../core/key.js';
 import { formatOtpauthUrl } from '../../core/otpauth-url.js';
 import { qrTerminal } from '../../core/qr.js';
-import { generateSeed } from '../../core/seed.js';
-import { DEFAULTS } from '../../core/settings.js';
 import { parseUnixSeconds, remainingSeconds } from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
-import { readStore, type StoredKey, writeStore } from '../../stores/file-store.js';
-import { resolveStoreRef } from '../../stores/store-ref.js';
+import type { ResourceContext } from '../../resources/context.js';
+import { checkedKeySpec, createKey, findKey, openKey } from '../../resources/key.js';
+import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
 
 /** The demo key's name in the store. */
 export const DEMO_KEY = 'demo';
 
-async function demoKey(path: string): Promise<{ key: TotpKey; created: boolean }> {
-  const data = await readStore(path);
-  const stored = data.keys[DEMO_KEY];
-  if (stored) {
-    return { key: { ...stored, secret: decodeBase32(stored.secret, `store key ${DEMO_KEY}`) }, created: false };
+/** The demo key: the one in the store, or a new generated one. */
+async function demoKey(ctx: ResourceContext): Promise<{ key: TotpKey; created: boolean }> {
+  const existing = await findKey(ctx, DEMO_KEY);
+  if (existing) return { key: openKey(ctx, existing), created: false };
+  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { issuer: 'totp-kit', accountName: 'demo' } });
+  try {
+    await createKey(ctx, spec);
+  } catch (e) {
+    // Another demo run created it first: use that one.
+    if (!(e instanceof TotpKitError && e.code === 'E_EXISTS')) throw e;
   }
-  const key: TotpKey = {
-    secret: generateSeed(DEFAULTS.keySize),
-    issuer: 'totp-kit',
-    accountName: 'demo',
-    algorithm: DEFAULTS.algorithm,
-    digits: DEFAULTS.digits,
-    period: DEFAULTS.period,
-  };
-  const record: StoredKey = {
-    secret: encodeBase32(key.secret),
-    issuer: 'totp-kit',
-    accountName: 'demo',
-    algorithm: key.algorithm,
-    digits: key.digits,
-    period: key.period,
-    createdAt: new Date().toISOString(),
-  };
-  await writeStore(path, { ...data, keys: { ...data.keys, [DEMO_KEY]: record } });
-  return { key, created: true };
+  const record = await findKey(ctx, DEMO_KEY);
+  if (!record)
+    throw new TotpKitError(
+      'backend',
+      'E_STORE_LOST',
+      `store ${ctx.store.reference}: the demo key vanished after it was created`,
+    );
+  return { key: openKey(ctx, record), created: true };
 }
 
 function groupCode(code: string): string {
@@ -61,10 +54,11 @@ export function registerDemo(program: Command, io: Io, result: (code: number) =>
     .action(async (flags: { at?: string; watch?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals();
       const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
-      const store = resolveStoreRef(globals.store as string | undefined, io.env, '--store');
-      const { key, created } = await demoKey(store.path);
+      const ref = resolveStoreRef(globals.store as string | undefined, io.env, '--store');
+      const ctx: ResourceContext = { store: await openStore(ref, io.env), now: io.now };
+      const { key, created } = await demoKey(ctx);
       const url = formatOtpauthUrl(key);
-      io.out(`totp-kit demo: ${created ? 'created' : 'reusing'} key "${DEMO_KEY}" in ${store.reference}\n\n`);
+      io.out(`totp-kit demo: ${created ? 'created' : 'reusing'} key "${DEMO_KEY}" in ${ref.reference}\n\n`);
       io.out(await qrTerminal(url, io.isTty));
       io.out('\nScan it with an authenticator app (Google Authenticator, 1Password, Authy), then compare codes.\n');
       io.out(

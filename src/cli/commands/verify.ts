@@ -19,14 +19,20 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
     .option('--skew <steps>', 'accept codes this many time steps either side: 0 or 1', '1')
     .option('--at <unix-seconds>', 'check at this time instead of now')
     .action(async (flags: VerifyFlags, command: Command) => {
-      const json = command.optsWithGlobals().json === true;
+      const globals = command.optsWithGlobals();
+      const json = globals.json === true;
+      const store = globals.store as string | undefined;
       const problems: Problem[] = [];
       if (flags.code === undefined || flags.code.trim() === '') {
         problems.push({ setting: '--code', problem: 'is empty', allowed: 'the code to check' });
       }
       const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
       if (atProblem) problems.push(atProblem);
-      const { key, settings, warnings } = await readKey(flags, io, { settings: { skew: flags.skew }, problems });
+      const { key, settings, warnings } = await readKey(flags, io, {
+        settings: { skew: flags.skew },
+        problems,
+        ...(store !== undefined ? { store } : {}),
+      });
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
       printWarnings(warnings, io);
       const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });

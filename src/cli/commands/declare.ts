@@ -1,0 +1,94 @@
+/**
+ * `totp-kit plan|apply|destroy`: act on one declaration (JSON), as the constructs' provisioners do.
+ * The declaration comes from --declaration, --file, or standard input.
+ */
+import type { Command } from 'commander';
+import { badInput } from '../../core/errors.js';
+import { applyDeclaration, destroyDeclaration, planDeclaration } from '../../resources/plan.js';
+import { readSmallFile, readSmallStdin } from '../../sources/file-source.js';
+import type { Io } from '../io.js';
+import { printWarnings } from '../seed-options.js';
+import { emit, storeContext, wantsJson } from '../store-context.js';
+
+interface DeclarationFlags {
+  readonly declaration?: string;
+  readonly file?: string;
+  readonly generation?: string;
+}
+
+async function readDeclaration(flags: DeclarationFlags): Promise<unknown> {
+  if (flags.declaration !== undefined && flags.file !== undefined) {
+    throw badInput(
+      'declaration',
+      '--declaration and --file were both given',
+      'one of --declaration JSON, --file PATH, or standard input',
+    );
+  }
+  const label =
+    flags.declaration !== undefined
+      ? '--declaration'
+      : flags.file !== undefined
+        ? `--file ${flags.file}`
+        : 'standard input';
+  const text =
+    flags.declaration ??
+    (flags.file !== undefined
+      ? await readSmallFile(flags.file, '--file', 'one JSON declaration')
+      : await readSmallStdin('standard input'));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badInput(label, 'is not valid JSON', 'one JSON object: {"kind": "key" | "method" | "enrollment", …}');
+  }
+}
+
+function declarationCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .option('--declaration <json>', 'the declaration as JSON (default: read from --file or standard input)')
+    .option('--file <path>', 'read the declaration from a file');
+}
+
+/** Registers `plan`, `apply` and `destroy`. */
+export function registerDeclarations(program: Command, io: Io, result: (code: number) => void): void {
+  declarationCommand(
+    program,
+    'plan',
+    'say what apply would do: create, no-op, update in place, or replace (new seed)',
+  ).action(async (flags: DeclarationFlags, command: Command) => {
+    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags));
+    emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
+    result(0);
+  });
+
+  declarationCommand(program, 'apply', 'create, update or replace what the declaration says')
+    .option('--generation <id>', 'record this generation id (the provisioner passes its resource id)')
+    .action(async (flags: DeclarationFlags, command: Command) => {
+      const options = flags.generation !== undefined ? { generation: flags.generation } : {};
+      const applied = await applyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+      printWarnings(applied.warnings, io);
+      emit(io, wantsJson(command), applied, [
+        `${applied.resource}: ${applied.action === 'no-op' ? 'up to date' : `${applied.action}d`} (generation ${applied.generation})`,
+        ...applied.reasons.map((r) => `  ${r}`),
+        ...(applied.qrCodeFile ? [`  barcode written to ${applied.qrCodeFile}`] : []),
+      ]);
+      result(0);
+    });
+
+  declarationCommand(
+    program,
+    'destroy',
+    'delete what the declaration names (only the given generation, with --generation)',
+  )
+    .option('--generation <id>', 'delete only this generation: a replacement made since is kept')
+    .action(async (flags: DeclarationFlags, command: Command) => {
+      const options = flags.generation !== undefined ? { generation: flags.generation } : {};
+      const outcome = await destroyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+      const text = outcome.deleted
+        ? `${outcome.resource}: deleted`
+        : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : ' (not there)'}`;
+      emit(io, wantsJson(command), outcome, text);
+      result(0);
+    });
+}

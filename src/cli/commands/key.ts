@@ -1,0 +1,178 @@
+/** `totp-kit key …`: TOTP engine keys in the store (create, get, list, delete, code, verify). */
+import type { Command } from 'commander';
+import { parseUnixSeconds } from '../../core/time.js';
+import {
+  checkedKeySpec,
+  createKey,
+  deleteKey,
+  KEY_REFUSALS,
+  listKeys,
+  readKey,
+  validateKey,
+} from '../../resources/key.js';
+import { writeSecretFile } from '../../resources/secret-file.js';
+import type { Io } from '../io.js';
+import { flagOf, printWarnings } from '../seed-options.js';
+import { emit, storeContext, wantsJson } from '../store-context.js';
+import { type CodeFlags, printCode } from './code.js';
+
+interface CreateFlags {
+  readonly generate?: boolean;
+  readonly from?: string;
+  readonly issuer?: string;
+  readonly account?: string;
+  readonly keySize?: string;
+  readonly algorithm?: string;
+  readonly digits?: string;
+  readonly period?: string;
+  readonly skew?: string;
+  readonly qrSize?: string;
+  readonly export: boolean;
+  readonly qr?: string;
+  readonly urlFile?: string;
+}
+
+/** Registers `key` and its subcommands. */
+export function registerKey(program: Command, io: Io, result: (code: number) => void): void {
+  const key = program.command('key').description("TOTP keys kept in the store (like Vault's TOTP engine)");
+
+  key
+    .command('create <name>')
+    .description('generate a key (--generate) or import one from a source (--from); the barcode is shown only here')
+    .option('--generate', 'generate a new seed (needs --issuer and --account)')
+    .option('--from <source>', 'import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)')
+    .option('--issuer <issuer>', 'issuer shown by authenticator apps (no ":")')
+    .option('--account <account>', 'account name shown by authenticator apps (no ":")')
+    .option('--key-size <bytes>', 'seed size of a generated key, 16 to 1024 (default 20)')
+    .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1)')
+    .option('--digits <n>', '6 or 8 (default 6)')
+    .option('--period <seconds>', 'time step (default 30)')
+    .option('--skew <steps>', 'steps accepted either side when verifying: 0 or 1 (default 1)')
+    .option('--qr-size <pixels>', 'barcode size, 0 for none (default 200)')
+    .option('--no-export', 'never hand out the URL or barcode (codes come from `key code` only)')
+    .option('--qr <file.png>', 'write the barcode of a generated key to this file (mode 0600)')
+    .option('--url-file <file>', 'write the otpauth URL of a generated key to this file (mode 0600)')
+    .action(async (name: string, flags: CreateFlags, command: Command) => {
+      const spec = checkedKeySpec(
+        {
+          name,
+          ...(flags.generate
+            ? { generate: { issuer: flags.issuer, accountName: flags.account, keySize: flags.keySize } }
+            : {}),
+          ...(flags.from !== undefined ? { importFrom: flags.from } : {}),
+          ...(!flags.generate ? { issuer: flags.issuer, accountName: flags.account } : {}),
+          algorithm: flags.algorithm,
+          digits: flags.digits,
+          period: flags.period,
+          skew: flags.skew,
+          qrSize: flags.qrSize,
+          exported: flags.export,
+        },
+        (setting) =>
+          setting === 'generate'
+            ? '--generate'
+            : setting === 'importFrom'
+              ? '--from'
+              : setting === 'name'
+                ? 'NAME'
+                : flagOf(setting),
+      );
+      const ctx = await storeContext(command, io);
+      const created = await createKey(ctx, spec);
+      const warnings = [...created.warnings];
+      const qrFile =
+        flags.qr !== undefined && created.barcode
+          ? await writeSecretFile(flags.qr, created.barcode, 'barcode file')
+          : undefined;
+      const urlFile =
+        flags.urlFile !== undefined && created.url
+          ? await writeSecretFile(flags.urlFile, `${created.url}\n`, 'URL file')
+          : undefined;
+      if (created.url && qrFile === undefined && urlFile === undefined) {
+        warnings.push(
+          'the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE at create',
+        );
+      }
+      if (!created.url && (flags.qr !== undefined || flags.urlFile !== undefined)) {
+        warnings.push('nothing written to --qr/--url-file: only a generated, exported key has a barcode to hand out');
+      }
+      printWarnings(warnings, io);
+      const k = created.key;
+      emit(io, wantsJson(command), { ...k, ...(qrFile ? { qrFile } : {}), ...(urlFile ? { urlFile } : {}) }, [
+        `created key "${k.name}" (${k.generated ? 'generated' : `imported from ${k.importFrom}`}; ${k.algorithm}, ${k.digits} digits, ${k.period} s)`,
+        ...(qrFile ? [`barcode written to ${qrFile}`] : []),
+        ...(urlFile ? [`otpauth URL written to ${urlFile}`] : []),
+      ]);
+      result(0);
+    });
+
+  key
+    .command('get <name>')
+    .description('show a key (never its seed)')
+    .action(async (name: string, _flags: unknown, command: Command) => {
+      const info = await readKey(await storeContext(command, io), name);
+      emit(
+        io,
+        wantsJson(command),
+        info,
+        Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`),
+      );
+      result(0);
+    });
+
+  key
+    .command('list')
+    .description('list key names')
+    .action(async (_flags: unknown, command: Command) => {
+      const names = await listKeys(await storeContext(command, io));
+      emit(io, wantsJson(command), { keys: names }, names.length > 0 ? names : []);
+      result(0);
+    });
+
+  key
+    .command('delete <name>')
+    .description('delete a key (succeeds when there is none)')
+    .option('--generation <id>', 'delete only this generation of the key')
+    .action(async (name: string, flags: { generation?: string }, command: Command) => {
+      const outcome = await deleteKey(await storeContext(command, io), name, flags.generation);
+      emit(
+        io,
+        wantsJson(command),
+        { name, ...outcome },
+        outcome.deleted ? `deleted key "${name}"` : `key "${name}" was not there (nothing to delete)`,
+      );
+      result(0);
+    });
+
+  key
+    .command('code <name>')
+    .description('print the current code of a key in the store')
+    .option('--at <unix-seconds>', 'compute the code at this time instead of now')
+    .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
+    .action(async (name: string, flags: Pick<CodeFlags, 'at' | 'minRemaining'>, command: Command) => {
+      const globals = command.optsWithGlobals();
+      await printCode(
+        { ...flags, from: `store:${name}` },
+        io,
+        globals.json === true,
+        globals.store as string | undefined,
+      );
+      result(0);
+    });
+
+  key
+    .command('verify <name>')
+    .description('check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)')
+    .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
+    .option('--at <unix-seconds>', 'check at this time instead of now')
+    .action(async (name: string, flags: { code: string; at?: string }, command: Command) => {
+      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
+      if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}\n`);
+      else {
+        io.out(outcome.valid ? 'valid\n' : 'invalid\n');
+        if (outcome.reason) io.err(`totp-kit: ${KEY_REFUSALS[outcome.reason]}\n`);
+      }
+      result(outcome.valid ? 0 : 1);
+    });
+}

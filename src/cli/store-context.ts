@@ -1,0 +1,22 @@
+/** The store a CLI command acts on: `--store`, else TOTP_KIT_STORE, else the embedded file store. */
+import type { Command } from 'commander';
+import type { ResourceContext } from '../resources/context.js';
+import { openStore, resolveStoreRef } from '../stores/store-ref.js';
+import type { Io } from './io.js';
+
+/** Opens the command's store, with the CLI's clock. */
+export async function storeContext(command: Command, io: Io): Promise<ResourceContext> {
+  const ref = resolveStoreRef(command.optsWithGlobals().store as string | undefined, io.env, '--store');
+  return { store: await openStore(ref, io.env), now: io.now };
+}
+
+/** True when the command was asked for JSON output. */
+export function wantsJson(command: Command): boolean {
+  return command.optsWithGlobals().json === true;
+}
+
+/** Prints a result: one JSON object with --json, else the text lines. */
+export function emit(io: Io, json: boolean, value: unknown, text: string | readonly string[]): void {
+  if (json) io.out(`${JSON.stringify(value)}\n`);
+  else io.out(`${(typeof text === 'string' ? [text] : text).join('\n')}\n`);
+}

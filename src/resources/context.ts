@@ -1,0 +1,31 @@
+/** What every resource operation needs: the store and a clock. */
+import { randomUUID } from 'node:crypto';
+import { TotpKitError } from '../core/errors.js';
+import type { Store } from '../stores/store.js';
+
+/** The store to act on and the time to act at. */
+export interface ResourceContext {
+  readonly store: Store;
+  /** Unix time in seconds (with the fraction). */
+  now(): number;
+}
+
+/** A new generation id: it changes whenever a resource's seed does. */
+export function newGeneration(): string {
+  return randomUUID();
+}
+
+/** A "no such resource" refusal (exit 2: the name given is wrong). */
+export function notFound(what: string): TotpKitError {
+  return new TotpKitError('bad-input', 'E_NOT_FOUND', `${what} does not exist`);
+}
+
+/** An "already exists" refusal. */
+export function alreadyExists(what: string, hint: string): TotpKitError {
+  return new TotpKitError('bad-input', 'E_EXISTS', `${what} already exists; ${hint}`);
+}
+
+/** ISO time of a Unix second, for record timestamps. */
+export function isoTime(unixSeconds: number): string {
+  return new Date(Math.floor(unixSeconds) * 1000).toISOString();
+}

@@ -1,0 +1,110 @@
+/**
+ * Declarations: what the constructs declare and `totp-kit plan|apply|destroy` act on. One JSON object
+ * per resource, `kind` first: `key` (a KeySpec), `method` (a MethodSpec) or `enrollment` (method and
+ * entityId). Checking one returns every problem at once, each naming the setting.
+ */
+import { badSettings, type Problem, quote } from '../core/errors.js';
+import { enrollmentProblems } from './enrollment.js';
+import { type KeySpec, keySpecProblems } from './key.js';
+import { type MethodSpec, methodSpecProblems } from './method.js';
+
+/** A key declaration. `qrCodeFile`: where apply writes the barcode of a generated, exported key. */
+export type KeyDeclaration = { readonly kind: 'key'; readonly qrCodeFile?: string } & KeySpec;
+/** An MFA method declaration. */
+export type MethodDeclaration = { readonly kind: 'method' } & MethodSpec;
+/** An enrollment declaration. `qrCodeFile`: where apply writes the new enrollment's barcode. */
+export interface EnrollmentDeclaration {
+  readonly kind: 'enrollment';
+  readonly method: unknown;
+  readonly entityId: unknown;
+  readonly qrCodeFile?: string;
+}
+/** Any declaration. */
+export type Declaration = KeyDeclaration | MethodDeclaration | EnrollmentDeclaration;
+
+const FIELDS: Readonly<Record<Declaration['kind'], readonly string[]>> = {
+  key: [
+    'kind',
+    'name',
+    'generate',
+    'importFrom',
+    'issuer',
+    'accountName',
+    'algorithm',
+    'digits',
+    'period',
+    'skew',
+    'qrSize',
+    'exported',
+    'qrCodeFile',
+  ],
+  method: [
+    'kind',
+    'methodName',
+    'issuer',
+    'algorithm',
+    'digits',
+    'period',
+    'keySize',
+    'qrSize',
+    'skew',
+    'maxValidationAttempts',
+  ],
+  enrollment: ['kind', 'method', 'entityId', 'qrCodeFile'],
+};
+
+/** Every problem of a declaration (unknown fields included, so a typo is not silently ignored). */
+export function declarationProblems(value: unknown): Problem[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [
+      {
+        setting: 'declaration',
+        problem: 'is not a JSON object',
+        allowed: '{"kind": "key" | "method" | "enrollment", …}',
+      },
+    ];
+  }
+  const decl = value as { kind?: unknown } & Record<string, unknown>;
+  if (decl.kind !== 'key' && decl.kind !== 'method' && decl.kind !== 'enrollment') {
+    return [
+      {
+        setting: 'kind',
+        problem: decl.kind === undefined ? 'is required' : `${quote(decl.kind)} is not a kind`,
+        allowed: 'key, method or enrollment',
+      },
+    ];
+  }
+  const problems: Problem[] = [];
+  for (const field of Object.keys(decl)) {
+    if (!FIELDS[decl.kind].includes(field))
+      problems.push({
+        setting: field,
+        problem: `is not a setting of a ${decl.kind}`,
+        allowed: FIELDS[decl.kind].join(', '),
+      });
+  }
+  if (decl.qrCodeFile !== undefined && (typeof decl.qrCodeFile !== 'string' || decl.qrCodeFile === '')) {
+    problems.push({ setting: 'qrCodeFile', problem: 'is not a file path', allowed: 'a path for the PNG barcode' });
+  }
+  if (decl.kind === 'key') problems.push(...keySpecProblems(decl as unknown as KeySpec));
+  if (decl.kind === 'method') problems.push(...methodSpecProblems(decl as unknown as MethodSpec));
+  if (decl.kind === 'enrollment') problems.push(...enrollmentProblems(decl.method, decl.entityId));
+  return problems;
+}
+
+/**
+ * Checks a declaration.
+ * @throws TotpKitError (bad-input) listing every problem.
+ */
+export function checkDeclaration(value: unknown): Declaration {
+  const problems = declarationProblems(value);
+  if (problems.length > 0) throw badSettings(problems);
+  return value as Declaration;
+}
+
+/** The resource a declaration names, for messages: `key "npm-bot"`. */
+export function describeDeclaration(decl: Declaration): string {
+  if (decl.kind === 'key') return `key "${String(decl.name)}"`;
+  if (decl.kind === 'method') return `MFA method "${String(decl.methodName)}"`;
+  return `enrollment of "${String(decl.entityId)}" in MFA method "${String(decl.method)}"`;
+}

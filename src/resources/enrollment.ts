@@ -1,0 +1,237 @@
+/**
+ * Enrollments: one entity's secret for an MFA method, and its validation (stricter than Vault, which
+ * keys replays per method and keeps them in one node's memory): per (method, entity), in the store,
+ * a code whose time step is at or before the last accepted one is refused (RFC 6238 §5.2), and
+ * attempts are limited to maxValidationAttempts in a fixed window of one period from the first,
+ * reset by a success. During a lockout even a correct code is refused, and the refusal says when to
+ * try again.
+ */
+import { badInput, type Problem } from '../core/errors.js';
+import type { TotpKey } from '../core/key.js';
+import { formatOtpauthUrl } from '../core/otpauth-url.js';
+import { qrPng } from '../core/qr.js';
+import { generateSeed } from '../core/seed.js';
+import { normalizeCode, verifyCode } from '../core/totp.js';
+import { isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { findMethod } from './method.js';
+import { entityProblem, nameProblem } from './names.js';
+import {
+  asEnrollmentRecord,
+  type EnrollmentRecord,
+  enrollmentId,
+  type MethodRecord,
+  toStoreRecord,
+} from './records.js';
+
+/** What enrolling returns: the URL and barcode once, for a new enrollment; a warning for an existing one. */
+export interface Enrolled {
+  readonly created: boolean;
+  readonly enrollment: EnrollmentInfo;
+  readonly url?: string;
+  readonly barcode?: Buffer;
+  readonly warning?: string;
+}
+
+/** An enrollment without its seed and validation state. */
+export type EnrollmentInfo = Omit<EnrollmentRecord, 'secret' | 'lastAcceptedStep' | 'attempts'>;
+
+/** The outcome of validating a code for an enrollment. */
+export interface EnrollmentValidation {
+  readonly valid: boolean;
+  /**
+   * Why not: the code is not `digits` digits (not counted as an attempt), it is of a time step at or
+   * before the last accepted one (not counted), the entity is locked out, or the code is wrong.
+   */
+  readonly reason?: 'malformed' | 'used' | 'locked' | 'invalid';
+  /** Seconds until a locked-out entity may try again. */
+  readonly retryIn?: number;
+  /** Attempts left in the current window after this one. */
+  readonly attemptsLeft?: number;
+}
+
+/** Every problem of an enrollment's identity (method name and entity id). */
+export function enrollmentProblems(method: unknown, entityId: unknown): Problem[] {
+  return [nameProblem('method', method), entityProblem('entityId', entityId)].filter(
+    (p): p is Problem => p !== undefined,
+  );
+}
+
+function checkIdentity(method: string, entityId: string): void {
+  const first = enrollmentProblems(method, entityId)[0];
+  if (first) throw badInput(first.setting, first.problem, first.allowed, 'E_BAD_NAME');
+}
+
+function info(record: EnrollmentRecord): EnrollmentInfo {
+  const { secret: _s, lastAcceptedStep: _l, attempts: _a, ...rest } = record;
+  return rest;
+}
+
+async function requireMethod(ctx: ResourceContext, name: string): Promise<MethodRecord> {
+  const method = await findMethod(ctx, name);
+  if (!method) throw notFound(`MFA method "${name}"`);
+  return method;
+}
+
+/** The record of an enrollment, or undefined. */
+export async function findEnrollment(
+  ctx: ResourceContext,
+  method: string,
+  entityId: string,
+): Promise<EnrollmentRecord | undefined> {
+  checkIdentity(method, entityId);
+  const raw = await ctx.store.get('enrollment', enrollmentId(method, entityId));
+  return raw ? asEnrollmentRecord(raw, method, entityId) : undefined;
+}
+
+/**
+ * Enrolls an entity: a new seed (the method's keySize) whose account is the entity id and issuer the
+ * method's; returns the URL and barcode once. An entity already enrolled keeps its secret and the call
+ * warns, like Vault (destroy the enrollment first to replace it).
+ */
+export async function enroll(
+  ctx: ResourceContext,
+  methodName: string,
+  entityId: string,
+  generation = newGeneration(),
+): Promise<Enrolled> {
+  checkIdentity(methodName, entityId);
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  const secret = generateSeed(method.keySize);
+  const record: EnrollmentRecord = {
+    method: methodName,
+    entityId,
+    issuer: method.issuer,
+    algorithm: method.algorithm,
+    digits: method.digits,
+    period: method.period,
+    secret: ctx.store.secrets.seal(secret, `enrollment/${id}`),
+    generation,
+    createdAt: isoTime(ctx.now()),
+  };
+  const existing = await ctx.store.update<EnrollmentRecord | undefined>('enrollment', id, (current) =>
+    current
+      ? { result: asEnrollmentRecord(current, methodName, entityId) }
+      : { result: undefined, next: toStoreRecord(record) },
+  );
+  if (existing) {
+    return {
+      created: false,
+      enrollment: info(existing),
+      warning: `entity "${entityId}" already has a secret for MFA method "${methodName}"; it was kept (unenroll it first to replace it)`,
+    };
+  }
+  const key: TotpKey = {
+    secret,
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    issuer: method.issuer,
+    accountName: entityId,
+  };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, method.qrSize);
+  return { created: true, enrollment: info(record), url, ...(barcode ? { barcode } : {}) };
+}
+
+/** Reads an enrollment without its seed. */
+export async function readEnrollment(ctx: ResourceContext, method: string, entityId: string): Promise<EnrollmentInfo> {
+  const record = await findEnrollment(ctx, method, entityId);
+  if (!record) throw notFound(`enrollment of "${entityId}" in MFA method "${method}"`);
+  return info(record);
+}
+
+/** Entity ids enrolled in a method. */
+export async function listEnrollments(ctx: ResourceContext, method: string): Promise<string[]> {
+  return (await ctx.store.list('enrollment'))
+    .filter((id) => id.startsWith(`${method}/`))
+    .map((id) => id.slice(method.length + 1));
+}
+
+/** Removes an entity's secret; a no-op when there is none. With `generation`, only that generation. */
+export async function unenroll(
+  ctx: ResourceContext,
+  method: string,
+  entityId: string,
+  generation?: string,
+): Promise<{ deleted: boolean }> {
+  checkIdentity(method, entityId);
+  return ctx.store.update<{ deleted: boolean }>('enrollment', enrollmentId(method, entityId), (current) => {
+    if (!current || (generation !== undefined && current.generation !== generation))
+      return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+
+/**
+ * Validates a code for (method, entity). One atomic store update reads the state, decides and records
+ * the outcome, so concurrent validations of one code accept it at most once.
+ */
+export async function validateEnrollment(
+  ctx: ResourceContext,
+  methodName: string,
+  entityId: string,
+  input: string,
+  at?: number,
+): Promise<EnrollmentValidation> {
+  checkIdentity(methodName, entityId);
+  const code = normalizeCode(input) ?? '';
+  if (code === '') throw badInput('code', 'is empty', 'the code to check', 'E_CODE_REQUIRED');
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  return ctx.store.update<EnrollmentValidation>('enrollment', id, (current) => {
+    if (!current) throw notFound(`enrollment of "${entityId}" in MFA method "${methodName}"`);
+    const record = asEnrollmentRecord(current, methodName, entityId);
+    const now = at ?? ctx.now();
+    // A code of the wrong shape is not an attempt (Vault does the same): nothing is recorded.
+    if (code.length !== record.digits || !/^[0-9]+$/.test(code))
+      return { result: { valid: false, reason: 'malformed' } };
+
+    const window = record.attempts && now < record.attempts.windowStart + record.period ? record.attempts : undefined;
+    if (window && window.count >= method.maxValidationAttempts) {
+      const retryIn = Math.max(1, Math.ceil(window.windowStart + record.period - now));
+      return { result: { valid: false, reason: 'locked', retryIn, attemptsLeft: 0 } };
+    }
+    const key: TotpKey = {
+      secret: ctx.store.secrets.open(
+        record.secret,
+        `enrollment/${id}`,
+        `enrollment of "${entityId}" in MFA method "${methodName}"`,
+      ),
+      algorithm: record.algorithm,
+      digits: record.digits,
+      period: record.period,
+    };
+    const outcome = verifyCode(key, code, { at: now, skew: method.skew });
+    if (
+      outcome.valid &&
+      record.lastAcceptedStep !== undefined &&
+      (outcome.counter as number) <= record.lastAcceptedStep
+    ) {
+      return { result: { valid: false, reason: 'used' } };
+    }
+    const attempts = { windowStart: window?.windowStart ?? Math.floor(now), count: (window?.count ?? 0) + 1 };
+    if (outcome.valid) {
+      const { attempts: _reset, ...rest } = record;
+      return { result: { valid: true }, next: toStoreRecord({ ...rest, lastAcceptedStep: outcome.counter as number }) };
+    }
+    return {
+      result: { valid: false, reason: 'invalid', attemptsLeft: method.maxValidationAttempts - attempts.count },
+      next: toStoreRecord({ ...record, attempts }),
+    };
+  });
+}
+
+/** A refusal as a person reads it. */
+export function enrollmentRefusal(v: EnrollmentValidation, digits: number): string {
+  switch (v.reason) {
+    case 'malformed':
+      return `the code must be ${digits} digits 0-9 (spaces are ignored); not counted as an attempt`;
+    case 'used':
+      return 'code already used; wait for the next code';
+    case 'locked':
+      return `too many failed attempts; try again in ${v.retryIn} s`;
+    default:
+      return `invalid code (${v.attemptsLeft} attempt${v.attemptsLeft === 1 ? '' : 's'} left before a lockout)`;
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * Keys of the TOTP engine, with Vault's semantics: generate (issuer, account, keySize) or import (a
+ * seed read once from a source and kept in the store); read never returns the seed; delete is
+ * idempotent; validate refuses a code already presented (valid or not) for period × (2 + skew) seconds,
+ * keyed by the normalised code so "123456 " cannot replay "123456" (HCSEC-2025-17).
+ */
+import { badInput, badSettings, type Problem } from '../core/errors.js';
+import type { TotpKey } from '../core/key.js';
+import { formatOtpauthUrl } from '../core/otpauth-url.js';
+import { qrPng } from '../core/qr.js';
+import { generateSeed, shortSeedWarning } from '../core/seed.js';
+import { resolveKey } from '../core/seed-text.js';
+import { checkSettings, DEFAULTS, type Settings } from '../core/settings.js';
+import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
+import { resolveSource } from '../sources/index.js';
+import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { nameProblem } from './names.js';
+import { asKeyRecord, type KeyRecord, toStoreRecord } from './records.js';
+
+/** A key as declared: generated or imported, with its settings (values not yet checked). */
+export interface KeySpec {
+  readonly name: unknown;
+  /** Generate a seed for this issuer and account. */
+  readonly generate?: { readonly issuer?: unknown; readonly accountName?: unknown; readonly keySize?: unknown };
+  /** Import the seed from a source reference (`env:NAME`, `file:PATH`, …), read once at create. */
+  readonly importFrom?: unknown;
+  /** Issuer and account of an imported key (default: from its URL). */
+  readonly issuer?: unknown;
+  readonly accountName?: unknown;
+  readonly algorithm?: unknown;
+  readonly digits?: unknown;
+  readonly period?: unknown;
+  readonly skew?: unknown;
+  readonly qrSize?: unknown;
+  /** Whether create returns the URL and barcode (generated keys only). Default true. */
+  readonly exported?: unknown;
+}
+
+/** A checked key spec. */
+export interface CheckedKeySpec {
+  readonly name: string;
+  readonly generated: boolean;
+  readonly importFrom?: string;
+  readonly issuer?: string;
+  readonly accountName?: string;
+  /** Settings stated in the spec (absent ones come from defaults or the imported URL). */
+  readonly stated: Partial<Settings>;
+  readonly settings: Settings;
+  readonly exported: boolean;
+}
+
+/** What `readKey` returns: everything but the seed and the replay state. */
+export type KeyInfo = Omit<KeyRecord, 'secret' | 'usedCodes'>;
+
+/** What create returns: the key, and for a generated exported key the URL and barcode, once. */
+export interface CreatedKey {
+  readonly key: KeyInfo;
+  readonly url?: string;
+  readonly barcode?: Buffer;
+  readonly warnings: readonly string[];
+}
+
+/** The outcome of validating a code. */
+export interface KeyValidation {
+  readonly valid: boolean;
+  /** Why a code was not accepted: it was presented before, or it is not the right code. */
+  readonly reason?: 'used' | 'invalid';
+}
+
+/** Every problem of a key spec (for the CLI, `apply` and the constructs' synth-time validation). */
+export function keySpecProblems(spec: KeySpec): Problem[] {
+  return checkKeySpec(spec).problems;
+}
+
+function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const nameIssue = nameProblem('name', spec.name);
+  if (nameIssue) problems.push(nameIssue);
+  const generated = spec.generate !== undefined;
+  if (generated === (spec.importFrom !== undefined)) {
+    problems.push({
+      setting: 'generate',
+      problem: generated ? 'and importFrom were both given' : 'or importFrom is required',
+      allowed: 'exactly one of generate and importFrom',
+    });
+  }
+  if (spec.importFrom !== undefined && (typeof spec.importFrom !== 'string' || spec.importFrom === '')) {
+    problems.push({ setting: 'importFrom', problem: 'is not a source reference', allowed: 'env:NAME, file:PATH, …' });
+  }
+  if (generated && (spec.issuer !== undefined || spec.accountName !== undefined)) {
+    problems.push({
+      setting: 'issuer',
+      problem: 'belongs inside generate for a generated key',
+      allowed: 'generate: { issuer, accountName }',
+    });
+  }
+  const check = checkSettings(
+    {
+      algorithm: spec.algorithm,
+      digits: spec.digits,
+      period: spec.period,
+      skew: spec.skew,
+      qrSize: spec.qrSize,
+      ...(generated
+        ? { keySize: spec.generate?.keySize, issuer: spec.generate?.issuer, accountName: spec.generate?.accountName }
+        : { issuer: spec.issuer, accountName: spec.accountName }),
+    },
+    { generated },
+  );
+  problems.push(...check.problems);
+  if (spec.exported !== undefined && typeof spec.exported !== 'boolean') {
+    problems.push({ setting: 'exported', problem: 'is not true or false', allowed: 'true or false' });
+  }
+  if (problems.length > 0) return { problems };
+  const { issuer, accountName, ...stated } = check.settings;
+  return {
+    problems,
+    checked: {
+      name: spec.name as string,
+      generated,
+      ...(spec.importFrom !== undefined ? { importFrom: spec.importFrom as string } : {}),
+      ...(issuer !== undefined ? { issuer } : {}),
+      ...(accountName !== undefined ? { accountName } : {}),
+      stated,
+      settings: { ...DEFAULTS, ...stated },
+      exported: spec.exported !== false,
+    },
+  };
+}
+
+/**
+ * Checks a key spec.
+ * @throws TotpKitError (bad-input) listing every problem.
+ */
+export function checkedKeySpec(spec: KeySpec, label?: (setting: string) => string): CheckedKeySpec {
+  const { checked, problems } = checkKeySpec(spec);
+  if (!checked) throw badSettings(problems, label);
+  return checked;
+}
+
+/** The record of a key, or undefined. */
+export async function findKey(ctx: ResourceContext, name: string): Promise<KeyRecord | undefined> {
+  const raw = await ctx.store.get('key', name);
+  return raw ? asKeyRecord(raw, name) : undefined;
+}
+
+function info(record: KeyRecord): KeyInfo {
+  const { secret: _secret, usedCodes: _used, ...rest } = record;
+  return rest;
+}
+
+/** Reads the material of a new key: a generated seed, or the imported one with its URL's settings. */
+async function material(spec: CheckedKeySpec): Promise<{ key: TotpKey; warnings: string[] }> {
+  if (spec.generated) {
+    return {
+      key: {
+        secret: generateSeed(spec.settings.keySize),
+        ...spec.settings,
+        issuer: spec.issuer as string,
+        accountName: spec.accountName as string,
+      },
+      warnings: [],
+    };
+  }
+  const source = resolveSource(spec.importFrom as string, 'importFrom');
+  const seed = await source.read();
+  const key = resolveKey(seed, spec.stated, source.reference);
+  const warning = shortSeedWarning(key.secret, source.reference);
+  const issuer = spec.issuer ?? key.issuer;
+  const accountName = spec.accountName ?? key.accountName;
+  return {
+    key: { ...key, ...(issuer !== undefined ? { issuer } : {}), ...(accountName !== undefined ? { accountName } : {}) },
+    warnings: warning ? [warning] : [],
+  };
+}
+
+/**
+ * Creates a key. With `replace`, an existing key of that name is replaced (new seed, new generation);
+ * without it, an existing key is refused.
+ */
+export async function createKey(
+  ctx: ResourceContext,
+  spec: CheckedKeySpec,
+  options: { readonly replace?: boolean; readonly generation?: string } = {},
+): Promise<CreatedKey> {
+  const { key, warnings } = await material(spec);
+  const now = ctx.now();
+  const record: KeyRecord = {
+    name: spec.name,
+    generated: spec.generated,
+    ...(spec.importFrom !== undefined ? { importFrom: spec.importFrom } : {}),
+    ...(key.issuer !== undefined ? { issuer: key.issuer } : {}),
+    ...(key.accountName !== undefined ? { accountName: key.accountName } : {}),
+    algorithm: key.algorithm,
+    digits: key.digits,
+    period: key.period,
+    skew: spec.settings.skew,
+    qrSize: spec.settings.qrSize,
+    ...(spec.generated ? { keySize: spec.settings.keySize } : {}),
+    exported: spec.exported,
+    secret: ctx.store.secrets.seal(key.secret, `key/${spec.name}`),
+    generation: options.generation ?? newGeneration(),
+    createdAt: isoTime(now),
+    updatedAt: isoTime(now),
+    usedCodes: {},
+  };
+  await ctx.store.update('key', spec.name, (current) => {
+    if (current && !options.replace)
+      throw alreadyExists(`key "${spec.name}"`, 'delete it first, or declare it and use apply');
+    return { result: undefined, next: toStoreRecord(record) };
+  });
+  if (!spec.generated || !spec.exported) return { key: info(record), warnings };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, spec.settings.qrSize);
+  return { key: info(record), url, ...(barcode ? { barcode } : {}), warnings };
+}
+
+/** Reads a key without its seed. */
+export async function readKey(ctx: ResourceContext, name: string): Promise<KeyInfo> {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return info(record);
+}
+
+/** Names of every key. */
+export async function listKeys(ctx: ResourceContext): Promise<string[]> {
+  return ctx.store.list('key');
+}
+
+/**
+ * Deletes a key; deleting one that does not exist succeeds. With `generation`, only that generation is
+ * deleted (a replacement made since is kept): the guard that makes create-before-destroy safe.
+ */
+export async function deleteKey(
+  ctx: ResourceContext,
+  name: string,
+  generation?: string,
+): Promise<{ deleted: boolean }> {
+  return ctx.store.update<{ deleted: boolean }>('key', name, (current) => {
+    if (!current) return { result: { deleted: false } };
+    if (generation !== undefined && current.generation !== generation) return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+
+/**
+ * Updates what does not touch the seed: skew, qrSize, exported, an imported key's labels, and the
+ * generation (when a declaration adopts a key that already matches it).
+ */
+export async function updateKeyInPlace(
+  ctx: ResourceContext,
+  name: string,
+  changes: Partial<Pick<KeyRecord, 'skew' | 'qrSize' | 'exported' | 'issuer' | 'accountName' | 'generation'>>,
+): Promise<KeyInfo> {
+  return ctx.store.update('key', name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record: KeyRecord = { ...asKeyRecord(current, name), ...changes, updatedAt: isoTime(ctx.now()) };
+    return { result: info(record), next: toStoreRecord(record) };
+  });
+}
+
+/** The key's seed and settings, opened from the store (for codes; never printed). */
+export function openKey(ctx: ResourceContext, record: KeyRecord): TotpKey {
+  return {
+    secret: ctx.store.secrets.open(record.secret, `key/${record.name}`, `key "${record.name}"`),
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    ...(record.issuer !== undefined ? { issuer: record.issuer } : {}),
+    ...(record.accountName !== undefined ? { accountName: record.accountName } : {}),
+  };
+}
+
+/** The key for code generation by name. */
+export async function keyMaterial(ctx: ResourceContext, name: string): Promise<TotpKey> {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return openKey(ctx, record);
+}
+
+/** The current code of a key at `at` (default now). */
+export async function keyCode(ctx: ResourceContext, name: string, at = ctx.now()): Promise<string> {
+  return generateCode(await keyMaterial(ctx, name), at);
+}
+
+/**
+ * Validates a code with the engine's replay rule: a code already presented (valid or not) is refused
+ * for period × (2 + skew) seconds. The check, the verification and the record of the code are one
+ * atomic store update, so two concurrent validations of one code accept it at most once.
+ * @throws TotpKitError (bad-input) for an empty code, like Vault's "the code value is required".
+ */
+export async function validateKey(
+  ctx: ResourceContext,
+  name: string,
+  input: string,
+  at?: number,
+): Promise<KeyValidation> {
+  const code = normalizeCode(input) ?? '';
+  if (code === '') throw badInput('code', 'is empty', 'the code to check', 'E_CODE_REQUIRED');
+  return ctx.store.update<KeyValidation>('key', name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record = asKeyRecord(current, name);
+    const now = at ?? ctx.now();
+    const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
+    if (Object.hasOwn(used, code)) {
+      // Refused without being recorded again: the first presentation set how long it stays refused.
+      return { result: { valid: false, reason: 'used' }, next: toStoreRecord({ ...record, usedCodes: used }) };
+    }
+    const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
+    const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);
+    if (wellFormed) used[code] = Math.floor(now) + record.period * (2 + record.skew);
+    const next = toStoreRecord({ ...record, usedCodes: used });
+    return { result: outcome.valid ? { valid: true } : { valid: false, reason: 'invalid' }, next };
+  });
+}
+
+/** Messages for validation refusals, as Vault words them where it has words. */
+export const KEY_REFUSALS: Readonly<Record<NonNullable<KeyValidation['reason']>, string>> = {
+  used: 'code already used; wait until the next time period',
+  invalid: 'invalid code',
+};

@@ -1,0 +1,32 @@
+/** `store:NAME`: a key in the totp-kit store (TOTP_KIT_STORE, or the store the face was given). */
+import { encodeBase32 } from '../core/base32.js';
+import { badInput } from '../core/errors.js';
+import type { SeedText } from '../core/seed-text.js';
+import { keyMaterial } from '../resources/key.js';
+import { nameProblem } from '../resources/names.js';
+import { openStore, resolveStoreRef } from '../stores/store-ref.js';
+import type { SeedSource } from './source.js';
+
+/** A source reading key `name` from the store `storeReference` (default: TOTP_KIT_STORE, else the embedded one). */
+export function storeSource(name: string, env: NodeJS.ProcessEnv, label: string, storeReference?: string): SeedSource {
+  const problem = nameProblem('name', name);
+  if (problem)
+    throw badInput(label, `store:${problem.problem.replace(/^"[^"]*" /, '')}`, `store:NAME with ${problem.allowed}`);
+  const reference = `store:${name}`;
+  return {
+    reference,
+    async read(): Promise<SeedText> {
+      const store = await openStore(resolveStoreRef(storeReference, env, '--store'), env);
+      const key = await keyMaterial({ store, now: () => Date.now() / 1000 }, name);
+      return {
+        secret: key.secret,
+        // The stored settings are the key's: a flag that contradicts them is refused like a URL's.
+        explicit: { algorithm: key.algorithm, digits: key.digits, period: key.period },
+        ...(key.issuer !== undefined ? { issuer: key.issuer } : {}),
+        ...(key.accountName !== undefined ? { accountName: key.accountName } : {}),
+        fromUrl: false,
+        secretForms: [encodeBase32(key.secret)],
+      };
+    },
+  };
+}
