@@ -3,41 +3,19 @@ import { createRequire as __totpKitCreateRequire } from 'node:module';
 import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  EXIT_CODES,
+  TotpKitError,
+  badInput,
+  badSettings,
+  errorMessage,
+  quote
+} from "./chunks/chunk-FH3QL7XE.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -7846,10 +7824,10 @@ var require_browser = __commonJS({
           text = canvas;
           canvas = void 0;
         }
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           try {
             const data = QRCode2.create(text, opts);
-            resolve(renderFunc(data, canvas, opts));
+            resolve2(renderFunc(data, canvas, opts));
           } catch (e) {
             reject(e);
           }
@@ -7930,11 +7908,11 @@ var require_server = __commonJS({
     }
     function render(renderFunc, text, params) {
       if (!params.cb) {
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           try {
             const data = QRCode2.create(text, params.opts);
             return renderFunc(data, params.opts, function(err, data2) {
-              return err ? reject(err) : resolve(data2);
+              return err ? reject(err) : resolve2(data2);
             });
           } catch (e) {
             reject(e);
@@ -7998,8 +7976,1585 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/signal-exit/dist/cjs/signals.js
+// node_modules/graceful-fs/polyfills.js
+var require_polyfills = __commonJS({
+  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+    var constants = __require("constants");
+    var origCwd = process.cwd;
+    var cwd = null;
+    var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
+    process.cwd = function() {
+      if (!cwd)
+        cwd = origCwd.call(process);
+      return cwd;
+    };
+    try {
+      process.cwd();
+    } catch (er) {
+    }
+    if (typeof process.chdir === "function") {
+      chdir = process.chdir;
+      process.chdir = function(d) {
+        cwd = null;
+        chdir.call(process, d);
+      };
+      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
+    }
+    var chdir;
+    module.exports = patch;
+    function patch(fs) {
+      if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+        patchLchmod(fs);
+      }
+      if (!fs.lutimes) {
+        patchLutimes(fs);
+      }
+      fs.chown = chownFix(fs.chown);
+      fs.fchown = chownFix(fs.fchown);
+      fs.lchown = chownFix(fs.lchown);
+      fs.chmod = chmodFix(fs.chmod);
+      fs.fchmod = chmodFix(fs.fchmod);
+      fs.lchmod = chmodFix(fs.lchmod);
+      fs.chownSync = chownFixSync(fs.chownSync);
+      fs.fchownSync = chownFixSync(fs.fchownSync);
+      fs.lchownSync = chownFixSync(fs.lchownSync);
+      fs.chmodSync = chmodFixSync(fs.chmodSync);
+      fs.fchmodSync = chmodFixSync(fs.fchmodSync);
+      fs.lchmodSync = chmodFixSync(fs.lchmodSync);
+      fs.stat = statFix(fs.stat);
+      fs.fstat = statFix(fs.fstat);
+      fs.lstat = statFix(fs.lstat);
+      fs.statSync = statFixSync(fs.statSync);
+      fs.fstatSync = statFixSync(fs.fstatSync);
+      fs.lstatSync = statFixSync(fs.lstatSync);
+      if (fs.chmod && !fs.lchmod) {
+        fs.lchmod = function(path, mode, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs.lchmodSync = function() {
+        };
+      }
+      if (fs.chown && !fs.lchown) {
+        fs.lchown = function(path, uid, gid, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs.lchownSync = function() {
+        };
+      }
+      if (platform === "win32") {
+        fs.rename = typeof fs.rename !== "function" ? fs.rename : (function(fs$rename) {
+          function rename(from, to, cb) {
+            var start = Date.now();
+            var backoff = 0;
+            fs$rename(from, to, function CB(er) {
+              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
+                setTimeout(function() {
+                  fs.stat(to, function(stater, st) {
+                    if (stater && stater.code === "ENOENT")
+                      fs$rename(from, to, CB);
+                    else
+                      cb(er);
+                  });
+                }, backoff);
+                if (backoff < 100)
+                  backoff += 10;
+                return;
+              }
+              if (cb) cb(er);
+            });
+          }
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
+          return rename;
+        })(fs.rename);
+      }
+      fs.read = typeof fs.read !== "function" ? fs.read : (function(fs$read) {
+        function read(fd, buffer, offset, length, position, callback_) {
+          var callback;
+          if (callback_ && typeof callback_ === "function") {
+            var eagCounter = 0;
+            callback = function(er, _, __) {
+              if (er && er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                return fs$read.call(fs, fd, buffer, offset, length, position, callback);
+              }
+              callback_.apply(this, arguments);
+            };
+          }
+          return fs$read.call(fs, fd, buffer, offset, length, position, callback);
+        }
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
+        return read;
+      })(fs.read);
+      fs.readSync = typeof fs.readSync !== "function" ? fs.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        return function(fd, buffer, offset, length, position) {
+          var eagCounter = 0;
+          while (true) {
+            try {
+              return fs$readSync.call(fs, fd, buffer, offset, length, position);
+            } catch (er) {
+              if (er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                continue;
+              }
+              throw er;
+            }
+          }
+        };
+      })(fs.readSync);
+      function patchLchmod(fs2) {
+        fs2.lchmod = function(path, mode, callback) {
+          fs2.open(
+            path,
+            constants.O_WRONLY | constants.O_SYMLINK,
+            mode,
+            function(err, fd) {
+              if (err) {
+                if (callback) callback(err);
+                return;
+              }
+              fs2.fchmod(fd, mode, function(err2) {
+                fs2.close(fd, function(err22) {
+                  if (callback) callback(err2 || err22);
+                });
+              });
+            }
+          );
+        };
+        fs2.lchmodSync = function(path, mode) {
+          var fd = fs2.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode);
+          var threw = true;
+          var ret;
+          try {
+            ret = fs2.fchmodSync(fd, mode);
+            threw = false;
+          } finally {
+            if (threw) {
+              try {
+                fs2.closeSync(fd);
+              } catch (er) {
+              }
+            } else {
+              fs2.closeSync(fd);
+            }
+          }
+          return ret;
+        };
+      }
+      function patchLutimes(fs2) {
+        if (constants.hasOwnProperty("O_SYMLINK") && fs2.futimes) {
+          fs2.lutimes = function(path, at, mt, cb) {
+            fs2.open(path, constants.O_SYMLINK, function(er, fd) {
+              if (er) {
+                if (cb) cb(er);
+                return;
+              }
+              fs2.futimes(fd, at, mt, function(er2) {
+                fs2.close(fd, function(er22) {
+                  if (cb) cb(er2 || er22);
+                });
+              });
+            });
+          };
+          fs2.lutimesSync = function(path, at, mt) {
+            var fd = fs2.openSync(path, constants.O_SYMLINK);
+            var ret;
+            var threw = true;
+            try {
+              ret = fs2.futimesSync(fd, at, mt);
+              threw = false;
+            } finally {
+              if (threw) {
+                try {
+                  fs2.closeSync(fd);
+                } catch (er) {
+                }
+              } else {
+                fs2.closeSync(fd);
+              }
+            }
+            return ret;
+          };
+        } else if (fs2.futimes) {
+          fs2.lutimes = function(_a, _b, _c, cb) {
+            if (cb) process.nextTick(cb);
+          };
+          fs2.lutimesSync = function() {
+          };
+        }
+      }
+      function chmodFix(orig) {
+        if (!orig) return orig;
+        return function(target, mode, cb) {
+          return orig.call(fs, target, mode, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chmodFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, mode) {
+          try {
+            return orig.call(fs, target, mode);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function chownFix(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid, cb) {
+          return orig.call(fs, target, uid, gid, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chownFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid) {
+          try {
+            return orig.call(fs, target, uid, gid);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function statFix(orig) {
+        if (!orig) return orig;
+        return function(target, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          function callback(er, stats) {
+            if (stats) {
+              if (stats.uid < 0) stats.uid += 4294967296;
+              if (stats.gid < 0) stats.gid += 4294967296;
+            }
+            if (cb) cb.apply(this, arguments);
+          }
+          return options ? orig.call(fs, target, options, callback) : orig.call(fs, target, callback);
+        };
+      }
+      function statFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, options) {
+          var stats = options ? orig.call(fs, target, options) : orig.call(fs, target);
+          if (stats) {
+            if (stats.uid < 0) stats.uid += 4294967296;
+            if (stats.gid < 0) stats.gid += 4294967296;
+          }
+          return stats;
+        };
+      }
+      function chownErOk(er) {
+        if (!er)
+          return true;
+        if (er.code === "ENOSYS")
+          return true;
+        var nonroot = !process.getuid || process.getuid() !== 0;
+        if (nonroot) {
+          if (er.code === "EINVAL" || er.code === "EPERM")
+            return true;
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/legacy-streams.js
+var require_legacy_streams = __commonJS({
+  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+    var Stream = __require("stream").Stream;
+    module.exports = legacy;
+    function legacy(fs) {
+      return {
+        ReadStream,
+        WriteStream
+      };
+      function ReadStream(path, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+        Stream.call(this);
+        var self2 = this;
+        this.path = path;
+        this.fd = null;
+        this.readable = true;
+        this.paused = false;
+        this.flags = "r";
+        this.mode = 438;
+        this.bufferSize = 64 * 1024;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index = 0, length = keys.length; index < length; index++) {
+          var key = keys[index];
+          this[key] = options[key];
+        }
+        if (this.encoding) this.setEncoding(this.encoding);
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.end === void 0) {
+            this.end = Infinity;
+          } else if ("number" !== typeof this.end) {
+            throw TypeError("end must be a Number");
+          }
+          if (this.start > this.end) {
+            throw new Error("start must be <= end");
+          }
+          this.pos = this.start;
+        }
+        if (this.fd !== null) {
+          process.nextTick(function() {
+            self2._read();
+          });
+          return;
+        }
+        fs.open(this.path, this.flags, this.mode, function(err, fd) {
+          if (err) {
+            self2.emit("error", err);
+            self2.readable = false;
+            return;
+          }
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
+        });
+      }
+      function WriteStream(path, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+        Stream.call(this);
+        this.path = path;
+        this.fd = null;
+        this.writable = true;
+        this.flags = "w";
+        this.encoding = "binary";
+        this.mode = 438;
+        this.bytesWritten = 0;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index = 0, length = keys.length; index < length; index++) {
+          var key = keys[index];
+          this[key] = options[key];
+        }
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.start < 0) {
+            throw new Error("start must be >= zero");
+          }
+          this.pos = this.start;
+        }
+        this.busy = false;
+        this._queue = [];
+        if (this.fd === null) {
+          this._open = fs.open;
+          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
+          this.flush();
+        }
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/clone.js
+var require_clone = __commonJS({
+  "node_modules/graceful-fs/clone.js"(exports, module) {
+    "use strict";
+    module.exports = clone;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
+      return obj.__proto__;
+    };
+    function clone(obj) {
+      if (obj === null || typeof obj !== "object")
+        return obj;
+      if (obj instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj) };
+      else
+        var copy = /* @__PURE__ */ Object.create(null);
+      Object.getOwnPropertyNames(obj).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      });
+      return copy;
+    }
+  }
+});
+
+// node_modules/graceful-fs/graceful-fs.js
+var require_graceful_fs = __commonJS({
+  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+    var fs = __require("fs");
+    var polyfills = require_polyfills();
+    var legacy = require_legacy_streams();
+    var clone = require_clone();
+    var util = __require("util");
+    var gracefulQueue;
+    var previousSymbol;
+    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
+      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
+      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
+    } else {
+      gracefulQueue = "___graceful-fs.queue";
+      previousSymbol = "___graceful-fs.previous";
+    }
+    function noop() {
+    }
+    function publishQueue(context, queue2) {
+      Object.defineProperty(context, gracefulQueue, {
+        get: function() {
+          return queue2;
+        }
+      });
+    }
+    var debug = noop;
+    if (util.debuglog)
+      debug = util.debuglog("gfs4");
+    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
+      debug = function() {
+        var m = util.format.apply(util, arguments);
+        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
+        console.error(m);
+      };
+    if (!fs[gracefulQueue]) {
+      queue = global[gracefulQueue] || [];
+      publishQueue(fs, queue);
+      fs.close = (function(fs$close) {
+        function close(fd, cb) {
+          return fs$close.call(fs, fd, function(err) {
+            if (!err) {
+              resetQueue();
+            }
+            if (typeof cb === "function")
+              cb.apply(this, arguments);
+          });
+        }
+        Object.defineProperty(close, previousSymbol, {
+          value: fs$close
+        });
+        return close;
+      })(fs.close);
+      fs.closeSync = (function(fs$closeSync) {
+        function closeSync(fd) {
+          fs$closeSync.apply(fs, arguments);
+          resetQueue();
+        }
+        Object.defineProperty(closeSync, previousSymbol, {
+          value: fs$closeSync
+        });
+        return closeSync;
+      })(fs.closeSync);
+      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
+        process.on("exit", function() {
+          debug(fs[gracefulQueue]);
+          __require("assert").equal(fs[gracefulQueue].length, 0);
+        });
+      }
+    }
+    var queue;
+    if (!global[gracefulQueue]) {
+      publishQueue(global, fs[gracefulQueue]);
+    }
+    module.exports = patch(clone(fs));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+      module.exports = patch(fs);
+      fs.__patched = true;
+    }
+    function patch(fs2) {
+      polyfills(fs2);
+      fs2.gracefulify = patch;
+      fs2.createReadStream = createReadStream;
+      fs2.createWriteStream = createWriteStream;
+      var fs$readFile = fs2.readFile;
+      fs2.readFile = readFile2;
+      function readFile2(path, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$readFile(path, options, cb);
+        function go$readFile(path2, options2, cb2, startTime) {
+          return fs$readFile(path2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$readFile, [path2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$writeFile = fs2.writeFile;
+      fs2.writeFile = writeFile;
+      function writeFile(path, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$writeFile(path, data, options, cb);
+        function go$writeFile(path2, data2, options2, cb2, startTime) {
+          return fs$writeFile(path2, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$appendFile = fs2.appendFile;
+      if (fs$appendFile)
+        fs2.appendFile = appendFile;
+      function appendFile(path, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$appendFile(path, data, options, cb);
+        function go$appendFile(path2, data2, options2, cb2, startTime) {
+          return fs$appendFile(path2, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$copyFile = fs2.copyFile;
+      if (fs$copyFile)
+        fs2.copyFile = copyFile;
+      function copyFile(src, dest, flags, cb) {
+        if (typeof flags === "function") {
+          cb = flags;
+          flags = 0;
+        }
+        return go$copyFile(src, dest, flags, cb);
+        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+          return fs$copyFile(src2, dest2, flags2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$readdir = fs2.readdir;
+      fs2.readdir = readdir;
+      var noReaddirOptionVersions = /^v[0-5]\./;
+      function readdir(path, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path2, options2, cb2, startTime) {
+          return fs$readdir(path2, fs$readdirCallback(
+            path2,
+            options2,
+            cb2,
+            startTime
+          ));
+        } : function go$readdir2(path2, options2, cb2, startTime) {
+          return fs$readdir(path2, options2, fs$readdirCallback(
+            path2,
+            options2,
+            cb2,
+            startTime
+          ));
+        };
+        return go$readdir(path, options, cb);
+        function fs$readdirCallback(path2, options2, cb2, startTime) {
+          return function(err, files) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([
+                go$readdir,
+                [path2, options2, cb2],
+                err,
+                startTime || Date.now(),
+                Date.now()
+              ]);
+            else {
+              if (files && files.sort)
+                files.sort();
+              if (typeof cb2 === "function")
+                cb2.call(this, err, files);
+            }
+          };
+        }
+      }
+      if (process.version.substr(0, 4) === "v0.8") {
+        var legStreams = legacy(fs2);
+        ReadStream = legStreams.ReadStream;
+        WriteStream = legStreams.WriteStream;
+      }
+      var fs$ReadStream = fs2.ReadStream;
+      if (fs$ReadStream) {
+        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
+        ReadStream.prototype.open = ReadStream$open;
+      }
+      var fs$WriteStream = fs2.WriteStream;
+      if (fs$WriteStream) {
+        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
+        WriteStream.prototype.open = WriteStream$open;
+      }
+      Object.defineProperty(fs2, "ReadStream", {
+        get: function() {
+          return ReadStream;
+        },
+        set: function(val) {
+          ReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      Object.defineProperty(fs2, "WriteStream", {
+        get: function() {
+          return WriteStream;
+        },
+        set: function(val) {
+          WriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileReadStream = ReadStream;
+      Object.defineProperty(fs2, "FileReadStream", {
+        get: function() {
+          return FileReadStream;
+        },
+        set: function(val) {
+          FileReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileWriteStream = WriteStream;
+      Object.defineProperty(fs2, "FileWriteStream", {
+        get: function() {
+          return FileWriteStream;
+        },
+        set: function(val) {
+          FileWriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      function ReadStream(path, options) {
+        if (this instanceof ReadStream)
+          return fs$ReadStream.apply(this, arguments), this;
+        else
+          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
+      }
+      function ReadStream$open() {
+        var that = this;
+        open2(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            if (that.autoClose)
+              that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+            that.read();
+          }
+        });
+      }
+      function WriteStream(path, options) {
+        if (this instanceof WriteStream)
+          return fs$WriteStream.apply(this, arguments), this;
+        else
+          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
+      }
+      function WriteStream$open() {
+        var that = this;
+        open2(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+          }
+        });
+      }
+      function createReadStream(path, options) {
+        return new fs2.ReadStream(path, options);
+      }
+      function createWriteStream(path, options) {
+        return new fs2.WriteStream(path, options);
+      }
+      var fs$open = fs2.open;
+      fs2.open = open2;
+      function open2(path, flags, mode, cb) {
+        if (typeof mode === "function")
+          cb = mode, mode = null;
+        return go$open(path, flags, mode, cb);
+        function go$open(path2, flags2, mode2, cb2, startTime) {
+          return fs$open(path2, flags2, mode2, function(err, fd) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$open, [path2, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      return fs2;
+    }
+    function enqueue(elem) {
+      debug("ENQUEUE", elem[0].name, elem[1]);
+      fs[gracefulQueue].push(elem);
+      retry();
+    }
+    var retryTimer;
+    function resetQueue() {
+      var now = Date.now();
+      for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+        if (fs[gracefulQueue][i].length > 2) {
+          fs[gracefulQueue][i][3] = now;
+          fs[gracefulQueue][i][4] = now;
+        }
+      }
+      retry();
+    }
+    function retry() {
+      clearTimeout(retryTimer);
+      retryTimer = void 0;
+      if (fs[gracefulQueue].length === 0)
+        return;
+      var elem = fs[gracefulQueue].shift();
+      var fn = elem[0];
+      var args = elem[1];
+      var err = elem[2];
+      var startTime = elem[3];
+      var lastTime = elem[4];
+      if (startTime === void 0) {
+        debug("RETRY", fn.name, args);
+        fn.apply(null, args);
+      } else if (Date.now() - startTime >= 6e4) {
+        debug("TIMEOUT", fn.name, args);
+        var cb = args.pop();
+        if (typeof cb === "function")
+          cb.call(null, err);
+      } else {
+        var sinceAttempt = Date.now() - lastTime;
+        var sinceStart = Math.max(lastTime - startTime, 1);
+        var desiredDelay = Math.min(sinceStart * 1.2, 100);
+        if (sinceAttempt >= desiredDelay) {
+          debug("RETRY", fn.name, args);
+          fn.apply(null, args.concat([startTime]));
+        } else {
+          fs[gracefulQueue].push(elem);
+        }
+      }
+      if (retryTimer === void 0) {
+        retryTimer = setTimeout(retry, 0);
+      }
+    }
+  }
+});
+
+// node_modules/retry/lib/retry_operation.js
+var require_retry_operation = __commonJS({
+  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+    function RetryOperation(timeouts, options) {
+      if (typeof options === "boolean") {
+        options = { forever: options };
+      }
+      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+      this._timeouts = timeouts;
+      this._options = options || {};
+      this._maxRetryTime = options && options.maxRetryTime || Infinity;
+      this._fn = null;
+      this._errors = [];
+      this._attempts = 1;
+      this._operationTimeout = null;
+      this._operationTimeoutCb = null;
+      this._timeout = null;
+      this._operationStart = null;
+      if (this._options.forever) {
+        this._cachedTimeouts = this._timeouts.slice(0);
+      }
+    }
+    module.exports = RetryOperation;
+    RetryOperation.prototype.reset = function() {
+      this._attempts = 1;
+      this._timeouts = this._originalTimeouts;
+    };
+    RetryOperation.prototype.stop = function() {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      this._timeouts = [];
+      this._cachedTimeouts = null;
+    };
+    RetryOperation.prototype.retry = function(err) {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (!err) {
+        return false;
+      }
+      var currentTime = (/* @__PURE__ */ new Date()).getTime();
+      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+        this._errors.unshift(new Error("RetryOperation timeout occurred"));
+        return false;
+      }
+      this._errors.push(err);
+      var timeout = this._timeouts.shift();
+      if (timeout === void 0) {
+        if (this._cachedTimeouts) {
+          this._errors.splice(this._errors.length - 1, this._errors.length);
+          this._timeouts = this._cachedTimeouts.slice(0);
+          timeout = this._timeouts.shift();
+        } else {
+          return false;
+        }
+      }
+      var self2 = this;
+      var timer = setTimeout(function() {
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
+          }
+        }
+        self2._fn(self2._attempts);
+      }, timeout);
+      if (this._options.unref) {
+        timer.unref();
+      }
+      return true;
+    };
+    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+      this._fn = fn;
+      if (timeoutOps) {
+        if (timeoutOps.timeout) {
+          this._operationTimeout = timeoutOps.timeout;
+        }
+        if (timeoutOps.cb) {
+          this._operationTimeoutCb = timeoutOps.cb;
+        }
+      }
+      var self2 = this;
+      if (this._operationTimeoutCb) {
+        this._timeout = setTimeout(function() {
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
+      }
+      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
+      this._fn(this._attempts);
+    };
+    RetryOperation.prototype.try = function(fn) {
+      console.log("Using RetryOperation.try() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = function(fn) {
+      console.log("Using RetryOperation.start() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = RetryOperation.prototype.try;
+    RetryOperation.prototype.errors = function() {
+      return this._errors;
+    };
+    RetryOperation.prototype.attempts = function() {
+      return this._attempts;
+    };
+    RetryOperation.prototype.mainError = function() {
+      if (this._errors.length === 0) {
+        return null;
+      }
+      var counts = {};
+      var mainError = null;
+      var mainErrorCount = 0;
+      for (var i = 0; i < this._errors.length; i++) {
+        var error = this._errors[i];
+        var message = error.message;
+        var count = (counts[message] || 0) + 1;
+        counts[message] = count;
+        if (count >= mainErrorCount) {
+          mainError = error;
+          mainErrorCount = count;
+        }
+      }
+      return mainError;
+    };
+  }
+});
+
+// node_modules/retry/lib/retry.js
+var require_retry = __commonJS({
+  "node_modules/retry/lib/retry.js"(exports) {
+    var RetryOperation = require_retry_operation();
+    exports.operation = function(options) {
+      var timeouts = exports.timeouts(options);
+      return new RetryOperation(timeouts, {
+        forever: options && options.forever,
+        unref: options && options.unref,
+        maxRetryTime: options && options.maxRetryTime
+      });
+    };
+    exports.timeouts = function(options) {
+      if (options instanceof Array) {
+        return [].concat(options);
+      }
+      var opts = {
+        retries: 10,
+        factor: 2,
+        minTimeout: 1 * 1e3,
+        maxTimeout: Infinity,
+        randomize: false
+      };
+      for (var key in options) {
+        opts[key] = options[key];
+      }
+      if (opts.minTimeout > opts.maxTimeout) {
+        throw new Error("minTimeout is greater than maxTimeout");
+      }
+      var timeouts = [];
+      for (var i = 0; i < opts.retries; i++) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      if (options && options.forever && !timeouts.length) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      timeouts.sort(function(a, b) {
+        return a - b;
+      });
+      return timeouts;
+    };
+    exports.createTimeout = function(attempt, opts) {
+      var random = opts.randomize ? Math.random() + 1 : 1;
+      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+      timeout = Math.min(timeout, opts.maxTimeout);
+      return timeout;
+    };
+    exports.wrap = function(obj, options, methods) {
+      if (options instanceof Array) {
+        methods = options;
+        options = null;
+      }
+      if (!methods) {
+        methods = [];
+        for (var key in obj) {
+          if (typeof obj[key] === "function") {
+            methods.push(key);
+          }
+        }
+      }
+      for (var i = 0; i < methods.length; i++) {
+        var method = methods[i];
+        var original = obj[method];
+        obj[method] = function retryWrapper(original2) {
+          var op = exports.operation(options);
+          var args = Array.prototype.slice.call(arguments, 1);
+          var callback = args.pop();
+          args.push(function(err) {
+            if (op.retry(err)) {
+              return;
+            }
+            if (err) {
+              arguments[0] = op.mainError();
+            }
+            callback.apply(this, arguments);
+          });
+          op.attempt(function() {
+            original2.apply(obj, args);
+          });
+        }.bind(obj, original);
+        obj[method].options = options;
+      }
+    };
+  }
+});
+
+// node_modules/retry/index.js
+var require_retry2 = __commonJS({
+  "node_modules/retry/index.js"(exports, module) {
+    module.exports = require_retry();
+  }
+});
+
+// node_modules/proper-lockfile/node_modules/signal-exit/signals.js
 var require_signals = __commonJS({
+  "node_modules/proper-lockfile/node_modules/signal-exit/signals.js"(exports, module) {
+    module.exports = [
+      "SIGABRT",
+      "SIGALRM",
+      "SIGHUP",
+      "SIGINT",
+      "SIGTERM"
+    ];
+    if (process.platform !== "win32") {
+      module.exports.push(
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      module.exports.push(
+        "SIGIO",
+        "SIGPOLL",
+        "SIGPWR",
+        "SIGSTKFLT",
+        "SIGUNUSED"
+      );
+    }
+  }
+});
+
+// node_modules/proper-lockfile/node_modules/signal-exit/index.js
+var require_signal_exit = __commonJS({
+  "node_modules/proper-lockfile/node_modules/signal-exit/index.js"(exports, module) {
+    var process2 = global.process;
+    var processOk = function(process3) {
+      return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
+    };
+    if (!processOk(process2)) {
+      module.exports = function() {
+        return function() {
+        };
+      };
+    } else {
+      assert = __require("assert");
+      signals = require_signals();
+      isWin = /^win/i.test(process2.platform);
+      EE = __require("events");
+      if (typeof EE !== "function") {
+        EE = EE.EventEmitter;
+      }
+      if (process2.__signal_exit_emitter__) {
+        emitter = process2.__signal_exit_emitter__;
+      } else {
+        emitter = process2.__signal_exit_emitter__ = new EE();
+        emitter.count = 0;
+        emitter.emitted = {};
+      }
+      if (!emitter.infinite) {
+        emitter.setMaxListeners(Infinity);
+        emitter.infinite = true;
+      }
+      module.exports = function(cb, opts) {
+        if (!processOk(global.process)) {
+          return function() {
+          };
+        }
+        assert.equal(typeof cb, "function", "a callback must be provided for exit handler");
+        if (loaded === false) {
+          load();
+        }
+        var ev = "exit";
+        if (opts && opts.alwaysLast) {
+          ev = "afterexit";
+        }
+        var remove = function() {
+          emitter.removeListener(ev, cb);
+          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
+            unload();
+          }
+        };
+        emitter.on(ev, cb);
+        return remove;
+      };
+      unload = function unload2() {
+        if (!loaded || !processOk(global.process)) {
+          return;
+        }
+        loaded = false;
+        signals.forEach(function(sig) {
+          try {
+            process2.removeListener(sig, sigListeners[sig]);
+          } catch (er) {
+          }
+        });
+        process2.emit = originalProcessEmit;
+        process2.reallyExit = originalProcessReallyExit;
+        emitter.count -= 1;
+      };
+      module.exports.unload = unload;
+      emit2 = function emit3(event, code, signal) {
+        if (emitter.emitted[event]) {
+          return;
+        }
+        emitter.emitted[event] = true;
+        emitter.emit(event, code, signal);
+      };
+      sigListeners = {};
+      signals.forEach(function(sig) {
+        sigListeners[sig] = function listener() {
+          if (!processOk(global.process)) {
+            return;
+          }
+          var listeners = process2.listeners(sig);
+          if (listeners.length === emitter.count) {
+            unload();
+            emit2("exit", null, sig);
+            emit2("afterexit", null, sig);
+            if (isWin && sig === "SIGHUP") {
+              sig = "SIGINT";
+            }
+            process2.kill(process2.pid, sig);
+          }
+        };
+      });
+      module.exports.signals = function() {
+        return signals;
+      };
+      loaded = false;
+      load = function load2() {
+        if (loaded || !processOk(global.process)) {
+          return;
+        }
+        loaded = true;
+        emitter.count += 1;
+        signals = signals.filter(function(sig) {
+          try {
+            process2.on(sig, sigListeners[sig]);
+            return true;
+          } catch (er) {
+            return false;
+          }
+        });
+        process2.emit = processEmit;
+        process2.reallyExit = processReallyExit;
+      };
+      module.exports.load = load;
+      originalProcessReallyExit = process2.reallyExit;
+      processReallyExit = function processReallyExit2(code) {
+        if (!processOk(global.process)) {
+          return;
+        }
+        process2.exitCode = code || /* istanbul ignore next */
+        0;
+        emit2("exit", process2.exitCode, null);
+        emit2("afterexit", process2.exitCode, null);
+        originalProcessReallyExit.call(process2, process2.exitCode);
+      };
+      originalProcessEmit = process2.emit;
+      processEmit = function processEmit2(ev, arg) {
+        if (ev === "exit" && processOk(global.process)) {
+          if (arg !== void 0) {
+            process2.exitCode = arg;
+          }
+          var ret = originalProcessEmit.apply(this, arguments);
+          emit2("exit", process2.exitCode, null);
+          emit2("afterexit", process2.exitCode, null);
+          return ret;
+        } else {
+          return originalProcessEmit.apply(this, arguments);
+        }
+      };
+    }
+    var assert;
+    var signals;
+    var isWin;
+    var EE;
+    var emitter;
+    var unload;
+    var emit2;
+    var sigListeners;
+    var loaded;
+    var load;
+    var originalProcessReallyExit;
+    var processReallyExit;
+    var originalProcessEmit;
+    var processEmit;
+  }
+});
+
+// node_modules/proper-lockfile/lib/mtime-precision.js
+var require_mtime_precision = __commonJS({
+  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+    "use strict";
+    var cacheSymbol = /* @__PURE__ */ Symbol();
+    function probe(file, fs, callback) {
+      const cachedPrecision = fs[cacheSymbol];
+      if (cachedPrecision) {
+        return fs.stat(file, (err, stat) => {
+          if (err) {
+            return callback(err);
+          }
+          callback(null, stat.mtime, cachedPrecision);
+        });
+      }
+      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
+      fs.utimes(file, mtime, mtime, (err) => {
+        if (err) {
+          return callback(err);
+        }
+        fs.stat(file, (err2, stat) => {
+          if (err2) {
+            return callback(err2);
+          }
+          const precision = stat.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          Object.defineProperty(fs, cacheSymbol, { value: precision });
+          callback(null, stat.mtime, precision);
+        });
+      });
+    }
+    function getMtime(precision) {
+      let now = Date.now();
+      if (precision === "s") {
+        now = Math.ceil(now / 1e3) * 1e3;
+      }
+      return new Date(now);
+    }
+    module.exports.probe = probe;
+    module.exports.getMtime = getMtime;
+  }
+});
+
+// node_modules/proper-lockfile/lib/lockfile.js
+var require_lockfile = __commonJS({
+  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var fs = require_graceful_fs();
+    var retry = require_retry2();
+    var onExit = require_signal_exit();
+    var mtimePrecision = require_mtime_precision();
+    var locks = {};
+    function getLockFile(file, options) {
+      return options.lockfilePath || `${file}.lock`;
+    }
+    function resolveCanonicalPath(file, options, callback) {
+      if (!options.realpath) {
+        return callback(null, path.resolve(file));
+      }
+      options.fs.realpath(file, callback);
+    }
+    function acquireLock(file, options, callback) {
+      const lockfilePath = getLockFile(file, options);
+      options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
+            if (err2) {
+              options.fs.rmdir(lockfilePath, () => {
+              });
+              return callback(err2);
+            }
+            callback(null, mtime, mtimePrecision2);
+          });
+        }
+        if (err.code !== "EEXIST") {
+          return callback(err);
+        }
+        if (options.stale <= 0) {
+          return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+        }
+        options.fs.stat(lockfilePath, (err2, stat) => {
+          if (err2) {
+            if (err2.code === "ENOENT") {
+              return acquireLock(file, { ...options, stale: 0 }, callback);
+            }
+            return callback(err2);
+          }
+          if (!isLockStale(stat, options)) {
+            return callback(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+          }
+          removeLock(file, options, (err3) => {
+            if (err3) {
+              return callback(err3);
+            }
+            acquireLock(file, { ...options, stale: 0 }, callback);
+          });
+        });
+      });
+    }
+    function isLockStale(stat, options) {
+      return stat.mtime.getTime() < Date.now() - options.stale;
+    }
+    function removeLock(file, options, callback) {
+      options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== "ENOENT") {
+          return callback(err);
+        }
+        callback();
+      });
+    }
+    function updateLock(file, options) {
+      const lock2 = locks[file];
+      if (lock2.updateTimeout) {
+        return;
+      }
+      lock2.updateDelay = lock2.updateDelay || options.update;
+      lock2.updateTimeout = setTimeout(() => {
+        lock2.updateTimeout = null;
+        options.fs.stat(lock2.lockfilePath, (err, stat) => {
+          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
+          if (err) {
+            if (err.code === "ENOENT" || isOverThreshold) {
+              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
+            }
+            lock2.updateDelay = 1e3;
+            return updateLock(file, options);
+          }
+          const isMtimeOurs = lock2.mtime.getTime() === stat.mtime.getTime();
+          if (!isMtimeOurs) {
+            return setLockAsCompromised(
+              file,
+              lock2,
+              Object.assign(
+                new Error("Unable to update lock within the stale threshold"),
+                { code: "ECOMPROMISED" }
+              )
+            );
+          }
+          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
+          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
+            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
+            if (lock2.released) {
+              return;
+            }
+            if (err2) {
+              if (err2.code === "ENOENT" || isOverThreshold2) {
+                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
+              }
+              lock2.updateDelay = 1e3;
+              return updateLock(file, options);
+            }
+            lock2.mtime = mtime;
+            lock2.lastUpdate = Date.now();
+            lock2.updateDelay = null;
+            updateLock(file, options);
+          });
+        });
+      }, lock2.updateDelay);
+      if (lock2.updateTimeout.unref) {
+        lock2.updateTimeout.unref();
+      }
+    }
+    function setLockAsCompromised(file, lock2, err) {
+      lock2.released = true;
+      if (lock2.updateTimeout) {
+        clearTimeout(lock2.updateTimeout);
+      }
+      if (locks[file] === lock2) {
+        delete locks[file];
+      }
+      lock2.options.onCompromised(err);
+    }
+    function lock(file, options, callback) {
+      options = {
+        stale: 1e4,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs,
+        onCompromised: (err) => {
+          throw err;
+        },
+        ...options
+      };
+      options.retries = options.retries || 0;
+      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
+      options.stale = Math.max(options.stale || 0, 2e3);
+      options.update = options.update == null ? options.stale / 2 : options.update || 0;
+      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const operation = retry.operation(options.retries);
+        operation.attempt(() => {
+          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
+            if (operation.retry(err2)) {
+              return;
+            }
+            if (err2) {
+              return callback(operation.mainError());
+            }
+            const lock2 = locks[file2] = {
+              lockfilePath: getLockFile(file2, options),
+              mtime,
+              mtimePrecision: mtimePrecision2,
+              options,
+              lastUpdate: Date.now()
+            };
+            updateLock(file2, options);
+            callback(null, (releasedCallback) => {
+              if (lock2.released) {
+                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
+              }
+              unlock(file2, { ...options, realpath: false }, releasedCallback);
+            });
+          });
+        });
+      });
+    }
+    function unlock(file, options, callback) {
+      options = {
+        fs,
+        realpath: true,
+        ...options
+      };
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        const lock2 = locks[file2];
+        if (!lock2) {
+          return callback(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
+        }
+        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
+        lock2.released = true;
+        delete locks[file2];
+        removeLock(file2, options, callback);
+      });
+    }
+    function check(file, options, callback) {
+      options = {
+        stale: 1e4,
+        realpath: true,
+        fs,
+        ...options
+      };
+      options.stale = Math.max(options.stale || 0, 2e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback(err);
+        }
+        options.fs.stat(getLockFile(file2, options), (err2, stat) => {
+          if (err2) {
+            return err2.code === "ENOENT" ? callback(null, false) : callback(err2);
+          }
+          return callback(null, !isLockStale(stat, options));
+        });
+      });
+    }
+    function getLocks() {
+      return locks;
+    }
+    onExit(() => {
+      for (const file in locks) {
+        const options = locks[file].options;
+        try {
+          options.fs.rmdirSync(getLockFile(file, options));
+        } catch (e) {
+        }
+      }
+    });
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.check = check;
+    module.exports.getLocks = getLocks;
+  }
+});
+
+// node_modules/proper-lockfile/lib/adapter.js
+var require_adapter = __commonJS({
+  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+    "use strict";
+    var fs = require_graceful_fs();
+    function createSyncFs(fs2) {
+      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
+      const newFs = { ...fs2 };
+      methods.forEach((method) => {
+        newFs[method] = (...args) => {
+          const callback = args.pop();
+          let ret;
+          try {
+            ret = fs2[`${method}Sync`](...args);
+          } catch (err) {
+            return callback(err);
+          }
+          callback(null, ret);
+        };
+      });
+      return newFs;
+    }
+    function toPromise(method) {
+      return (...args) => new Promise((resolve2, reject) => {
+        args.push((err, result) => {
+          if (err) {
+            reject(err);
+          } else {
+            resolve2(result);
+          }
+        });
+        method(...args);
+      });
+    }
+    function toSync(method) {
+      return (...args) => {
+        let err;
+        let result;
+        args.push((_err, _result) => {
+          err = _err;
+          result = _result;
+        });
+        method(...args);
+        if (err) {
+          throw err;
+        }
+        return result;
+      };
+    }
+    function toSyncOptions(options) {
+      options = { ...options };
+      options.fs = createSyncFs(options.fs || fs);
+      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
+        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
+      }
+      return options;
+    }
+    module.exports = {
+      toPromise,
+      toSync,
+      toSyncOptions
+    };
+  }
+});
+
+// node_modules/proper-lockfile/index.js
+var require_proper_lockfile = __commonJS({
+  "node_modules/proper-lockfile/index.js"(exports, module) {
+    "use strict";
+    var lockfile2 = require_lockfile();
+    var { toPromise, toSync, toSyncOptions } = require_adapter();
+    async function lock(file, options) {
+      const release = await toPromise(lockfile2.lock)(file, options);
+      return toPromise(release);
+    }
+    function lockSync(file, options) {
+      const release = toSync(lockfile2.lock)(file, toSyncOptions(options));
+      return toSync(release);
+    }
+    function unlock(file, options) {
+      return toPromise(lockfile2.unlock)(file, options);
+    }
+    function unlockSync(file, options) {
+      return toSync(lockfile2.unlock)(file, toSyncOptions(options));
+    }
+    function check(file, options) {
+      return toPromise(lockfile2.check)(file, options);
+    }
+    function checkSync(file, options) {
+      return toSync(lockfile2.check)(file, toSyncOptions(options));
+    }
+    module.exports = lock;
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.lockSync = lockSync;
+    module.exports.unlockSync = unlockSync;
+    module.exports.check = check;
+    module.exports.checkSync = checkSync;
+  }
+});
+
+// node_modules/signal-exit/dist/cjs/signals.js
+var require_signals2 = __commonJS({
   "node_modules/signal-exit/dist/cjs/signals.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -8036,7 +9591,7 @@ var require_cjs = __commonJS({
     var _a;
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unload = exports.load = exports.onExit = exports.signals = void 0;
-    var signals_js_1 = require_signals();
+    var signals_js_1 = require_signals2();
     Object.defineProperty(exports, "signals", { enumerable: true, get: function() {
       return signals_js_1.signals;
     } });
@@ -8299,13 +9854,13 @@ var require_lib2 = __commonJS({
       };
     }
     function serializeActiveFile(absoluteName) {
-      return new Promise((resolve) => {
+      return new Promise((resolve2) => {
         if (!activeFiles[absoluteName]) {
           activeFiles[absoluteName] = [];
         }
-        activeFiles[absoluteName].push(resolve);
+        activeFiles[absoluteName].push(resolve2);
         if (activeFiles[absoluteName].length === 1) {
-          resolve();
+          resolve2();
         }
       });
     }
@@ -8522,48 +10077,6 @@ var {
   Help
 } = import_index.default;
 
-// src/core/errors.ts
-var EXIT_CODES = {
-  ok: 0,
-  "invalid-code": 1,
-  "bad-input": 2,
-  backend: 3
-};
-var TotpKitError = class extends Error {
-  name = "TotpKitError";
-  kind;
-  code;
-  /** Every problem found, when the error collects several (one declaration, many settings). */
-  problems;
-  constructor(kind, code, message, problems = []) {
-    super(message);
-    this.kind = kind;
-    this.code = code;
-    this.problems = problems;
-  }
-};
-function formatProblem(p, label = p.setting) {
-  return `${label}: ${p.problem}${p.allowed ? ` (allowed: ${p.allowed})` : ""}`;
-}
-function badInput(setting, problem, allowed, code = "E_BAD_INPUT") {
-  const p = allowed === void 0 ? { setting, problem } : { setting, problem, allowed };
-  return new TotpKitError("bad-input", code, formatProblem(p), [p]);
-}
-function badSettings(problems, label) {
-  const lines = problems.map((p) => formatProblem(p, label ? label(p.setting) : p.setting));
-  return new TotpKitError("bad-input", "E_BAD_SETTINGS", lines.join("\n"), problems);
-}
-function errorMessage(e) {
-  if (e instanceof Error) return e.message;
-  if (typeof e === "string") return e;
-  return String(e);
-}
-function quote(value, max = 40) {
-  const text = typeof value === "string" ? value : String(value);
-  const cut = text.length > max ? `${text.slice(0, max)}\u2026` : text;
-  return JSON.stringify(cut);
-}
-
 // src/core/settings.ts
 var ALGORITHMS = ["SHA1", "SHA256", "SHA512"];
 var DEFAULTS = {
@@ -8716,24 +10229,24 @@ function remainingSeconds(t, period) {
 function expiresAt(t, period) {
   return (Math.floor(t / period) + 1) * period;
 }
-function unixSecondsProblem(value, label = "at") {
+function unixSecondsProblem(value, label2 = "at") {
   const n = parseWholeNumber(value);
   if (n !== void 0 && n <= MAX_UNIX_SECONDS) return void 0;
   return {
-    setting: label,
+    setting: label2,
     problem: `${quote(value)} is not a Unix time`,
     allowed: `whole seconds from 0 to ${MAX_UNIX_SECONDS}`
   };
 }
-function parseUnixSeconds(value, label = "at") {
-  const problem = unixSecondsProblem(value, label);
+function parseUnixSeconds(value, label2 = "at") {
+  const problem = unixSecondsProblem(value, label2);
   if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
   return parseWholeNumber(value);
 }
-function planFreshCode(t, period, minRemaining, label = "min-remaining") {
+function planFreshCode(t, period, minRemaining, label2 = "min-remaining") {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
-      label,
+      label2,
       `${minRemaining} is out of range for a ${period} s period`,
       `whole seconds from 0 to ${period - 1}`
     );
@@ -8784,13 +10297,13 @@ function verifyCode(key, input, options = {}) {
   const at = options.at ?? Date.now() / 1e3;
   if (!isCodeTime(at)) return { valid: false, code };
   const current = counterAt(at, key.period);
-  const given = Buffer.from(code, "ascii");
+  const given2 = Buffer.from(code, "ascii");
   let matched;
   for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
     const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), "ascii");
-    if (timingSafeEqual(expected, given) && matched === void 0) matched = delta;
+    if (timingSafeEqual(expected, given2) && matched === void 0) matched = delta;
   }
   if (matched === void 0) return { valid: false, code };
   return { valid: true, code, counter: current + matched, delta: matched };
@@ -9229,9 +10742,9 @@ var HOTP = class _HOTP {
   * @param {number} [config.counter=0] Initial counter value.
   * @param {(algorithm: string, key: Uint8Array, message: Uint8Array) => Uint8Array} [config.hmac] Custom HMAC function.
   */
-  constructor({ issuer = _HOTP.defaults.issuer, label = _HOTP.defaults.label, issuerInLabel = _HOTP.defaults.issuerInLabel, secret = new Secret(), algorithm = _HOTP.defaults.algorithm, digits = _HOTP.defaults.digits, counter = _HOTP.defaults.counter, hmac } = {}) {
+  constructor({ issuer = _HOTP.defaults.issuer, label: label2 = _HOTP.defaults.label, issuerInLabel = _HOTP.defaults.issuerInLabel, secret = new Secret(), algorithm = _HOTP.defaults.algorithm, digits = _HOTP.defaults.digits, counter = _HOTP.defaults.counter, hmac } = {}) {
     this.issuer = issuer;
-    this.label = label;
+    this.label = label2;
     this.issuerInLabel = issuerInLabel;
     this.secret = typeof secret === "string" ? Secret.fromBase32(secret) : secret;
     this.algorithm = hmac ? algorithm : canonicalizeAlgorithm(algorithm);
@@ -9414,9 +10927,9 @@ var TOTP = class _TOTP {
   * @param {number} [config.period=30] Token time-step duration.
   * @param {(algorithm: string, key: Uint8Array, message: Uint8Array) => Uint8Array} [config.hmac] Custom HMAC function.
   */
-  constructor({ issuer = _TOTP.defaults.issuer, label = _TOTP.defaults.label, issuerInLabel = _TOTP.defaults.issuerInLabel, secret = new Secret(), algorithm = _TOTP.defaults.algorithm, digits = _TOTP.defaults.digits, period = _TOTP.defaults.period, hmac } = {}) {
+  constructor({ issuer = _TOTP.defaults.issuer, label: label2 = _TOTP.defaults.label, issuerInLabel = _TOTP.defaults.issuerInLabel, secret = new Secret(), algorithm = _TOTP.defaults.algorithm, digits = _TOTP.defaults.digits, period = _TOTP.defaults.period, hmac } = {}) {
     this.issuer = issuer;
-    this.label = label;
+    this.label = label2;
     this.issuerInLabel = issuerInLabel;
     this.secret = typeof secret === "string" ? Secret.fromBase32(secret) : secret;
     this.algorithm = hmac ? algorithm : canonicalizeAlgorithm(algorithm);
@@ -9450,9 +10963,9 @@ function encodeBase32(bytes) {
 function normalizeBase32(text) {
   return text.replace(/\s+/g, "").replace(/=+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase());
 }
-function decodeBase32(text, label = "secret") {
+function decodeBase32(text, label2 = "secret") {
   const clean = normalizeBase32(text);
-  if (clean.length === 0) throw badInput(label, "is empty (no Base32 characters)", ALLOWED, "E_SEED_EMPTY");
+  if (clean.length === 0) throw badInput(label2, "is empty (no Base32 characters)", ALLOWED, "E_SEED_EMPTY");
   const bytes = Buffer.alloc(Math.floor(clean.length * 5 / 8));
   let buffer = 0;
   let bits = 0;
@@ -9461,7 +10974,7 @@ function decodeBase32(text, label = "secret") {
     const value = VALUES.get(clean[i]);
     if (value === void 0) {
       const what = clean[i] === "=" ? '"=" padding before the end' : "a character that is not Base32";
-      throw badInput(label, `is not valid Base32: ${what} at position ${i + 1}`, ALLOWED, "E_SEED_NOT_BASE32");
+      throw badInput(label2, `is not valid Base32: ${what} at position ${i + 1}`, ALLOWED, "E_SEED_NOT_BASE32");
     }
     buffer = (buffer << 5 | value) & 65535;
     bits += 5;
@@ -9472,7 +10985,7 @@ function decodeBase32(text, label = "secret") {
   }
   if (!VALID_TAIL_LENGTHS.has(clean.length % 8)) {
     throw badInput(
-      label,
+      label2,
       `is not valid Base32: ${clean.length} ${clean.length === 1 ? "character" : "characters"} cannot encode whole bytes`,
       ALLOWED,
       "E_SEED_NOT_BASE32"
@@ -9487,57 +11000,57 @@ var URL_FORM = "otpauth://totp/Issuer:Account?secret=BASE32&issuer=\u2026&algori
 function isOtpauthUrl(text) {
   return /^\s*otpauth:/i.test(text);
 }
-function decodeLabel(raw, label) {
+function decodeLabel(raw, label2) {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw badInput(label, "has a label with broken percent-encoding", URL_FORM, "E_URL_LABEL");
+    throw badInput(label2, "has a label with broken percent-encoding", URL_FORM, "E_URL_LABEL");
   }
 }
-function parseOtpauthUrl(text, label = "url") {
+function parseOtpauthUrl(text, label2 = "url") {
   let url;
   try {
     url = new URL(text.trim());
   } catch {
-    throw badInput(label, "is not a valid URL", URL_FORM, "E_URL_INVALID");
+    throw badInput(label2, "is not a valid URL", URL_FORM, "E_URL_INVALID");
   }
   if (url.protocol.toLowerCase() !== "otpauth:") {
-    throw badInput(label, "is not an otpauth:// URL", URL_FORM, "E_URL_INVALID");
+    throw badInput(label2, "is not an otpauth:// URL", URL_FORM, "E_URL_INVALID");
   }
   const type = url.host.toLowerCase();
   if (type === "hotp") {
     throw badInput(
-      label,
+      label2,
       "is an hotp (counter-based) URL; only totp (time-based) URLs are supported",
       URL_FORM,
       "E_URL_HOTP"
     );
   }
-  if (type !== "totp") throw badInput(label, "has an unknown OTP type", "totp", "E_URL_TYPE");
+  if (type !== "totp") throw badInput(label2, "has an unknown OTP type", "totp", "E_URL_TYPE");
   const params = url.searchParams;
   for (const name of KNOWN_PARAMETERS) {
     const count = params.getAll(name).length;
-    if (count > 1) throw badInput(label, `has ${count} "${name}" parameters`, "each parameter once", "E_URL_DUPLICATE");
+    if (count > 1) throw badInput(label2, `has ${count} "${name}" parameters`, "each parameter once", "E_URL_DUPLICATE");
   }
   const secretText = params.get("secret");
   if (secretText === null || secretText.trim() === "") {
-    throw badInput(label, "has no secret parameter", URL_FORM, "E_URL_NO_SECRET");
+    throw badInput(label2, "has no secret parameter", URL_FORM, "E_URL_NO_SECRET");
   }
-  const secret = decodeBase32(secretText, `${label} secret parameter`);
-  const given = {
+  const secret = decodeBase32(secretText, `${label2} secret parameter`);
+  const given2 = {
     algorithm: params.get("algorithm") ?? void 0,
     digits: params.get("digits") ?? void 0,
     period: params.get("period") ?? void 0
   };
-  const check = checkSettings(given);
+  const check = checkSettings(given2);
   const first = check.problems[0];
   if (first) {
-    const value = given[first.setting] ?? "";
+    const value = given2[first.setting] ?? "";
     const problem = value.length <= 6 ? first.problem : "has a value that is not allowed";
-    throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
+    throw badInput(`${label2} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
   }
   const explicit = codeSettingsOf(check.settings);
-  const path = decodeLabel(url.pathname.replace(/^\//, ""), label);
+  const path = decodeLabel(url.pathname.replace(/^\//, ""), label2);
   const colon = path.indexOf(":");
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : void 0;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
@@ -9574,10 +11087,10 @@ function formatOtpauthUrl(key) {
 
 // src/core/seed-text.ts
 var MAX_SEED_TEXT = 64 * 1024;
-function parseSeedText(text, label) {
+function parseSeedText(text, label2) {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
-      label,
+      label2,
       `is ${text.length} characters, too long for a seed`,
       `at most ${MAX_SEED_TEXT}`,
       "E_SEED_TOO_LONG"
@@ -9585,7 +11098,7 @@ function parseSeedText(text, label) {
   }
   const forms = /* @__PURE__ */ new Set([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
   if (isOtpauthUrl(text)) {
-    const { key, explicit } = parseOtpauthUrl(text, label);
+    const { key, explicit } = parseOtpauthUrl(text, label2);
     const raw = new URL(text.trim()).searchParams.get("secret") ?? "";
     for (const form of [raw, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
     return {
@@ -9597,7 +11110,7 @@ function parseSeedText(text, label) {
       secretForms: nonEmpty(forms)
     };
   }
-  const secret = decodeBase32(text, label);
+  const secret = decodeBase32(text, label2);
   forms.add(normalizeBase32(text));
   forms.add(encodeBase32(secret));
   return { secret, explicit: {}, fromUrl: false, secretForms: nonEmpty(forms) };
@@ -9605,8 +11118,8 @@ function parseSeedText(text, label) {
 function nonEmpty(forms) {
   return [...forms].filter((f) => f.length > 0);
 }
-function resolveKey(seed, given, sourceLabel, label = (s) => s) {
-  const check = checkSettings(given);
+function resolveKey(seed, given2, sourceLabel, label2 = (s) => s) {
+  const check = checkSettings(given2);
   const problems = [...check.problems];
   for (const setting of ["algorithm", "digits", "period"]) {
     const stated = seed.explicit[setting];
@@ -9619,7 +11132,7 @@ function resolveKey(seed, given, sourceLabel, label = (s) => s) {
       });
     }
   }
-  if (problems.length > 0) throw badSettings(problems, label);
+  if (problems.length > 0) throw badSettings(problems, label2);
   const settings = withDefaults({ ...codeSettingsOf(check.settings), ...seed.explicit });
   return {
     secret: seed.secret,
@@ -9633,11 +11146,11 @@ function resolveKey(seed, given, sourceLabel, label = (s) => s) {
 
 // src/sources/env-source.ts
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function envSource(name, env = process.env, label = "source") {
+function envSource(name, env = process.env, label2 = "source") {
   const reference = `env:${name}`;
   if (!NAME.test(name)) {
     throw badInput(
-      label,
+      label2,
       name === "" ? "env: needs a variable name" : "env: has an invalid variable name",
       'env:NAME with letters, digits and "_", not starting with a digit'
     );
@@ -9699,66 +11212,691 @@ async function readCapped(path, limit) {
     await handle.close();
   }
 }
-function fileSource(path, label = "source") {
+async function readSmallFile(path, label2, what = "a Base32 seed or an otpauth URL") {
+  let bytes;
+  try {
+    bytes = await readCapped(path, MAX_SEED_TEXT);
+  } catch (e) {
+    const code = e.code ?? "";
+    throw badInput(
+      label2,
+      REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
+      `a readable file holding ${what}`,
+      "E_SOURCE_NOT_FOUND"
+    );
+  }
+  if (bytes.length > MAX_SEED_TEXT) {
+    throw badInput(
+      label2,
+      `is too large (more than ${MAX_SEED_TEXT} bytes)`,
+      `at most ${MAX_SEED_TEXT} bytes`,
+      "E_SEED_TOO_LONG"
+    );
+  }
+  const text = bytes.toString("utf8");
+  if (text.trim() === "") throw badInput(label2, "is empty", what, "E_SOURCE_EMPTY");
+  return text;
+}
+async function readSmallStdin(label2, what = "one JSON declaration") {
+  return readSmallFile("-", label2, what);
+}
+function fileSource(path, label2 = "source") {
   const reference = `file:${path}`;
-  if (path === "") throw badInput(label, "file: needs a path", "file:PATH");
+  if (path === "") throw badInput(label2, "file: needs a path", "file:PATH");
+  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference) };
+}
+
+// src/core/qr.ts
+var import_qrcode = __toESM(require_lib(), 1);
+async function qrPng(text, size) {
+  if (size === 0) return void 0;
+  if (!Number.isSafeInteger(size) || size < 0 || size > LIMITS.maxQrSize) {
+    throw badInput("qrSize", `${size} is out of range`, `0 (no barcode) to ${LIMITS.maxQrSize} pixels`);
+  }
+  const modules = import_qrcode.default.create(text, { errorCorrectionLevel: "M" }).modules.size;
+  const margin = 4;
+  if (size < modules + 2 * margin) {
+    throw badInput(
+      "qrSize",
+      `${size} px is too small for this barcode`,
+      `at least ${modules + 2 * margin} pixels, or 0`
+    );
+  }
+  return import_qrcode.default.toBuffer(text, { type: "png", errorCorrectionLevel: "M", width: size, margin });
+}
+async function qrTerminal(text, colours = true) {
+  if (!colours) return import_qrcode.default.toString(text, { type: "utf8", errorCorrectionLevel: "M", margin: 2 });
+  return import_qrcode.default.toString(text, { type: "terminal", small: true, errorCorrectionLevel: "M" });
+}
+
+// src/core/seed.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+function generateSeed(size = DEFAULTS.keySize) {
+  if (!Number.isSafeInteger(size) || size < LIMITS.minKeySize || size > LIMITS.maxKeySize) {
+    throw badInput("keySize", `${size} is out of range`, `${LIMITS.minKeySize} to ${LIMITS.maxKeySize} bytes`);
+  }
+  return randomBytes3(size);
+}
+function shortSeedWarning(seed, label2) {
+  if (seed.length >= LIMITS.minKeySize) return void 0;
+  return `${label2}: the seed is ${seed.length} bytes; RFC 4226 recommends at least ${LIMITS.minKeySize} (it is accepted, but consider rotating it)`;
+}
+
+// src/resources/context.ts
+import { randomUUID } from "node:crypto";
+function newGeneration() {
+  return randomUUID();
+}
+function notFound(what) {
+  return new TotpKitError("bad-input", "E_NOT_FOUND", `${what} does not exist`);
+}
+function alreadyExists(what, hint) {
+  return new TotpKitError("bad-input", "E_EXISTS", `${what} already exists; ${hint}`);
+}
+function isoTime(unixSeconds) {
+  return new Date(Math.floor(unixSeconds) * 1e3).toISOString();
+}
+
+// src/resources/names.ts
+var RESOURCE_NAME = /^\w(?:[\w.@-]*\w)?$/;
+var ENTITY_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
+var NAME_RULE = 'letters, digits, "_", "-", ".", "@", starting and ending with a letter, digit or "_" (at most 128)';
+function nameProblem(setting, value) {
+  if (typeof value !== "string" || value === "") return { setting, problem: "is required", allowed: NAME_RULE };
+  if (value.length > 128 || !RESOURCE_NAME.test(value))
+    return { setting, problem: `${quote(value)} is not a valid name`, allowed: NAME_RULE };
+  return void 0;
+}
+function entityProblem(setting, value) {
+  if (typeof value !== "string" || value === "")
+    return { setting, problem: "is required", allowed: "letters, digits and _ . @ + -" };
+  if (!ENTITY_ID.test(value))
+    return {
+      setting,
+      problem: `${quote(value)} is not a valid entity id`,
+      allowed: "letters, digits and _ . @ + - (at most 128)"
+    };
+  return void 0;
+}
+
+// src/resources/records.ts
+function corrupt(what, field) {
+  return new TotpKitError(
+    "backend",
+    "E_STORE_CORRUPT",
+    `${what} in the store is damaged (field "${field}"); fix or delete it`
+  );
+}
+function checkCommon(raw, what) {
+  const check = checkSettings({
+    algorithm: raw.algorithm,
+    digits: raw.digits,
+    period: raw.period,
+    ...raw.skew !== void 0 ? { skew: raw.skew } : {},
+    ...raw.qrSize !== void 0 ? { qrSize: raw.qrSize } : {},
+    ...raw.maxValidationAttempts !== void 0 ? { maxValidationAttempts: raw.maxValidationAttempts } : {}
+  });
+  const first = check.problems[0];
+  if (first) throw corrupt(what, first.setting);
+  for (const field of ["algorithm", "digits", "period"]) {
+    if (typeof raw[field] !== (field === "algorithm" ? "string" : "number")) throw corrupt(what, field);
+  }
+  if (typeof raw.generation !== "string") throw corrupt(what, "generation");
+}
+function asKeyRecord(raw, name) {
+  const what = `key "${name}"`;
+  checkCommon(raw, what);
+  if (raw.name !== name) throw corrupt(what, "name");
+  if (typeof raw.generated !== "boolean") throw corrupt(what, "generated");
+  if (raw.secret === void 0) throw corrupt(what, "secret");
+  if (typeof raw.usedCodes !== "object" || raw.usedCodes === null) throw corrupt(what, "usedCodes");
+  return raw;
+}
+function asMethodRecord(raw, name) {
+  const what = `MFA method "${name}"`;
+  checkCommon(raw, what);
+  if (raw.methodName !== name) throw corrupt(what, "methodName");
+  if (typeof raw.issuer !== "string") throw corrupt(what, "issuer");
+  return raw;
+}
+function asEnrollmentRecord(raw, method, entityId) {
+  const what = `enrollment of "${entityId}" in MFA method "${method}"`;
+  checkCommon(raw, what);
+  if (raw.method !== method || raw.entityId !== entityId) throw corrupt(what, "entityId");
+  if (raw.secret === void 0) throw corrupt(what, "secret");
+  return raw;
+}
+function enrollmentId(method, entityId) {
+  return `${method}/${entityId}`;
+}
+function toStoreRecord(record) {
+  return record;
+}
+
+// src/resources/key.ts
+function keySpecProblems(spec) {
+  return checkKeySpec(spec).problems;
+}
+function checkKeySpec(spec) {
+  const problems = [];
+  const nameIssue = nameProblem("name", spec.name);
+  if (nameIssue) problems.push(nameIssue);
+  const generated = spec.generate !== void 0;
+  if (generated === (spec.importFrom !== void 0)) {
+    problems.push({
+      setting: "generate",
+      problem: generated ? "and importFrom were both given" : "or importFrom is required",
+      allowed: "exactly one of generate and importFrom"
+    });
+  }
+  if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
+    problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
+  }
+  if (generated && (spec.issuer !== void 0 || spec.accountName !== void 0)) {
+    problems.push({
+      setting: "issuer",
+      problem: "belongs inside generate for a generated key",
+      allowed: "generate: { issuer, accountName }"
+    });
+  }
+  const check = checkSettings(
+    {
+      algorithm: spec.algorithm,
+      digits: spec.digits,
+      period: spec.period,
+      skew: spec.skew,
+      qrSize: spec.qrSize,
+      ...generated ? { keySize: spec.generate?.keySize, issuer: spec.generate?.issuer, accountName: spec.generate?.accountName } : { issuer: spec.issuer, accountName: spec.accountName }
+    },
+    { generated }
+  );
+  problems.push(...check.problems);
+  if (spec.exported !== void 0 && typeof spec.exported !== "boolean") {
+    problems.push({ setting: "exported", problem: "is not true or false", allowed: "true or false" });
+  }
+  if (problems.length > 0) return { problems };
+  const { issuer, accountName, ...stated } = check.settings;
+  return {
+    problems,
+    checked: {
+      name: spec.name,
+      generated,
+      ...spec.importFrom !== void 0 ? { importFrom: spec.importFrom } : {},
+      ...issuer !== void 0 ? { issuer } : {},
+      ...accountName !== void 0 ? { accountName } : {},
+      stated,
+      settings: { ...DEFAULTS, ...stated },
+      exported: spec.exported !== false
+    }
+  };
+}
+function checkedKeySpec(spec, label2) {
+  const { checked, problems } = checkKeySpec(spec);
+  if (!checked) throw badSettings(problems, label2);
+  return checked;
+}
+async function findKey(ctx, name) {
+  const raw = await ctx.store.get("key", name);
+  return raw ? asKeyRecord(raw, name) : void 0;
+}
+function info(record) {
+  const { secret: _secret, usedCodes: _used, ...rest } = record;
+  return rest;
+}
+async function material(spec) {
+  if (spec.generated) {
+    return {
+      key: {
+        secret: generateSeed(spec.settings.keySize),
+        ...spec.settings,
+        issuer: spec.issuer,
+        accountName: spec.accountName
+      },
+      warnings: []
+    };
+  }
+  const source = resolveSource(spec.importFrom, "importFrom");
+  const seed = await source.read();
+  const key = resolveKey(seed, spec.stated, source.reference);
+  const warning = shortSeedWarning(key.secret, source.reference);
+  const issuer = spec.issuer ?? key.issuer;
+  const accountName = spec.accountName ?? key.accountName;
+  return {
+    key: { ...key, ...issuer !== void 0 ? { issuer } : {}, ...accountName !== void 0 ? { accountName } : {} },
+    warnings: warning ? [warning] : []
+  };
+}
+async function createKey(ctx, spec, options = {}) {
+  const { key, warnings } = await material(spec);
+  const now = ctx.now();
+  const record = {
+    name: spec.name,
+    generated: spec.generated,
+    ...spec.importFrom !== void 0 ? { importFrom: spec.importFrom } : {},
+    ...key.issuer !== void 0 ? { issuer: key.issuer } : {},
+    ...key.accountName !== void 0 ? { accountName: key.accountName } : {},
+    algorithm: key.algorithm,
+    digits: key.digits,
+    period: key.period,
+    skew: spec.settings.skew,
+    qrSize: spec.settings.qrSize,
+    ...spec.generated ? { keySize: spec.settings.keySize } : {},
+    exported: spec.exported,
+    secret: ctx.store.secrets.seal(key.secret, `key/${spec.name}`),
+    generation: options.generation ?? newGeneration(),
+    createdAt: isoTime(now),
+    updatedAt: isoTime(now),
+    usedCodes: {}
+  };
+  await ctx.store.update("key", spec.name, (current) => {
+    if (current && !options.replace)
+      throw alreadyExists(`key "${spec.name}"`, "delete it first, or declare it and use apply");
+    return { result: void 0, next: toStoreRecord(record) };
+  });
+  if (!spec.generated || !spec.exported) return { key: info(record), warnings };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, spec.settings.qrSize);
+  return { key: info(record), url, ...barcode ? { barcode } : {}, warnings };
+}
+async function readKey(ctx, name) {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return info(record);
+}
+async function listKeys(ctx) {
+  return ctx.store.list("key");
+}
+async function deleteKey(ctx, name, generation) {
+  return ctx.store.update("key", name, (current) => {
+    if (!current) return { result: { deleted: false } };
+    if (generation !== void 0 && current.generation !== generation) return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+async function updateKeyInPlace(ctx, name, changes) {
+  return ctx.store.update("key", name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record = { ...asKeyRecord(current, name), ...changes, updatedAt: isoTime(ctx.now()) };
+    return { result: info(record), next: toStoreRecord(record) };
+  });
+}
+function openKey(ctx, record) {
+  return {
+    secret: ctx.store.secrets.open(record.secret, `key/${record.name}`, `key "${record.name}"`),
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    ...record.issuer !== void 0 ? { issuer: record.issuer } : {},
+    ...record.accountName !== void 0 ? { accountName: record.accountName } : {}
+  };
+}
+async function keyMaterial(ctx, name) {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return openKey(ctx, record);
+}
+async function validateKey(ctx, name, input, at) {
+  const code = normalizeCode(input) ?? "";
+  if (code === "") throw badInput("code", "is empty", "the code to check", "E_CODE_REQUIRED");
+  return ctx.store.update("key", name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record = asKeyRecord(current, name);
+    const now = at ?? ctx.now();
+    const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
+    if (Object.hasOwn(used, code)) {
+      return { result: { valid: false, reason: "used" }, next: toStoreRecord({ ...record, usedCodes: used }) };
+    }
+    const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
+    const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);
+    if (wellFormed) used[code] = Math.floor(now) + record.period * (2 + record.skew);
+    const next = toStoreRecord({ ...record, usedCodes: used });
+    return { result: outcome.valid ? { valid: true } : { valid: false, reason: "invalid" }, next };
+  });
+}
+var KEY_REFUSALS = {
+  used: "code already used; wait until the next time period",
+  invalid: "invalid code"
+};
+
+// src/stores/file-store.ts
+var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
+var import_write_file_atomic = __toESM(require_lib2(), 1);
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+var STORE_FORMAT = 1;
+var SECTIONS = {
+  key: "keys",
+  method: "methods",
+  enrollment: "enrollments"
+};
+var LOCK_STALE_MS = 5e3;
+var FileStore = class {
+  reference;
+  secrets;
+  #path;
+  constructor(path, secrets) {
+    this.#path = path;
+    this.reference = `file:${path}`;
+    this.secrets = secrets;
+  }
+  #failure(problem, code = "E_STORE_UNREADABLE") {
+    return new TotpKitError("backend", code, `store ${this.reference}: ${problem}; it was left untouched`);
+  }
+  /** Reads and checks the whole file; a missing file is an empty store. */
+  async read() {
+    let text;
+    try {
+      text = await readFile(this.#path, "utf8");
+    } catch (e) {
+      const code = e.code ?? "unknown error";
+      if (code === "ENOENT") return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
+      throw this.#failure(`cannot be read (${code})`);
+    }
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw this.#failure(
+        text.trim() === "" ? "is empty" : "is not valid JSON (corrupt or truncated)",
+        "E_STORE_CORRUPT"
+      );
+    }
+    const doc = data;
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc) || typeof doc.format !== "number") {
+      throw this.#failure("is not a totp-kit store (no format version)", "E_STORE_CORRUPT");
+    }
+    if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
+      throw this.#failure(
+        `has format ${doc.format}, which this version of totp-kit does not understand (it writes ${STORE_FORMAT}); upgrade totp-kit`,
+        "E_STORE_FORMAT"
+      );
+    }
+    const sections = {};
+    for (const name of Object.values(SECTIONS)) {
+      const section = doc[name] ?? {};
+      if (typeof section !== "object" || section === null || Array.isArray(section)) {
+        throw this.#failure(`has a damaged "${name}" section`, "E_STORE_CORRUPT");
+      }
+      sections[name] = section;
+    }
+    return { format: doc.format, ...sections };
+  }
+  async #write(doc) {
+    if (this.secrets.encrypting) {
+      for (const kind of Object.keys(SECTIONS)) {
+        const section = doc[SECTIONS[kind]];
+        for (const [id, record] of Object.entries(section)) {
+          if (typeof record.secret === "string") {
+            section[id] = { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
+          }
+        }
+      }
+    }
+    await (0, import_write_file_atomic.default)(this.#path, `${JSON.stringify(doc, null, 2)}
+`, { mode: 384, fsync: true });
+  }
+  async #locked(work) {
+    await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
+    let release;
+    try {
+      release = await import_proper_lockfile.default.lock(this.#path, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        retries: { retries: 400, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true }
+      });
+    } catch (e) {
+      throw this.#failure(
+        `could not be locked (${e.code ?? "busy"}): another totp-kit process holds it`,
+        "E_STORE_LOCKED"
+      );
+    }
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => void 0);
+    }
+  }
+  async get(kind, id) {
+    const section = (await this.read())[SECTIONS[kind]];
+    return Object.hasOwn(section, id) ? section[id] : void 0;
+  }
+  async list(kind) {
+    return Object.keys((await this.read())[SECTIONS[kind]]).sort();
+  }
+  async update(kind, id, change2) {
+    return this.#locked(async () => {
+      const doc = await this.read();
+      const section = doc[SECTIONS[kind]];
+      const outcome = change2(Object.hasOwn(section, id) ? section[id] : void 0);
+      if (outcome.next === void 0) return outcome.result;
+      if (outcome.next === null) {
+        if (!Object.hasOwn(section, id)) return outcome.result;
+        delete section[id];
+      } else {
+        section[id] = outcome.next;
+      }
+      await this.#write({ ...doc, format: STORE_FORMAT });
+      return outcome.result;
+    });
+  }
+};
+
+// src/stores/secret-box.ts
+import { createCipheriv, createDecipheriv, randomBytes as randomBytes4, scryptSync } from "node:crypto";
+var SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+var KEY_VARIABLE = "TOTP_KIT_STORE_KEY";
+function isSealedObject(value) {
+  const v = value;
+  return typeof value === "object" && value !== null && v.v === 1 && v.alg === "A256GCM" && (v.kdf === "raw" || v.kdf === "scrypt") && (v.kdf === "raw" || typeof v.salt === "string") && typeof v.iv === "string" && typeof v.tag === "string" && typeof v.data === "string";
+}
+var SecretBox = class {
+  #raw;
+  #passphrase;
+  #derived = /* @__PURE__ */ new Map();
+  #salt;
+  /** @param keySpec the value of TOTP_KIT_STORE_KEY, or undefined for no encryption. */
+  constructor(keySpec) {
+    if (keySpec === void 0) return;
+    const spec = keySpec.trim();
+    if (spec === "") throw badInput(KEY_VARIABLE, "is empty", "base64 of 32 random bytes, or a passphrase");
+    const bytes = /^[A-Za-z0-9+/]{43}=$/.test(spec) ? Buffer.from(spec, "base64") : void 0;
+    if (bytes?.length === 32) this.#raw = bytes;
+    else this.#passphrase = spec;
+  }
+  /** True when seeds are sealed (a store key is set). */
+  get encrypting() {
+    return this.#raw !== void 0 || this.#passphrase !== void 0;
+  }
+  #keyFor(kdf, salt) {
+    if (kdf === "raw") {
+      if (!this.#raw) throw wrongKey("a base64 32-byte key", "a passphrase");
+      return this.#raw;
+    }
+    if (this.#passphrase === void 0 || salt === void 0) throw wrongKey("a passphrase", "a base64 32-byte key");
+    let key = this.#derived.get(salt);
+    if (!key) {
+      key = scryptSync(this.#passphrase, Buffer.from(salt, "base64"), 32, SCRYPT);
+      this.#derived.set(salt, key);
+    }
+    return key;
+  }
+  /**
+   * Seals a seed for the record `context` (e.g. `key/npm-bot`). Without a store key, returns Base32.
+   */
+  seal(secret, context) {
+    if (!this.encrypting) return encodeBase32(secret);
+    const kdf = this.#raw ? "raw" : "scrypt";
+    if (kdf === "scrypt" && this.#salt === void 0) this.#salt = randomBytes4(16).toString("base64");
+    const salt = kdf === "scrypt" ? this.#salt : void 0;
+    const iv = randomBytes4(12);
+    const cipher = createCipheriv("aes-256-gcm", this.#keyFor(kdf, salt), iv);
+    cipher.setAAD(Buffer.from(context, "utf8"));
+    const data = Buffer.concat([cipher.update(secret), cipher.final()]);
+    return {
+      v: 1,
+      alg: "A256GCM",
+      kdf,
+      ...salt !== void 0 ? { salt } : {},
+      iv: iv.toString("base64"),
+      tag: cipher.getAuthTag().toString("base64"),
+      data: data.toString("base64")
+    };
+  }
+  /**
+   * Opens a sealed seed of the record `context`. `what` names the record in errors.
+   * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
+   */
+  open(sealed, context, what) {
+    if (typeof sealed === "string") return decodeBase32(sealed, `${what} seed in the store`);
+    if (!isSealedObject(sealed)) {
+      throw new TotpKitError(
+        "backend",
+        "E_STORE_CORRUPT",
+        `${what}: the stored seed is damaged (not Base32, not sealed)`
+      );
+    }
+    if (sealed.kdf === "scrypt" && this.#salt === void 0) this.#salt = sealed.salt;
+    if (!this.encrypting) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not set, but the seed of ${what} is encrypted`,
+        "the key the store was written with",
+        "E_STORE_KEY_MISSING"
+      );
+    }
+    try {
+      const decipher = createDecipheriv(
+        "aes-256-gcm",
+        this.#keyFor(sealed.kdf, sealed.salt),
+        Buffer.from(sealed.iv, "base64")
+      );
+      decipher.setAAD(Buffer.from(context, "utf8"));
+      decipher.setAuthTag(Buffer.from(sealed.tag, "base64"));
+      return Buffer.concat([decipher.update(Buffer.from(sealed.data, "base64")), decipher.final()]);
+    } catch (e) {
+      if (e instanceof TotpKitError) throw e;
+      throw badInput(
+        KEY_VARIABLE,
+        `does not decrypt the seed of ${what} (wrong key, or the record was altered)`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+  }
+  /**
+   * Re-seals a seed kept as Base32 before a store key was set; sealed seeds are returned as they are,
+   * and so is a damaged one (it is refused, naming its record, when it is used).
+   */
+  reseal(sealed, context) {
+    if (!this.encrypting || typeof sealed !== "string") return sealed;
+    let secret;
+    try {
+      secret = decodeBase32(sealed, "stored seed");
+    } catch {
+      return sealed;
+    }
+    return this.seal(secret, context);
+  }
+};
+function wrongKey(sealedWith, given2) {
+  return badInput(
+    KEY_VARIABLE,
+    `is ${given2}, but the store was sealed with ${sealedWith}`,
+    "the key the store was written with",
+    "E_STORE_KEY_WRONG"
+  );
+}
+
+// src/stores/store-ref.ts
+var DEFAULT_STORE = "file:./.totp-kit/store.json";
+var ALLOWED2 = "file:PATH or aws-sm:PREFIX";
+var AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
+function resolveStoreRef(given2, env = process.env, label2 = "store") {
+  const reference = given2 ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
+  const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
+  if (!match) throw badInput(label2, "is not a store reference", ALLOWED2, "E_STORE_REF");
+  const [, scheme, rest] = match;
+  if (scheme === "file") {
+    if (rest === "") throw badInput(label2, "file: needs a path", ALLOWED2, "E_STORE_REF");
+    return { kind: "file", path: rest, reference };
+  }
+  if (scheme === "aws-sm") {
+    if (!AWS_PREFIX.test(rest)) {
+      throw badInput(
+        label2,
+        "aws-sm: needs a secret name prefix",
+        "aws-sm:PREFIX with letters, digits and /_+=.@-",
+        "E_STORE_REF"
+      );
+    }
+    return { kind: "aws-sm", prefix: rest, reference };
+  }
+  throw badInput(label2, `${scheme}: is not a known store scheme`, ALLOWED2, "E_STORE_REF");
+}
+async function openStore(ref, env = process.env) {
+  const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
+  if (ref.kind === "file") return new FileStore(ref.path, secrets);
+  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-3ILLMJE3.js");
+  return new AwsSecretsManagerStore(ref.prefix, secrets, env);
+}
+
+// src/sources/store-source.ts
+function storeSource(name, env, label2, storeReference) {
+  const problem = nameProblem("name", name);
+  if (problem)
+    throw badInput(label2, `store:${problem.problem.replace(/^"[^"]*" /, "")}`, `store:NAME with ${problem.allowed}`);
+  const reference = `store:${name}`;
   return {
     reference,
     async read() {
-      let bytes;
-      try {
-        bytes = await readCapped(path, MAX_SEED_TEXT);
-      } catch (e) {
-        const code = e.code ?? "";
-        throw badInput(
-          reference,
-          REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
-          "a readable file holding a Base32 seed or an otpauth URL",
-          "E_SOURCE_NOT_FOUND"
-        );
-      }
-      if (bytes.length > MAX_SEED_TEXT) {
-        throw badInput(reference, "is too large to hold a seed", `at most ${MAX_SEED_TEXT} bytes`, "E_SEED_TOO_LONG");
-      }
-      const text = bytes.toString("utf8");
-      if (text.trim() === "")
-        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
-      return parseSeedText(text, reference);
+      const store = await openStore(resolveStoreRef(storeReference, env, "--store"), env);
+      const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name);
+      return {
+        secret: key.secret,
+        // The stored settings are the key's: a flag that contradicts them is refused like a URL's.
+        explicit: { algorithm: key.algorithm, digits: key.digits, period: key.period },
+        ...key.issuer !== void 0 ? { issuer: key.issuer } : {},
+        ...key.accountName !== void 0 ? { accountName: key.accountName } : {},
+        fromUrl: false,
+        secretForms: [encodeBase32(key.secret)]
+      };
     }
   };
 }
 
 // src/sources/index.ts
-var SUPPORTED = ["env:NAME", "file:PATH"];
-var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp", "store"]);
-function resolveSource(reference, label = "source", env = process.env) {
+var SUPPORTED = ["env:NAME", "file:PATH", "store:NAME"];
+var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp"]);
+function resolveSource(reference, label2 = "source", env = process.env, options = {}) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
     throw badInput(
-      label,
+      label2,
       "is an otpauth URL, not a source reference (the URL was not printed)",
       `${allowed}; pass URLs through env:NAME or file:PATH`
     );
   }
   const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
   if (!match)
-    throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
+    throw badInput(label2, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
   const [, scheme, rest] = match;
   switch (scheme) {
     case "env":
-      return envSource(rest, env, label);
+      return envSource(rest, env, label2);
     case "file":
-      return fileSource(rest, label);
+      return fileSource(rest, label2);
+    case "store":
+      return storeSource(rest, env, label2, options.store);
     default:
       if (PLANNED.has(scheme)) {
         throw badInput(
-          label,
+          label2,
           `the ${scheme}: source is not supported by this version of totp-kit`,
           allowed,
           "E_SOURCE_UNSUPPORTED"
         );
       }
-      throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
+      throw badInput(label2, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }
 }
 
@@ -9778,11 +11916,11 @@ function flagOf(setting) {
   return FLAGS[setting] ?? setting;
 }
 function addSeedOptions(command) {
-  return command.option("--from <source>", "read the seed from a source: env:NAME or file:PATH (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option("--secret <base32>", "a Base32 seed (visible in the process list: prefer --from)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)");
+  return command.option("--from <source>", "read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option("--secret <base32>", "a Base32 seed (visible in the process list: prefer --from)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)");
 }
-async function readSeed(flags, io) {
-  const given = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
-  if (given.length === 0) {
+async function readSeed(flags, io, store) {
+  const given2 = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
+  if (given2.length === 0) {
     throw badInput(
       "seed",
       "none given",
@@ -9790,16 +11928,16 @@ async function readSeed(flags, io) {
       "E_NO_SEED"
     );
   }
-  if (given.length > 1) {
+  if (given2.length > 1) {
     throw badInput(
       "seed",
-      `${given.map((f) => `--${f}`).join(" and ")} were both given`,
+      `${given2.map((f) => `--${f}`).join(" and ")} were both given`,
       "exactly one of --from, --url, --secret",
       "E_TWO_SEEDS"
     );
   }
   if (flags.from !== void 0) {
-    const source = resolveSource(flags.from, "--from", io.env);
+    const source = resolveSource(flags.from, "--from", io.env, store === void 0 ? {} : { store });
     return { seed: await source.read(), label: source.reference };
   }
   if (flags.url !== void 0) {
@@ -9814,13 +11952,13 @@ async function readSeed(flags, io) {
   }
   return { seed: parseSeedText(flags.secret, "--secret"), label: "--secret" };
 }
-async function readKey(flags, io, other = {}) {
+async function readKey2(flags, io, other = {}) {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...other.problems ?? []];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const { seed, label } = await readSeed(flags, io);
-  const key = resolveKey(seed, settings, label, flagOf);
+  const { seed, label: label2 } = await readSeed(flags, io, other.store);
+  const key = resolveKey(seed, settings, label2, flagOf);
   const warnings = [...check.warnings];
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
@@ -9839,157 +11977,617 @@ function registerCode(program2, io, result) {
     "after",
     '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"'
   ).action(async (flags, command) => {
-    const json = command.optsWithGlobals().json === true;
-    const problems = [];
-    const minRemaining = parseWholeNumber(flags.minRemaining);
-    if (minRemaining === void 0) {
-      const negative = String(flags.minRemaining).trim().startsWith("-");
-      problems.push({
-        setting: "--min-remaining",
-        problem: `${quote(flags.minRemaining)} ${negative ? "is negative" : "is not a whole number of seconds"}`,
-        allowed: "whole seconds below the period"
-      });
-    }
-    const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
-    if (atProblem) problems.push(atProblem);
-    const { key, warnings } = await readKey(flags, io, { problems });
-    const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
-    let t = fixed ?? io.now();
-    const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
-    printWarnings(warnings, io);
-    if (plan.waitSeconds > 0 && fixed === void 0) {
-      const left = (key.period - t % key.period).toFixed(1);
-      io.err(
-        `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one
+    const globals = command.optsWithGlobals();
+    await printCode(flags, io, globals.json === true, globals.store);
+    result(0);
+  });
+}
+async function printCode(flags, io, json, store) {
+  const problems = [];
+  const minRemaining = parseWholeNumber(flags.minRemaining);
+  if (minRemaining === void 0) {
+    const negative = String(flags.minRemaining).trim().startsWith("-");
+    problems.push({
+      setting: "--min-remaining",
+      problem: `${quote(flags.minRemaining)} ${negative ? "is negative" : "is not a whole number of seconds"}`,
+      allowed: "whole seconds below the period"
+    });
+  }
+  const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+  if (atProblem) problems.push(atProblem);
+  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+  let t = fixed ?? io.now();
+  const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
+  printWarnings(warnings, io);
+  if (plan.waitSeconds > 0 && fixed === void 0) {
+    const left = (key.period - t % key.period).toFixed(1);
+    io.err(
+      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one
 `
-      );
-      await waitUntilCurrent(plan);
-      t = Math.max(io.now(), plan.at);
-    } else {
-      t = plan.at;
-    }
-    const code = generateCode(key, t);
-    if (json) {
-      const result2 = {
-        code,
-        period: key.period,
-        digits: key.digits,
-        algorithm: key.algorithm,
-        remaining: remainingSeconds(t, key.period),
-        expiresAt: new Date(expiresAt(t, key.period) * 1e3).toISOString()
-      };
-      io.out(`${JSON.stringify(result2)}
+    );
+    await waitUntilCurrent(plan);
+    t = Math.max(io.now(), plan.at);
+  } else {
+    t = plan.at;
+  }
+  const code = generateCode(key, t);
+  if (json) {
+    const result = {
+      code,
+      period: key.period,
+      digits: key.digits,
+      algorithm: key.algorithm,
+      remaining: remainingSeconds(t, key.period),
+      expiresAt: new Date(expiresAt(t, key.period) * 1e3).toISOString()
+    };
+    io.out(`${JSON.stringify(result)}
 `);
-    } else {
-      io.out(`${code}
+  } else {
+    io.out(`${code}
 `);
+  }
+}
+
+// src/resources/method.ts
+function methodSpecProblems(spec) {
+  return checkMethodSpec(spec).problems;
+}
+function checkMethodSpec(spec) {
+  const problems = [];
+  const nameIssue = nameProblem("methodName", spec.methodName);
+  if (nameIssue) problems.push(nameIssue);
+  const check = checkSettings(
+    {
+      algorithm: spec.algorithm,
+      digits: spec.digits,
+      period: spec.period,
+      keySize: spec.keySize,
+      qrSize: spec.qrSize,
+      skew: spec.skew,
+      maxValidationAttempts: spec.maxValidationAttempts,
+      issuer: spec.issuer
+    },
+    { generated: true }
+  );
+  problems.push(...check.problems.filter((p) => p.setting !== "accountName"));
+  if (problems.length > 0) return { problems };
+  const { issuer, accountName: _none, ...settings } = check.settings;
+  return {
+    problems,
+    checked: {
+      methodName: spec.methodName,
+      issuer,
+      algorithm: settings.algorithm ?? DEFAULTS.algorithm,
+      digits: settings.digits ?? DEFAULTS.digits,
+      period: settings.period ?? DEFAULTS.period,
+      keySize: settings.keySize ?? DEFAULTS.keySize,
+      qrSize: settings.qrSize ?? DEFAULTS.qrSize,
+      skew: settings.skew ?? DEFAULTS.skew,
+      maxValidationAttempts: settings.maxValidationAttempts ?? DEFAULTS.maxValidationAttempts
     }
+  };
+}
+function checkedMethodSpec(spec, label2) {
+  const { checked, problems } = checkMethodSpec(spec);
+  if (!checked) throw badSettings(problems, label2);
+  return checked;
+}
+async function findMethod(ctx, name) {
+  const raw = await ctx.store.get("method", name);
+  return raw ? asMethodRecord(raw, name) : void 0;
+}
+async function enrollmentIdsOf(ctx, methodName) {
+  return (await ctx.store.list("enrollment")).filter((id) => id.startsWith(`${methodName}/`));
+}
+async function createMethod(ctx, spec, generation = newGeneration()) {
+  const now = isoTime(ctx.now());
+  const record = { ...spec, generation, createdAt: now, updatedAt: now };
+  await ctx.store.update("method", spec.methodName, (current) => {
+    if (current)
+      throw alreadyExists(`MFA method "${spec.methodName}"`, "method names are unique: update it, or delete it first");
+    return { result: void 0, next: toStoreRecord(record) };
+  });
+  return record;
+}
+async function updateMethod(ctx, spec, generation) {
+  return ctx.store.update("method", spec.methodName, (current) => {
+    if (!current) throw notFound(`MFA method "${spec.methodName}"`);
+    const old = asMethodRecord(current, spec.methodName);
+    const record = {
+      ...old,
+      ...spec,
+      generation: generation ?? old.generation,
+      updatedAt: isoTime(ctx.now())
+    };
+    return { result: record, next: toStoreRecord(record) };
+  });
+}
+async function readMethod(ctx, name) {
+  const record = await findMethod(ctx, name);
+  if (!record) throw notFound(`MFA method "${name}"`);
+  return { ...record, enrollments: (await enrollmentIdsOf(ctx, name)).length };
+}
+async function listMethods(ctx) {
+  return ctx.store.list("method");
+}
+async function deleteMethod(ctx, name, options = {}) {
+  const current = await findMethod(ctx, name);
+  if (!current || options.generation !== void 0 && current.generation !== options.generation) {
+    return { deleted: false, enrollmentsDeleted: 0 };
+  }
+  const enrollments = await enrollmentIdsOf(ctx, name);
+  if (enrollments.length > 0 && !options.force) {
+    throw new TotpKitError(
+      "bad-input",
+      "E_METHOD_IN_USE",
+      `MFA method "${name}" has ${enrollments.length} enrollment${enrollments.length === 1 ? "" : "s"}; unenroll ${enrollments.length === 1 ? "it" : "them"} first, or delete with --force`
+    );
+  }
+  for (const id of enrollments)
+    await ctx.store.update("enrollment", id, (e) => ({ result: void 0, next: e ? null : void 0 }));
+  const deleted = await ctx.store.update("method", name, (record) => {
+    if (!record || options.generation !== void 0 && record.generation !== options.generation)
+      return { result: false };
+    return { result: true, next: null };
+  });
+  return { deleted, enrollmentsDeleted: enrollments.length };
+}
+
+// src/resources/enrollment.ts
+function enrollmentProblems(method, entityId) {
+  return [nameProblem("method", method), entityProblem("entityId", entityId)].filter(
+    (p) => p !== void 0
+  );
+}
+function checkIdentity(method, entityId) {
+  const first = enrollmentProblems(method, entityId)[0];
+  if (first) throw badInput(first.setting, first.problem, first.allowed, "E_BAD_NAME");
+}
+function info2(record) {
+  const { secret: _s, lastAcceptedStep: _l, attempts: _a, ...rest } = record;
+  return rest;
+}
+async function requireMethod(ctx, name) {
+  const method = await findMethod(ctx, name);
+  if (!method) throw notFound(`MFA method "${name}"`);
+  return method;
+}
+async function findEnrollment(ctx, method, entityId) {
+  checkIdentity(method, entityId);
+  const raw = await ctx.store.get("enrollment", enrollmentId(method, entityId));
+  return raw ? asEnrollmentRecord(raw, method, entityId) : void 0;
+}
+async function enroll(ctx, methodName, entityId, generation = newGeneration()) {
+  checkIdentity(methodName, entityId);
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  const secret = generateSeed(method.keySize);
+  const record = {
+    method: methodName,
+    entityId,
+    issuer: method.issuer,
+    algorithm: method.algorithm,
+    digits: method.digits,
+    period: method.period,
+    secret: ctx.store.secrets.seal(secret, `enrollment/${id}`),
+    generation,
+    createdAt: isoTime(ctx.now())
+  };
+  const existing = await ctx.store.update(
+    "enrollment",
+    id,
+    (current) => current ? { result: asEnrollmentRecord(current, methodName, entityId) } : { result: void 0, next: toStoreRecord(record) }
+  );
+  if (existing) {
+    return {
+      created: false,
+      enrollment: info2(existing),
+      warning: `entity "${entityId}" already has a secret for MFA method "${methodName}"; it was kept (unenroll it first to replace it)`
+    };
+  }
+  const key = {
+    secret,
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    issuer: method.issuer,
+    accountName: entityId
+  };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, method.qrSize);
+  return { created: true, enrollment: info2(record), url, ...barcode ? { barcode } : {} };
+}
+async function readEnrollment(ctx, method, entityId) {
+  const record = await findEnrollment(ctx, method, entityId);
+  if (!record) throw notFound(`enrollment of "${entityId}" in MFA method "${method}"`);
+  return info2(record);
+}
+async function unenroll(ctx, method, entityId, generation) {
+  checkIdentity(method, entityId);
+  return ctx.store.update("enrollment", enrollmentId(method, entityId), (current) => {
+    if (!current || generation !== void 0 && current.generation !== generation)
+      return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+async function validateEnrollment(ctx, methodName, entityId, input, at) {
+  checkIdentity(methodName, entityId);
+  const code = normalizeCode(input) ?? "";
+  if (code === "") throw badInput("code", "is empty", "the code to check", "E_CODE_REQUIRED");
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  return ctx.store.update("enrollment", id, (current) => {
+    if (!current) throw notFound(`enrollment of "${entityId}" in MFA method "${methodName}"`);
+    const record = asEnrollmentRecord(current, methodName, entityId);
+    const now = at ?? ctx.now();
+    if (code.length !== record.digits || !/^[0-9]+$/.test(code))
+      return { result: { valid: false, reason: "malformed" } };
+    const window2 = record.attempts && now < record.attempts.windowStart + record.period ? record.attempts : void 0;
+    if (window2 && window2.count >= method.maxValidationAttempts) {
+      const retryIn = Math.max(1, Math.ceil(window2.windowStart + record.period - now));
+      return { result: { valid: false, reason: "locked", retryIn, attemptsLeft: 0 } };
+    }
+    const key = {
+      secret: ctx.store.secrets.open(
+        record.secret,
+        `enrollment/${id}`,
+        `enrollment of "${entityId}" in MFA method "${methodName}"`
+      ),
+      algorithm: record.algorithm,
+      digits: record.digits,
+      period: record.period
+    };
+    const outcome = verifyCode(key, code, { at: now, skew: method.skew });
+    if (outcome.valid && record.lastAcceptedStep !== void 0 && outcome.counter <= record.lastAcceptedStep) {
+      return { result: { valid: false, reason: "used" } };
+    }
+    const attempts = { windowStart: window2?.windowStart ?? Math.floor(now), count: (window2?.count ?? 0) + 1 };
+    if (outcome.valid) {
+      const { attempts: _reset, ...rest } = record;
+      return { result: { valid: true }, next: toStoreRecord({ ...rest, lastAcceptedStep: outcome.counter }) };
+    }
+    return {
+      result: { valid: false, reason: "invalid", attemptsLeft: method.maxValidationAttempts - attempts.count },
+      next: toStoreRecord({ ...record, attempts })
+    };
+  });
+}
+function enrollmentRefusal(v, digits) {
+  switch (v.reason) {
+    case "malformed":
+      return `the code must be ${digits} digits 0-9 (spaces are ignored); not counted as an attempt`;
+    case "used":
+      return "code already used; wait for the next code";
+    case "locked":
+      return `too many failed attempts; try again in ${v.retryIn} s`;
+    default:
+      return `invalid code (${v.attemptsLeft} attempt${v.attemptsLeft === 1 ? "" : "s"} left before a lockout)`;
+  }
+}
+
+// src/resources/declaration.ts
+var FIELDS = {
+  key: [
+    "kind",
+    "name",
+    "generate",
+    "importFrom",
+    "issuer",
+    "accountName",
+    "algorithm",
+    "digits",
+    "period",
+    "skew",
+    "qrSize",
+    "exported",
+    "qrCodeFile"
+  ],
+  method: [
+    "kind",
+    "methodName",
+    "issuer",
+    "algorithm",
+    "digits",
+    "period",
+    "keySize",
+    "qrSize",
+    "skew",
+    "maxValidationAttempts"
+  ],
+  enrollment: ["kind", "method", "entityId", "qrCodeFile"]
+};
+function declarationProblems(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [
+      {
+        setting: "declaration",
+        problem: "is not a JSON object",
+        allowed: '{"kind": "key" | "method" | "enrollment", \u2026}'
+      }
+    ];
+  }
+  const decl = value;
+  if (decl.kind !== "key" && decl.kind !== "method" && decl.kind !== "enrollment") {
+    return [
+      {
+        setting: "kind",
+        problem: decl.kind === void 0 ? "is required" : `${quote(decl.kind)} is not a kind`,
+        allowed: "key, method or enrollment"
+      }
+    ];
+  }
+  const problems = [];
+  for (const field of Object.keys(decl)) {
+    if (!FIELDS[decl.kind].includes(field))
+      problems.push({
+        setting: field,
+        problem: `is not a setting of a ${decl.kind}`,
+        allowed: FIELDS[decl.kind].join(", ")
+      });
+  }
+  if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
+    problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
+  }
+  if (decl.kind === "key") problems.push(...keySpecProblems(decl));
+  if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
+  if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
+  return problems;
+}
+function checkDeclaration(value) {
+  const problems = declarationProblems(value);
+  if (problems.length > 0) throw badSettings(problems);
+  return value;
+}
+function describeDeclaration(decl) {
+  if (decl.kind === "key") return `key "${String(decl.name)}"`;
+  if (decl.kind === "method") return `MFA method "${String(decl.methodName)}"`;
+  return `enrollment of "${String(decl.entityId)}" in MFA method "${String(decl.method)}"`;
+}
+
+// src/resources/secret-file.ts
+var import_write_file_atomic2 = __toESM(require_lib2(), 1);
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { dirname as dirname2, resolve } from "node:path";
+async function writeSecretFile(path, data, what) {
+  const target = resolve(path);
+  try {
+    await mkdir2(dirname2(target), { recursive: true, mode: 448 });
+    await (0, import_write_file_atomic2.default)(target, data, { mode: 384 });
+  } catch (e) {
+    const code = e.code ?? "unknown error";
+    throw new TotpKitError("backend", "E_SECRET_FILE", `${what} ${path} could not be written (${code})`);
+  }
+  return target;
+}
+
+// src/resources/plan.ts
+function change(setting, from, to, forcesReplacement) {
+  return from === to ? [] : [{ setting, from, to, forcesReplacement }];
+}
+function keyChanges(record, spec) {
+  const changes = [];
+  if (record.generated !== spec.generated) {
+    changes.push({
+      setting: "source",
+      from: record.generated ? "generate" : `importFrom ${record.importFrom}`,
+      to: spec.generated ? "generate" : `importFrom ${spec.importFrom}`,
+      forcesReplacement: true
+    });
+    return changes;
+  }
+  const seedSettings = spec.generated ? ["algorithm", "digits", "period", "keySize"] : ["algorithm", "digits", "period"].filter((s) => spec.stated[s] !== void 0);
+  for (const setting of seedSettings) changes.push(...change(setting, record[setting], spec.settings[setting], true));
+  if (spec.generated) {
+    changes.push(
+      ...change("issuer", record.issuer, spec.issuer, true),
+      ...change("accountName", record.accountName, spec.accountName, true)
+    );
+  } else {
+    changes.push(...change("importFrom", record.importFrom, spec.importFrom, true));
+    if (spec.issuer !== void 0) changes.push(...change("issuer", record.issuer, spec.issuer, false));
+    if (spec.accountName !== void 0)
+      changes.push(...change("accountName", record.accountName, spec.accountName, false));
+  }
+  changes.push(
+    ...change("skew", record.skew, spec.settings.skew, false),
+    ...change("qrSize", record.qrSize, spec.settings.qrSize, false),
+    ...change("exported", record.exported, spec.exported, false)
+  );
+  return changes;
+}
+function reason(c) {
+  const what = `${c.setting} ${String(c.from ?? "(none)")} \u2192 ${String(c.to ?? "(none)")}`;
+  return c.forcesReplacement ? `${what} forces a new seed` : `${what} updates in place`;
+}
+function planOf(resource, exists, changes, notes = []) {
+  if (!exists) return { resource, action: "create", changes: [], reasons: ["does not exist yet"] };
+  const action = changes.some((c) => c.forcesReplacement) ? "replace" : changes.length > 0 ? "update" : "no-op";
+  return { resource, action, changes, reasons: [...changes.map(reason), ...changes.length > 0 ? notes : []] };
+}
+async function planDeclaration(ctx, value) {
+  const decl = checkDeclaration(value);
+  const resource = describeDeclaration(decl);
+  if (decl.kind === "key") {
+    const spec = checkedKeySpec(decl);
+    const record2 = await findKey(ctx, spec.name);
+    return planOf(resource, record2 !== void 0, record2 ? keyChanges(record2, spec) : []);
+  }
+  if (decl.kind === "method") {
+    const spec = checkedMethodSpec(decl);
+    const record2 = await findMethod(ctx, spec.methodName);
+    const settings = [
+      "issuer",
+      "algorithm",
+      "digits",
+      "period",
+      "keySize",
+      "qrSize",
+      "skew",
+      "maxValidationAttempts"
+    ];
+    const changes = record2 ? settings.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
+    const pinned = changes.some((c) => ["algorithm", "digits", "period", "issuer", "keySize"].includes(c.setting));
+    return planOf(
+      resource,
+      record2 !== void 0,
+      changes,
+      pinned ? ["existing enrollments keep their algorithm, digits, period and issuer; new ones get the new settings"] : []
+    );
+  }
+  const record = await findEnrollment(ctx, decl.method, decl.entityId);
+  return planOf(resource, record !== void 0, []);
+}
+async function qrFile(decl, barcode, warnings) {
+  if (decl.kind === "method" || decl.qrCodeFile === void 0) return {};
+  if (!barcode) {
+    warnings.push(
+      `${describeDeclaration(decl)}: no barcode to write to ${decl.qrCodeFile} (qrSize 0, or the key is not exported)`
+    );
+    return {};
+  }
+  return { qrCodeFile: await writeSecretFile(decl.qrCodeFile, barcode, "barcode file") };
+}
+async function applyDeclaration(ctx, value, options = {}) {
+  const decl = checkDeclaration(value);
+  const plan = await planDeclaration(ctx, decl);
+  const generation = options.generation ?? newGeneration();
+  const warnings = [];
+  if (decl.kind === "key") {
+    const spec = checkedKeySpec(decl);
+    if (plan.action === "create" || plan.action === "replace") {
+      const created = await createKey(ctx, spec, { replace: true, generation });
+      warnings.push(...created.warnings);
+      return { ...plan, generation, warnings, ...await qrFile(decl, created.barcode, warnings) };
+    }
+    await updateKeyInPlace(ctx, spec.name, {
+      skew: spec.settings.skew,
+      qrSize: spec.settings.qrSize,
+      exported: spec.exported,
+      ...!spec.generated && spec.issuer !== void 0 ? { issuer: spec.issuer } : {},
+      ...!spec.generated && spec.accountName !== void 0 ? { accountName: spec.accountName } : {},
+      generation
+    });
+    return { ...plan, generation, warnings };
+  }
+  if (decl.kind === "method") {
+    const spec = checkedMethodSpec(decl);
+    if (plan.action === "create") await createMethod(ctx, spec, generation);
+    else await updateMethod(ctx, spec, generation);
+    return { ...plan, generation, warnings };
+  }
+  const method = decl.method;
+  const entityId = decl.entityId;
+  if (plan.action === "create") {
+    const enrolled = await enroll(ctx, method, entityId, generation);
+    if (enrolled.warning) warnings.push(enrolled.warning);
+    if (enrolled.created) return { ...plan, generation, warnings, ...await qrFile(decl, enrolled.barcode, warnings) };
+  }
+  await ctx.store.update("enrollment", `${method}/${entityId}`, (current) => ({
+    result: void 0,
+    next: current ? { ...current, generation } : void 0
+  }));
+  return { ...plan, action: "no-op", generation, warnings };
+}
+async function destroyDeclaration(ctx, value, options = {}) {
+  const decl = checkDeclaration(value);
+  const resource = describeDeclaration(decl);
+  let deleted;
+  if (decl.kind === "key") deleted = (await deleteKey(ctx, decl.name, options.generation)).deleted;
+  else if (decl.kind === "method") deleted = (await deleteMethod(ctx, decl.methodName, options)).deleted;
+  else deleted = (await unenroll(ctx, decl.method, decl.entityId, options.generation)).deleted;
+  if (deleted || options.generation === void 0) return { resource, deleted };
+  return { resource, deleted, kept: `it is not generation ${options.generation} (replaced since, or already gone)` };
+}
+
+// src/cli/store-context.ts
+async function storeContext(command, io) {
+  const ref = resolveStoreRef(command.optsWithGlobals().store, io.env, "--store");
+  return { store: await openStore(ref, io.env), now: io.now };
+}
+function wantsJson(command) {
+  return command.optsWithGlobals().json === true;
+}
+function emit(io, json, value, text) {
+  if (json) io.out(`${JSON.stringify(value)}
+`);
+  else io.out(`${(typeof text === "string" ? [text] : text).join("\n")}
+`);
+}
+
+// src/cli/commands/declare.ts
+async function readDeclaration(flags) {
+  if (flags.declaration !== void 0 && flags.file !== void 0) {
+    throw badInput(
+      "declaration",
+      "--declaration and --file were both given",
+      "one of --declaration JSON, --file PATH, or standard input"
+    );
+  }
+  const label2 = flags.declaration !== void 0 ? "--declaration" : flags.file !== void 0 ? `--file ${flags.file}` : "standard input";
+  const text = flags.declaration ?? (flags.file !== void 0 ? await readSmallFile(flags.file, "--file", "one JSON declaration") : await readSmallStdin("standard input"));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badInput(label2, "is not valid JSON", 'one JSON object: {"kind": "key" | "method" | "enrollment", \u2026}');
+  }
+}
+function declarationCommand(program2, name, description) {
+  return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (default: read from --file or standard input)").option("--file <path>", "read the declaration from a file");
+}
+function registerDeclarations(program2, io, result) {
+  declarationCommand(
+    program2,
+    "plan",
+    "say what apply would do: create, no-op, update in place, or replace (new seed)"
+  ).action(async (flags, command) => {
+    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags));
+    emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
+    result(0);
+  });
+  declarationCommand(program2, "apply", "create, update or replace what the declaration says").option("--generation <id>", "record this generation id (the provisioner passes its resource id)").action(async (flags, command) => {
+    const options = flags.generation !== void 0 ? { generation: flags.generation } : {};
+    const applied = await applyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+    printWarnings(applied.warnings, io);
+    emit(io, wantsJson(command), applied, [
+      `${applied.resource}: ${applied.action === "no-op" ? "up to date" : `${applied.action}d`} (generation ${applied.generation})`,
+      ...applied.reasons.map((r) => `  ${r}`),
+      ...applied.qrCodeFile ? [`  barcode written to ${applied.qrCodeFile}`] : []
+    ]);
+    result(0);
+  });
+  declarationCommand(
+    program2,
+    "destroy",
+    "delete what the declaration names (only the given generation, with --generation)"
+  ).option("--generation <id>", "delete only this generation: a replacement made since is kept").action(async (flags, command) => {
+    const options = flags.generation !== void 0 ? { generation: flags.generation } : {};
+    const outcome = await destroyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+    const text = outcome.deleted ? `${outcome.resource}: deleted` : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : " (not there)"}`;
+    emit(io, wantsJson(command), outcome, text);
     result(0);
   });
 }
 
-// src/core/qr.ts
-var import_qrcode = __toESM(require_lib(), 1);
-async function qrTerminal(text, colours = true) {
-  if (!colours) return import_qrcode.default.toString(text, { type: "utf8", errorCorrectionLevel: "M", margin: 2 });
-  return import_qrcode.default.toString(text, { type: "terminal", small: true, errorCorrectionLevel: "M" });
-}
-
-// src/core/seed.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-function generateSeed(size = DEFAULTS.keySize) {
-  if (!Number.isSafeInteger(size) || size < LIMITS.minKeySize || size > LIMITS.maxKeySize) {
-    throw badInput("keySize", `${size} is out of range`, `${LIMITS.minKeySize} to ${LIMITS.maxKeySize} bytes`);
-  }
-  return randomBytes3(size);
-}
-
-// src/stores/file-store.ts
-var import_write_file_atomic = __toESM(require_lib2(), 1);
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
-var STORE_FORMAT = 1;
-function storeFailure(path, problem) {
-  return new TotpKitError("backend", "E_STORE_UNREADABLE", `store file:${path}: ${problem}; it was left untouched`);
-}
-async function readStore(path) {
-  let text;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    if (e.code === "ENOENT") return { format: STORE_FORMAT, keys: {} };
-    throw storeFailure(path, `cannot be read (${e.code ?? "unknown error"})`);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw storeFailure(path, text.trim() === "" ? "is empty" : "is not valid JSON (corrupt or truncated)");
-  }
-  if (typeof data !== "object" || data === null || typeof data.format !== "number") {
-    throw storeFailure(path, "is not a totp-kit store (no format version)");
-  }
-  const format = data.format;
-  if (format > STORE_FORMAT) {
-    throw storeFailure(
-      path,
-      `has format ${format}, newer than this version of totp-kit understands (${STORE_FORMAT}); upgrade totp-kit`
-    );
-  }
-  const keys = data.keys;
-  if (typeof keys !== "object" || keys === null) throw storeFailure(path, "has no keys section");
-  return { format, keys };
-}
-async function writeStore(path, data) {
-  await mkdir(dirname(path), { recursive: true, mode: 448 });
-  await (0, import_write_file_atomic.default)(path, `${JSON.stringify(data, null, 2)}
-`, { mode: 384, fsync: true });
-}
-
-// src/stores/store-ref.ts
-var DEFAULT_STORE = "file:./.totp-kit/store.json";
-function resolveStoreRef(given, env = process.env, label = "store") {
-  const reference = given ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
-  const allowed = "file:PATH (aws-sm:PREFIX comes in a later release)";
-  const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
-  if (!match) throw badInput(label, "is not a store reference", allowed, "E_STORE_REF");
-  const [, scheme, rest] = match;
-  if (scheme === "file") {
-    if (rest === "") throw badInput(label, "file: needs a path", allowed, "E_STORE_REF");
-    return { kind: "file", path: rest, reference };
-  }
-  if (scheme === "aws-sm")
-    throw badInput(label, "the aws-sm: store is not supported by this version", allowed, "E_STORE_UNSUPPORTED");
-  throw badInput(label, `${scheme}: is not a known store scheme`, allowed, "E_STORE_REF");
-}
-
 // src/cli/commands/demo.ts
 var DEMO_KEY = "demo";
-async function demoKey(path) {
-  const data = await readStore(path);
-  const stored = data.keys[DEMO_KEY];
-  if (stored) {
-    return { key: { ...stored, secret: decodeBase32(stored.secret, `store key ${DEMO_KEY}`) }, created: false };
+async function demoKey(ctx) {
+  const existing = await findKey(ctx, DEMO_KEY);
+  if (existing) return { key: openKey(ctx, existing), created: false };
+  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { issuer: "totp-kit", accountName: "demo" } });
+  try {
+    await createKey(ctx, spec);
+  } catch (e) {
+    if (!(e instanceof TotpKitError && e.code === "E_EXISTS")) throw e;
   }
-  const key = {
-    secret: generateSeed(DEFAULTS.keySize),
-    issuer: "totp-kit",
-    accountName: "demo",
-    algorithm: DEFAULTS.algorithm,
-    digits: DEFAULTS.digits,
-    period: DEFAULTS.period
-  };
-  const record = {
-    secret: encodeBase32(key.secret),
-    issuer: "totp-kit",
-    accountName: "demo",
-    algorithm: key.algorithm,
-    digits: key.digits,
-    period: key.period,
-    createdAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  await writeStore(path, { ...data, keys: { ...data.keys, [DEMO_KEY]: record } });
-  return { key, created: true };
+  const record = await findKey(ctx, DEMO_KEY);
+  if (!record)
+    throw new TotpKitError(
+      "backend",
+      "E_STORE_LOST",
+      `store ${ctx.store.reference}: the demo key vanished after it was created`
+    );
+  return { key: openKey(ctx, record), created: true };
 }
 function groupCode(code) {
   const half = code.length / 2;
@@ -9999,10 +12597,11 @@ function registerDemo(program2, io, result) {
   program2.command("demo").description("create (or reuse) a demo key in the embedded store and show its QR code and current code").option("--at <unix-seconds>", "show the code at this time instead of now").option("--watch", "keep showing the code as it changes, until interrupted").action(async (flags, command) => {
     const globals = command.optsWithGlobals();
     const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
-    const store = resolveStoreRef(globals.store, io.env, "--store");
-    const { key, created } = await demoKey(store.path);
+    const ref = resolveStoreRef(globals.store, io.env, "--store");
+    const ctx = { store: await openStore(ref, io.env), now: io.now };
+    const { key, created } = await demoKey(ctx);
     const url = formatOtpauthUrl(key);
-    io.out(`totp-kit demo: ${created ? "created" : "reusing"} key "${DEMO_KEY}" in ${store.reference}
+    io.out(`totp-kit demo: ${created ? "created" : "reusing"} key "${DEMO_KEY}" in ${ref.reference}
 
 `);
     io.out(await qrTerminal(url, io.isTty));
@@ -10029,25 +12628,241 @@ function registerDemo(program2, io, result) {
   });
 }
 
+// src/cli/commands/key.ts
+function registerKey(program2, io, result) {
+  const key = program2.command("key").description("TOTP keys kept in the store (like Vault's TOTP engine)");
+  key.command("create <name>").description("generate a key (--generate) or import one from a source (--from); the barcode is shown only here").option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--account <account>", 'account name shown by authenticator apps (no ":")').option("--key-size <bytes>", "seed size of a generated key, 16 to 1024 (default 20)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--skew <steps>", "steps accepted either side when verifying: 0 or 1 (default 1)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").action(async (name, flags, command) => {
+    const spec = checkedKeySpec(
+      {
+        name,
+        ...flags.generate ? { generate: { issuer: flags.issuer, accountName: flags.account, keySize: flags.keySize } } : {},
+        ...flags.from !== void 0 ? { importFrom: flags.from } : {},
+        ...!flags.generate ? { issuer: flags.issuer, accountName: flags.account } : {},
+        algorithm: flags.algorithm,
+        digits: flags.digits,
+        period: flags.period,
+        skew: flags.skew,
+        qrSize: flags.qrSize,
+        exported: flags.export
+      },
+      (setting) => setting === "generate" ? "--generate" : setting === "importFrom" ? "--from" : setting === "name" ? "NAME" : flagOf(setting)
+    );
+    const ctx = await storeContext(command, io);
+    const created = await createKey(ctx, spec);
+    const warnings = [...created.warnings];
+    const qrFile2 = flags.qr !== void 0 && created.barcode ? await writeSecretFile(flags.qr, created.barcode, "barcode file") : void 0;
+    const urlFile = flags.urlFile !== void 0 && created.url ? await writeSecretFile(flags.urlFile, `${created.url}
+`, "URL file") : void 0;
+    if (created.url && qrFile2 === void 0 && urlFile === void 0) {
+      warnings.push(
+        "the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE at create"
+      );
+    }
+    if (!created.url && (flags.qr !== void 0 || flags.urlFile !== void 0)) {
+      warnings.push("nothing written to --qr/--url-file: only a generated, exported key has a barcode to hand out");
+    }
+    printWarnings(warnings, io);
+    const k = created.key;
+    emit(io, wantsJson(command), { ...k, ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} }, [
+      `created key "${k.name}" (${k.generated ? "generated" : `imported from ${k.importFrom}`}; ${k.algorithm}, ${k.digits} digits, ${k.period} s)`,
+      ...qrFile2 ? [`barcode written to ${qrFile2}`] : [],
+      ...urlFile ? [`otpauth URL written to ${urlFile}`] : []
+    ]);
+    result(0);
+  });
+  key.command("get <name>").description("show a key (never its seed)").action(async (name, _flags, command) => {
+    const info3 = await readKey(await storeContext(command, io), name);
+    emit(
+      io,
+      wantsJson(command),
+      info3,
+      Object.entries(info3).map(([field, value]) => `${field}: ${String(value)}`)
+    );
+    result(0);
+  });
+  key.command("list").description("list key names").action(async (_flags, command) => {
+    const names = await listKeys(await storeContext(command, io));
+    emit(io, wantsJson(command), { keys: names }, names.length > 0 ? names : []);
+    result(0);
+  });
+  key.command("delete <name>").description("delete a key (succeeds when there is none)").option("--generation <id>", "delete only this generation of the key").action(async (name, flags, command) => {
+    const outcome = await deleteKey(await storeContext(command, io), name, flags.generation);
+    emit(
+      io,
+      wantsJson(command),
+      { name, ...outcome },
+      outcome.deleted ? `deleted key "${name}"` : `key "${name}" was not there (nothing to delete)`
+    );
+    result(0);
+  });
+  key.command("code <name>").description("print the current code of a key in the store").option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
+    const globals = command.optsWithGlobals();
+    await printCode(
+      { ...flags, from: `store:${name}` },
+      io,
+      globals.json === true,
+      globals.store
+    );
+    result(0);
+  });
+  key.command("verify <name>").description("check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+    const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
+    if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}
+`);
+    else {
+      io.out(outcome.valid ? "valid\n" : "invalid\n");
+      if (outcome.reason) io.err(`totp-kit: ${KEY_REFUSALS[outcome.reason]}
+`);
+    }
+    result(outcome.valid ? 0 : 1);
+  });
+}
+
+// src/cli/commands/method.ts
+function addSettings(command) {
+  return command.option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--key-size <bytes>", "seed size of new enrollments, 16 to 1024 (default 20)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--skew <steps>", "steps accepted either side: 0 or 1 (default 1)").option("--max-validation-attempts <n>", "failed attempts allowed per period before a lockout (default 5)");
+}
+function given(flags) {
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
+}
+var label = (setting) => setting === "methodName" ? "NAME" : flagOf(setting);
+function registerMethod(program2, io, result) {
+  const method = program2.command("method").description("MFA methods and their enrollments (like Vault's identity MFA TOTP)");
+  addSettings(method.command("create <name>").description("create an MFA method (names are unique)")).action(
+    async (name, flags, command) => {
+      const spec = checkedMethodSpec({ methodName: name, ...given(flags), issuer: flags.issuer }, label);
+      const record = await createMethod(await storeContext(command, io), spec);
+      emit(
+        io,
+        wantsJson(command),
+        record,
+        `created MFA method "${name}" (${record.algorithm}, ${record.digits} digits, ${record.period} s)`
+      );
+      result(0);
+    }
+  );
+  addSettings(
+    method.command("update <name>").description("change settings; enrollments keep their algorithm, digits and period")
+  ).action(async (name, flags, command) => {
+    const ctx = await storeContext(command, io);
+    const current = await findMethod(ctx, name);
+    if (!current) throw notFound(`MFA method "${name}"`);
+    const spec = checkedMethodSpec({ ...current, ...given(flags), methodName: name }, label);
+    const record = await updateMethod(ctx, spec);
+    emit(io, wantsJson(command), record, `updated MFA method "${name}"`);
+    result(0);
+  });
+  method.command("get <name>").description("show an MFA method and how many entities are enrolled").action(async (name, _flags, command) => {
+    const info3 = await readMethod(await storeContext(command, io), name);
+    emit(
+      io,
+      wantsJson(command),
+      info3,
+      Object.entries(info3).map(([field, value]) => `${field}: ${String(value)}`)
+    );
+    result(0);
+  });
+  method.command("list").description("list MFA method names").action(async (_flags, command) => {
+    const names = await listMethods(await storeContext(command, io));
+    emit(io, wantsJson(command), { methods: names }, names);
+    result(0);
+  });
+  method.command("delete <name>").description("delete an MFA method (refused while entities are enrolled, unless --force)").option("--force", "also delete its enrollments").action(async (name, flags, command) => {
+    const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
+    const text = outcome.deleted ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollments` : ""}` : `MFA method "${name}" was not there (nothing to delete)`;
+    emit(io, wantsJson(command), { name, ...outcome }, text);
+    result(0);
+  });
+  method.command("enroll <method>").description("give an entity a secret for the method; the barcode is shown only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").action(async (name, flags, command) => {
+    const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
+    const warnings = enrolled.warning ? [enrolled.warning] : [];
+    const qrFile2 = flags.qr !== void 0 && enrolled.barcode ? await writeSecretFile(flags.qr, enrolled.barcode, "barcode file") : void 0;
+    const urlFile = flags.urlFile !== void 0 && enrolled.url ? await writeSecretFile(flags.urlFile, `${enrolled.url}
+`, "URL file") : void 0;
+    if (enrolled.created && qrFile2 === void 0 && urlFile === void 0) {
+      warnings.push(
+        "the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE"
+      );
+    }
+    printWarnings(warnings, io);
+    const text = enrolled.created ? [
+      `enrolled "${flags.entity}" in MFA method "${name}"`,
+      ...qrFile2 ? [`barcode written to ${qrFile2}`] : [],
+      ...urlFile ? [`otpauth URL written to ${urlFile}`] : []
+    ] : [`"${flags.entity}" was already enrolled in MFA method "${name}"; kept`];
+    emit(
+      io,
+      wantsJson(command),
+      {
+        created: enrolled.created,
+        ...enrolled.enrollment,
+        ...qrFile2 ? { qrFile: qrFile2 } : {},
+        ...urlFile ? { urlFile } : {}
+      },
+      text
+    );
+    result(0);
+  });
+  method.command("enrollment <method>").description("show an entity's enrollment (never its seed)").requiredOption("--entity <id>", "the enrolled entity").action(async (name, flags, command) => {
+    const info3 = await readEnrollment(await storeContext(command, io), name, flags.entity);
+    emit(
+      io,
+      wantsJson(command),
+      info3,
+      Object.entries(info3).map(([field, value]) => `${field}: ${String(value)}`)
+    );
+    result(0);
+  });
+  method.command("unenroll <method>").description("remove an entity's secret (succeeds when there is none)").requiredOption("--entity <id>", "the entity to unenroll").action(async (name, flags, command) => {
+    const outcome = await unenroll(await storeContext(command, io), name, flags.entity);
+    const text = outcome.deleted ? `unenrolled "${flags.entity}" from MFA method "${name}"` : `"${flags.entity}" was not enrolled (nothing to do)`;
+    emit(io, wantsJson(command), { method: name, entityId: flags.entity, ...outcome }, text);
+    result(0);
+  });
+  method.command("verify <method>").description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)").requiredOption("--entity <id>", "the entity whose code it is").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+    const ctx = await storeContext(command, io);
+    const outcome = await validateEnrollment(ctx, name, flags.entity, flags.code, at);
+    if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}
+`);
+    else {
+      io.out(outcome.valid ? "valid\n" : "invalid\n");
+      if (!outcome.valid) {
+        const enrollment = await readEnrollment(ctx, name, flags.entity);
+        io.err(`totp-kit: ${enrollmentRefusal(outcome, enrollment.digits)}
+`);
+      }
+    }
+    result(outcome.valid ? 0 : 1);
+  });
+}
+
 // src/cli/commands/verify.ts
 function registerVerify(program2, io, result) {
   addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
-    const json = command.optsWithGlobals().json === true;
+    const globals = command.optsWithGlobals();
+    const json = globals.json === true;
+    const store = globals.store;
     const problems = [];
     if (flags.code === void 0 || flags.code.trim() === "") {
       problems.push({ setting: "--code", problem: "is empty", allowed: "the code to check" });
     }
     const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
     if (atProblem) problems.push(atProblem);
-    const { key, settings, warnings } = await readKey(flags, io, { settings: { skew: flags.skew }, problems });
+    const { key, settings, warnings } = await readKey2(flags, io, {
+      settings: { skew: flags.skew },
+      problems,
+      ...store !== void 0 ? { store } : {}
+    });
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
     printWarnings(warnings, io);
     const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
     const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
     if (json) {
-      const reason = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };
+      const reason2 = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };
       io.out(
-        `${JSON.stringify({ valid: outcome.valid, ...reason, ...outcome.valid ? { delta: outcome.delta } : {} })}
+        `${JSON.stringify({ valid: outcome.valid, ...reason2, ...outcome.valid ? { delta: outcome.delta } : {} })}
 `
       );
     } else {
@@ -10072,6 +12887,9 @@ function buildProgram(io, result) {
   });
   registerCode(program2, io, result);
   registerVerify(program2, io, result);
+  registerKey(program2, io, result);
+  registerMethod(program2, io, result);
+  registerDeclarations(program2, io, result);
   registerDemo(program2, io, result);
   program2.addHelpText(
     "after",

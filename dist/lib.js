@@ -1,23 +1,19 @@
-// src/core/errors.ts
-var EXIT_CODES = {
-  ok: 0,
-  "invalid-code": 1,
-  "bad-input": 2,
-  backend: 3
-};
-var TotpKitError = class extends Error {
-  name = "TotpKitError";
-  kind;
-  code;
-  /** Every problem found, when the error collects several (one declaration, many settings). */
-  problems;
-  constructor(kind, code, message, problems = []) {
-    super(message);
-    this.kind = kind;
-    this.code = code;
-    this.problems = problems;
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
   }
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// src/core/errors.ts
 function formatProblem(p, label = p.setting) {
   return `${label}: ${p.problem}${p.allowed ? ` (allowed: ${p.allowed})` : ""}`;
 }
@@ -39,8 +35,371 @@ function quote(value, max = 40) {
   const cut = text.length > max ? `${text.slice(0, max)}\u2026` : text;
   return JSON.stringify(cut);
 }
+var EXIT_CODES, TotpKitError;
+var init_errors = __esm({
+  "src/core/errors.ts"() {
+    "use strict";
+    EXIT_CODES = {
+      ok: 0,
+      "invalid-code": 1,
+      "bad-input": 2,
+      backend: 3
+    };
+    TotpKitError = class extends Error {
+      name = "TotpKitError";
+      kind;
+      code;
+      /** Every problem found, when the error collects several (one declaration, many settings). */
+      problems;
+      constructor(kind, code, message, problems = []) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.problems = problems;
+      }
+    };
+  }
+});
+
+// src/stores/aws-sm-store.ts
+var aws_sm_store_exports = {};
+__export(aws_sm_store_exports, {
+  AwsSecretsManagerStore: () => AwsSecretsManagerStore,
+  KIND_TAG_KEY: () => KIND_TAG_KEY,
+  MANAGED_BY_TAG: () => MANAGED_BY_TAG,
+  PENDING_STAGE: () => PENDING_STAGE
+});
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+function managed(entry) {
+  return (entry.Tags ?? []).some((t) => t.Key === MANAGED_BY_TAG.Key && t.Value === MANAGED_BY_TAG.Value);
+}
+function scheduledForDeletion(error) {
+  return errorName(error) === "InvalidRequestException" && /delet/i.test(String(error.message ?? ""));
+}
+function describe(error) {
+  const e = error ?? {};
+  const name = errorName(error);
+  const code = typeof e.code === "string" ? e.code : void 0;
+  if (name === "AccessDeniedException") return `access denied (${name})`;
+  if (THROTTLING.has(name)) return `throttled after retries (${name})`;
+  if (name === "ResourceNotFoundException") return "not found";
+  if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
+  if (name === "TimeoutError" || name === "RequestTimeout") return `unreachable (${name})`;
+  if (e.message === "Region is missing") return "no AWS region configured (set AWS_REGION)";
+  const message = String(e.message ?? "").replace(/\s+/g, " ").trim();
+  const short = message.length > 200 ? `${message.slice(0, 200)}\u2026` : message;
+  if (!name || name === "Error") return short || "unknown error";
+  return short ? `${name}: ${short}` : name;
+}
+var MANAGED_BY_TAG, KIND_TAG_KEY, PENDING_STAGE, MAX_CAS_ATTEMPTS, BACKOFF_BASE_MS, BACKOFF_CAP_MS, SECRET_NAME, THROTTLING, errorName, AwsSecretsManagerStore;
+var init_aws_sm_store = __esm({
+  "src/stores/aws-sm-store.ts"() {
+    "use strict";
+    init_errors();
+    MANAGED_BY_TAG = { Key: "managed-by", Value: "totp-kit" };
+    KIND_TAG_KEY = "totp-kit-kind";
+    PENDING_STAGE = "TOTPKIT_PENDING";
+    MAX_CAS_ATTEMPTS = 10;
+    BACKOFF_BASE_MS = 20;
+    BACKOFF_CAP_MS = 1e3;
+    SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+    THROTTLING = /* @__PURE__ */ new Set([
+      "ThrottlingException",
+      "Throttling",
+      "TooManyRequestsException",
+      "RequestLimitExceeded",
+      "RequestThrottled",
+      "RequestThrottledException",
+      "ThrottledException"
+    ]);
+    errorName = (e) => String(e?.name ?? "");
+    AwsSecretsManagerStore = class {
+      reference;
+      secrets;
+      /** Secret names start with this: the prefix, ending in '/'. */
+      #base;
+      #client;
+      /**
+       * @param prefix the secret name prefix (`aws-sm:PREFIX`); a '/' is added when it does not end in one.
+       * @param env accepted for symmetry with `openStore`; the SDK reads its configuration from `process.env`
+       *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, credentials) when the first request is made.
+       */
+      constructor(prefix, secrets, _env = process.env) {
+        this.reference = `aws-sm:${prefix}`;
+        this.secrets = secrets;
+        this.#base = prefix.endsWith("/") ? prefix : `${prefix}/`;
+      }
+      /** The secret name of a record. */
+      secretName(kind, id) {
+        const name = `${this.#base}${kind}/${id}`;
+        if (id === "" || !SECRET_NAME.test(name)) {
+          throw badInput(
+            `${kind} id`,
+            `${JSON.stringify(id.slice(0, 60))} cannot be stored in ${this.reference}`,
+            "letters, digits and /_+=.@-, at most 512 characters with the prefix",
+            "E_STORE_ID"
+          );
+        }
+        return name;
+      }
+      async #sdk() {
+        this.#client ??= (async () => {
+          let sdk;
+          try {
+            sdk = await import("@aws-sdk/client-secrets-manager");
+          } catch (e) {
+            this.#client = void 0;
+            const code = e.code;
+            throw new TotpKitError(
+              "backend",
+              "E_STORE_SDK",
+              `store ${this.reference}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === "string" ? ` (${code})` : ""}`
+            );
+          }
+          const config = {};
+          return { sdk, client: new sdk.SecretsManagerClient(config) };
+        })();
+        return this.#client;
+      }
+      /** One line naming the operation and the secret, never its value. */
+      #failure(operation, name, error) {
+        if (error instanceof TotpKitError) return error;
+        return new TotpKitError(
+          "backend",
+          "E_STORE_BACKEND",
+          `store ${this.reference}: ${operation} ${name} failed: ${describe(error)}`
+        );
+      }
+      /** Runs one SDK command; any failure becomes a backend error. */
+      async #send(operation, name, run) {
+        const { sdk, client } = await this.#sdk();
+        try {
+          return await run(sdk, client);
+        } catch (e) {
+          throw this.#failure(operation, name, e);
+        }
+      }
+      /** Like #send, but lets the caller handle the error names in `expected` (they are returned, not thrown). */
+      async #try(operation, name, expected, run) {
+        const { sdk, client } = await this.#sdk();
+        try {
+          return { ok: true, value: await run(sdk, client) };
+        } catch (e) {
+          const found = errorName(e);
+          if (expected.includes(found)) return { ok: false, error: e, errorName: found };
+          throw this.#failure(operation, name, e);
+        }
+      }
+      /** Reads AWSCURRENT; undefined when there is no such secret or it is scheduled for deletion. */
+      async #read(name) {
+        const got = await this.#try(
+          "GetSecretValue",
+          name,
+          ["ResourceNotFoundException", "InvalidRequestException"],
+          (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name }))
+        );
+        if (!got.ok) {
+          if (got.errorName === "ResourceNotFoundException" || scheduledForDeletion(got.error)) return void 0;
+          throw this.#failure("GetSecretValue", name, got.error);
+        }
+        return { record: this.#parse(name, got.value), versionId: got.value.VersionId ?? "" };
+      }
+      #parse(name, output) {
+        const corrupt2 = (what) => new TotpKitError(
+          "backend",
+          "E_STORE_CORRUPT",
+          `store ${this.reference}: secret ${name} ${what}, so it is not a totp-kit record; it was left untouched`
+        );
+        if (typeof output.SecretString !== "string") throw corrupt2("holds no SecretString (binary or empty)");
+        let data;
+        try {
+          data = JSON.parse(output.SecretString);
+        } catch {
+          throw corrupt2("does not hold JSON");
+        }
+        if (typeof data !== "object" || data === null || Array.isArray(data)) throw corrupt2("does not hold a JSON object");
+        return data;
+      }
+      async get(kind, id) {
+        return (await this.#read(this.secretName(kind, id)))?.record;
+      }
+      async list(kind) {
+        const prefix = `${this.#base}${kind}/`;
+        const ids = [];
+        let nextToken;
+        do {
+          const token = nextToken;
+          const page = await this.#send(
+            "ListSecrets",
+            prefix,
+            (sdk, client) => client.send(
+              new sdk.ListSecretsCommand({
+                Filters: [
+                  { Key: "name", Values: [prefix] },
+                  { Key: "tag-key", Values: [MANAGED_BY_TAG.Key] }
+                ],
+                ...token === void 0 ? {} : { NextToken: token }
+              })
+            )
+          );
+          for (const entry of page.SecretList ?? []) {
+            if (entry.Name?.startsWith(prefix) && entry.Name.length > prefix.length && managed(entry)) {
+              ids.push(entry.Name.slice(prefix.length));
+            }
+          }
+          nextToken = page.NextToken || void 0;
+        } while (nextToken !== void 0);
+        return [...new Set(ids)].sort();
+      }
+      /**
+       * Reads the record, lets `change` decide and writes the outcome with a compare-and-swap. When another
+       * writer got in first, the record is read again and `change` runs again (up to 10 times, with jittered
+       * backoff), so `change` must be free of side effects. A record written with a plain Base32 `secret`
+       * before a store key was set is sealed on this write.
+       * @throws TotpKitError (backend) E_STORE_BACKEND for a Secrets Manager failure, E_STORE_CONFLICT when
+       *   other writers kept winning, E_STORE_CORRUPT when the secret does not hold a JSON object.
+       */
+      async update(kind, id, change2) {
+        const name = this.secretName(kind, id);
+        for (let attempt = 1; ; attempt++) {
+          const current = await this.#read(name);
+          const outcome = change2(current?.record);
+          if (outcome.next === void 0) return outcome.result;
+          if (outcome.next === null) {
+            if (current) await this.#delete(name);
+            return outcome.result;
+          }
+          const text = JSON.stringify(this.#sealed(kind, id, outcome.next));
+          const written = current ? await this.#swap(name, current.versionId, text) : await this.#create(name, kind, text);
+          if (written) return outcome.result;
+          if (attempt >= MAX_CAS_ATTEMPTS) {
+            throw new TotpKitError(
+              "backend",
+              "E_STORE_CONFLICT",
+              `store ${this.reference}: update ${name} failed: conflict: other writers changed it first ${attempt} times in a row; try again`
+            );
+          }
+          await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
+        }
+      }
+      /** With a store key set, a seed kept as Base32 is sealed before it is written. */
+      #sealed(kind, id, record) {
+        if (!this.secrets.encrypting || typeof record.secret !== "string") return record;
+        return { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
+      }
+      /** Deletes at once (no recovery window); a secret already gone is fine. */
+      async #delete(name) {
+        await this.#try(
+          "DeleteSecret",
+          name,
+          ["ResourceNotFoundException"],
+          (sdk, client) => client.send(new sdk.DeleteSecretCommand({ SecretId: name, ForceDeleteWithoutRecovery: true }))
+        );
+      }
+      /** Creates the secret; false when another writer created it first (read again and retry). */
+      async #create(name, kind, text) {
+        const created = await this.#try(
+          "CreateSecret",
+          name,
+          ["ResourceExistsException", "InvalidRequestException"],
+          (sdk, client) => client.send(
+            new sdk.CreateSecretCommand({
+              Name: name,
+              SecretString: text,
+              ClientRequestToken: randomUUID2(),
+              Tags: [MANAGED_BY_TAG, { Key: KIND_TAG_KEY, Value: kind }]
+            })
+          )
+        );
+        if (created.ok) return true;
+        if (created.errorName === "ResourceExistsException") return false;
+        return this.#replaceDeleted(name, text, created.error);
+      }
+      /**
+       * Writes over a secret scheduled for deletion (it read as absent; CreateSecret refuses its name). Forcing the
+       * deletion could destroy a record a concurrent writer has just created under that name, so instead: note the
+       * version that is current while the secret is deleted (no one can write it then), restore the secret, and
+       * compare-and-swap from that version. Of several writers doing this, one wins; the others read again.
+       */
+      async #replaceDeleted(name, text, createError) {
+        const described = await this.#try(
+          "DescribeSecret",
+          name,
+          ["ResourceNotFoundException"],
+          (sdk, client) => client.send(new sdk.DescribeSecretCommand({ SecretId: name }))
+        );
+        if (!described.ok || !described.value.DeletedDate) {
+          if (scheduledForDeletion(createError)) return false;
+          throw this.#failure("CreateSecret", name, createError);
+        }
+        const stages = Object.entries(described.value.VersionIdsToStages ?? {});
+        const from = stages.find(([, labels]) => labels.includes("AWSCURRENT"))?.[0];
+        await this.#try(
+          "RestoreSecret",
+          name,
+          ["ResourceNotFoundException"],
+          (sdk, client) => client.send(new sdk.RestoreSecretCommand({ SecretId: name }))
+        );
+        return from === void 0 ? false : this.#swap(name, from, text);
+      }
+      /**
+       * Writes a new version and moves AWSCURRENT to it from `from`, the version that was read; false when
+       * another writer moved it first (or deleted the secret) — read again and retry.
+       */
+      async #swap(name, from, text) {
+        const retry = ["ResourceNotFoundException", "InvalidRequestException"];
+        const put = await this.#try(
+          "PutSecretValue",
+          name,
+          retry,
+          (sdk, client) => client.send(
+            new sdk.PutSecretValueCommand({
+              SecretId: name,
+              SecretString: text,
+              ClientRequestToken: randomUUID2(),
+              VersionStages: [PENDING_STAGE]
+            })
+          )
+        );
+        if (!put.ok) return false;
+        const to = put.value.VersionId;
+        if (!to) throw this.#failure("PutSecretValue", name, new Error("the response named no VersionId"));
+        const moved = await this.#try(
+          "UpdateSecretVersionStage",
+          name,
+          ["InvalidParameterException", ...retry],
+          (sdk, client) => client.send(
+            new sdk.UpdateSecretVersionStageCommand({
+              SecretId: name,
+              VersionStage: "AWSCURRENT",
+              MoveToVersionId: to,
+              RemoveFromVersionId: from
+            })
+          )
+        );
+        if (moved.ok) return true;
+        if ((moved.error.$metadata?.attempts ?? 1) > 1) return this.#wasCurrent(name, to);
+        return false;
+      }
+      /** True when the version holds AWSCURRENT or AWSPREVIOUS (which only a former AWSCURRENT gets). */
+      async #wasCurrent(name, versionId) {
+        const got = await this.#try(
+          "GetSecretValue",
+          name,
+          ["ResourceNotFoundException", "InvalidRequestException"],
+          (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name, VersionId: versionId }))
+        );
+        if (!got.ok) return false;
+        const stages = got.value.VersionStages ?? [];
+        return stages.includes("AWSCURRENT") || stages.includes("AWSPREVIOUS");
+      }
+    };
+  }
+});
 
 // src/core/base32.ts
+init_errors();
 var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 var VALUES = new Map([...ALPHABET].map((c, i) => [c, i]));
 var VALID_TAIL_LENGTHS = /* @__PURE__ */ new Set([0, 2, 4, 5, 7]);
@@ -95,10 +454,15 @@ function decodeBase32(text, label = "secret") {
   return bytes;
 }
 
+// src/index.ts
+init_errors();
+
 // src/core/otpauth-url.ts
 import { Secret, TOTP } from "otpauth";
+init_errors();
 
 // src/core/settings.ts
+init_errors();
 var ALGORITHMS = ["SHA1", "SHA256", "SHA512"];
 var DEFAULTS = {
   algorithm: "SHA1",
@@ -333,6 +697,7 @@ function formatOtpauthUrl(key) {
 }
 
 // src/core/qr.ts
+init_errors();
 import QRCode from "qrcode";
 async function qrPng(text, size) {
   if (size === 0) return void 0;
@@ -356,6 +721,7 @@ async function qrTerminal(text, colours = true) {
 }
 
 // src/core/seed.ts
+init_errors();
 import { randomBytes } from "node:crypto";
 function generateSeed(size = DEFAULTS.keySize) {
   if (!Number.isSafeInteger(size) || size < LIMITS.minKeySize || size > LIMITS.maxKeySize) {
@@ -369,6 +735,7 @@ function shortSeedWarning(seed, label) {
 }
 
 // src/core/seed-text.ts
+init_errors();
 var MAX_SEED_TEXT = 64 * 1024;
 function parseSeedText(text, label) {
   if (text.length > MAX_SEED_TEXT) {
@@ -428,6 +795,7 @@ function resolveKey(seed, given, sourceLabel, label = (s) => s) {
 }
 
 // src/core/time.ts
+init_errors();
 function nowSeconds() {
   return Date.now() / 1e3;
 }
@@ -452,6 +820,7 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
 }
 
 // src/core/totp.ts
+init_errors();
 import { createHmac, timingSafeEqual } from "node:crypto";
 var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
 var MODULUS = { 6: 1e6, 8: 1e8 };
@@ -500,7 +869,357 @@ function verifyCode(key, input, options = {}) {
   return { valid: true, code, counter: current + matched, delta: matched };
 }
 
+// src/resources/declaration.ts
+init_errors();
+
+// src/resources/enrollment.ts
+init_errors();
+
+// src/resources/context.ts
+init_errors();
+import { randomUUID } from "node:crypto";
+function newGeneration() {
+  return randomUUID();
+}
+function notFound(what) {
+  return new TotpKitError("bad-input", "E_NOT_FOUND", `${what} does not exist`);
+}
+function alreadyExists(what, hint) {
+  return new TotpKitError("bad-input", "E_EXISTS", `${what} already exists; ${hint}`);
+}
+function isoTime(unixSeconds) {
+  return new Date(Math.floor(unixSeconds) * 1e3).toISOString();
+}
+
+// src/resources/method.ts
+init_errors();
+
+// src/resources/names.ts
+init_errors();
+var RESOURCE_NAME = /^\w(?:[\w.@-]*\w)?$/;
+var ENTITY_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
+var NAME_RULE = 'letters, digits, "_", "-", ".", "@", starting and ending with a letter, digit or "_" (at most 128)';
+function nameProblem(setting, value) {
+  if (typeof value !== "string" || value === "") return { setting, problem: "is required", allowed: NAME_RULE };
+  if (value.length > 128 || !RESOURCE_NAME.test(value))
+    return { setting, problem: `${quote(value)} is not a valid name`, allowed: NAME_RULE };
+  return void 0;
+}
+function entityProblem(setting, value) {
+  if (typeof value !== "string" || value === "")
+    return { setting, problem: "is required", allowed: "letters, digits and _ . @ + -" };
+  if (!ENTITY_ID.test(value))
+    return {
+      setting,
+      problem: `${quote(value)} is not a valid entity id`,
+      allowed: "letters, digits and _ . @ + - (at most 128)"
+    };
+  return void 0;
+}
+
+// src/resources/records.ts
+init_errors();
+function corrupt(what, field) {
+  return new TotpKitError(
+    "backend",
+    "E_STORE_CORRUPT",
+    `${what} in the store is damaged (field "${field}"); fix or delete it`
+  );
+}
+function checkCommon(raw, what) {
+  const check = checkSettings({
+    algorithm: raw.algorithm,
+    digits: raw.digits,
+    period: raw.period,
+    ...raw.skew !== void 0 ? { skew: raw.skew } : {},
+    ...raw.qrSize !== void 0 ? { qrSize: raw.qrSize } : {},
+    ...raw.maxValidationAttempts !== void 0 ? { maxValidationAttempts: raw.maxValidationAttempts } : {}
+  });
+  const first = check.problems[0];
+  if (first) throw corrupt(what, first.setting);
+  for (const field of ["algorithm", "digits", "period"]) {
+    if (typeof raw[field] !== (field === "algorithm" ? "string" : "number")) throw corrupt(what, field);
+  }
+  if (typeof raw.generation !== "string") throw corrupt(what, "generation");
+}
+function asKeyRecord(raw, name) {
+  const what = `key "${name}"`;
+  checkCommon(raw, what);
+  if (raw.name !== name) throw corrupt(what, "name");
+  if (typeof raw.generated !== "boolean") throw corrupt(what, "generated");
+  if (raw.secret === void 0) throw corrupt(what, "secret");
+  if (typeof raw.usedCodes !== "object" || raw.usedCodes === null) throw corrupt(what, "usedCodes");
+  return raw;
+}
+function asMethodRecord(raw, name) {
+  const what = `MFA method "${name}"`;
+  checkCommon(raw, what);
+  if (raw.methodName !== name) throw corrupt(what, "methodName");
+  if (typeof raw.issuer !== "string") throw corrupt(what, "issuer");
+  return raw;
+}
+function asEnrollmentRecord(raw, method, entityId) {
+  const what = `enrollment of "${entityId}" in MFA method "${method}"`;
+  checkCommon(raw, what);
+  if (raw.method !== method || raw.entityId !== entityId) throw corrupt(what, "entityId");
+  if (raw.secret === void 0) throw corrupt(what, "secret");
+  return raw;
+}
+function enrollmentId(method, entityId) {
+  return `${method}/${entityId}`;
+}
+function toStoreRecord(record) {
+  return record;
+}
+
+// src/resources/method.ts
+function methodSpecProblems(spec) {
+  return checkMethodSpec(spec).problems;
+}
+function checkMethodSpec(spec) {
+  const problems = [];
+  const nameIssue = nameProblem("methodName", spec.methodName);
+  if (nameIssue) problems.push(nameIssue);
+  const check = checkSettings(
+    {
+      algorithm: spec.algorithm,
+      digits: spec.digits,
+      period: spec.period,
+      keySize: spec.keySize,
+      qrSize: spec.qrSize,
+      skew: spec.skew,
+      maxValidationAttempts: spec.maxValidationAttempts,
+      issuer: spec.issuer
+    },
+    { generated: true }
+  );
+  problems.push(...check.problems.filter((p) => p.setting !== "accountName"));
+  if (problems.length > 0) return { problems };
+  const { issuer, accountName: _none, ...settings } = check.settings;
+  return {
+    problems,
+    checked: {
+      methodName: spec.methodName,
+      issuer,
+      algorithm: settings.algorithm ?? DEFAULTS.algorithm,
+      digits: settings.digits ?? DEFAULTS.digits,
+      period: settings.period ?? DEFAULTS.period,
+      keySize: settings.keySize ?? DEFAULTS.keySize,
+      qrSize: settings.qrSize ?? DEFAULTS.qrSize,
+      skew: settings.skew ?? DEFAULTS.skew,
+      maxValidationAttempts: settings.maxValidationAttempts ?? DEFAULTS.maxValidationAttempts
+    }
+  };
+}
+function checkedMethodSpec(spec, label) {
+  const { checked, problems } = checkMethodSpec(spec);
+  if (!checked) throw badSettings(problems, label);
+  return checked;
+}
+async function findMethod(ctx, name) {
+  const raw = await ctx.store.get("method", name);
+  return raw ? asMethodRecord(raw, name) : void 0;
+}
+async function enrollmentIdsOf(ctx, methodName) {
+  return (await ctx.store.list("enrollment")).filter((id) => id.startsWith(`${methodName}/`));
+}
+async function createMethod(ctx, spec, generation = newGeneration()) {
+  const now = isoTime(ctx.now());
+  const record = { ...spec, generation, createdAt: now, updatedAt: now };
+  await ctx.store.update("method", spec.methodName, (current) => {
+    if (current)
+      throw alreadyExists(`MFA method "${spec.methodName}"`, "method names are unique: update it, or delete it first");
+    return { result: void 0, next: toStoreRecord(record) };
+  });
+  return record;
+}
+async function updateMethod(ctx, spec, generation) {
+  return ctx.store.update("method", spec.methodName, (current) => {
+    if (!current) throw notFound(`MFA method "${spec.methodName}"`);
+    const old = asMethodRecord(current, spec.methodName);
+    const record = {
+      ...old,
+      ...spec,
+      generation: generation ?? old.generation,
+      updatedAt: isoTime(ctx.now())
+    };
+    return { result: record, next: toStoreRecord(record) };
+  });
+}
+async function readMethod(ctx, name) {
+  const record = await findMethod(ctx, name);
+  if (!record) throw notFound(`MFA method "${name}"`);
+  return { ...record, enrollments: (await enrollmentIdsOf(ctx, name)).length };
+}
+async function listMethods(ctx) {
+  return ctx.store.list("method");
+}
+async function deleteMethod(ctx, name, options = {}) {
+  const current = await findMethod(ctx, name);
+  if (!current || options.generation !== void 0 && current.generation !== options.generation) {
+    return { deleted: false, enrollmentsDeleted: 0 };
+  }
+  const enrollments = await enrollmentIdsOf(ctx, name);
+  if (enrollments.length > 0 && !options.force) {
+    throw new TotpKitError(
+      "bad-input",
+      "E_METHOD_IN_USE",
+      `MFA method "${name}" has ${enrollments.length} enrollment${enrollments.length === 1 ? "" : "s"}; unenroll ${enrollments.length === 1 ? "it" : "them"} first, or delete with --force`
+    );
+  }
+  for (const id of enrollments)
+    await ctx.store.update("enrollment", id, (e) => ({ result: void 0, next: e ? null : void 0 }));
+  const deleted = await ctx.store.update("method", name, (record) => {
+    if (!record || options.generation !== void 0 && record.generation !== options.generation)
+      return { result: false };
+    return { result: true, next: null };
+  });
+  return { deleted, enrollmentsDeleted: enrollments.length };
+}
+
+// src/resources/enrollment.ts
+function enrollmentProblems(method, entityId) {
+  return [nameProblem("method", method), entityProblem("entityId", entityId)].filter(
+    (p) => p !== void 0
+  );
+}
+function checkIdentity(method, entityId) {
+  const first = enrollmentProblems(method, entityId)[0];
+  if (first) throw badInput(first.setting, first.problem, first.allowed, "E_BAD_NAME");
+}
+function info(record) {
+  const { secret: _s, lastAcceptedStep: _l, attempts: _a, ...rest } = record;
+  return rest;
+}
+async function requireMethod(ctx, name) {
+  const method = await findMethod(ctx, name);
+  if (!method) throw notFound(`MFA method "${name}"`);
+  return method;
+}
+async function findEnrollment(ctx, method, entityId) {
+  checkIdentity(method, entityId);
+  const raw = await ctx.store.get("enrollment", enrollmentId(method, entityId));
+  return raw ? asEnrollmentRecord(raw, method, entityId) : void 0;
+}
+async function enroll(ctx, methodName, entityId, generation = newGeneration()) {
+  checkIdentity(methodName, entityId);
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  const secret = generateSeed(method.keySize);
+  const record = {
+    method: methodName,
+    entityId,
+    issuer: method.issuer,
+    algorithm: method.algorithm,
+    digits: method.digits,
+    period: method.period,
+    secret: ctx.store.secrets.seal(secret, `enrollment/${id}`),
+    generation,
+    createdAt: isoTime(ctx.now())
+  };
+  const existing = await ctx.store.update(
+    "enrollment",
+    id,
+    (current) => current ? { result: asEnrollmentRecord(current, methodName, entityId) } : { result: void 0, next: toStoreRecord(record) }
+  );
+  if (existing) {
+    return {
+      created: false,
+      enrollment: info(existing),
+      warning: `entity "${entityId}" already has a secret for MFA method "${methodName}"; it was kept (unenroll it first to replace it)`
+    };
+  }
+  const key = {
+    secret,
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    issuer: method.issuer,
+    accountName: entityId
+  };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, method.qrSize);
+  return { created: true, enrollment: info(record), url, ...barcode ? { barcode } : {} };
+}
+async function readEnrollment(ctx, method, entityId) {
+  const record = await findEnrollment(ctx, method, entityId);
+  if (!record) throw notFound(`enrollment of "${entityId}" in MFA method "${method}"`);
+  return info(record);
+}
+async function listEnrollments(ctx, method) {
+  return (await ctx.store.list("enrollment")).filter((id) => id.startsWith(`${method}/`)).map((id) => id.slice(method.length + 1));
+}
+async function unenroll(ctx, method, entityId, generation) {
+  checkIdentity(method, entityId);
+  return ctx.store.update("enrollment", enrollmentId(method, entityId), (current) => {
+    if (!current || generation !== void 0 && current.generation !== generation)
+      return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+async function validateEnrollment(ctx, methodName, entityId, input, at) {
+  checkIdentity(methodName, entityId);
+  const code = normalizeCode(input) ?? "";
+  if (code === "") throw badInput("code", "is empty", "the code to check", "E_CODE_REQUIRED");
+  const method = await requireMethod(ctx, methodName);
+  const id = enrollmentId(methodName, entityId);
+  return ctx.store.update("enrollment", id, (current) => {
+    if (!current) throw notFound(`enrollment of "${entityId}" in MFA method "${methodName}"`);
+    const record = asEnrollmentRecord(current, methodName, entityId);
+    const now = at ?? ctx.now();
+    if (code.length !== record.digits || !/^[0-9]+$/.test(code))
+      return { result: { valid: false, reason: "malformed" } };
+    const window = record.attempts && now < record.attempts.windowStart + record.period ? record.attempts : void 0;
+    if (window && window.count >= method.maxValidationAttempts) {
+      const retryIn = Math.max(1, Math.ceil(window.windowStart + record.period - now));
+      return { result: { valid: false, reason: "locked", retryIn, attemptsLeft: 0 } };
+    }
+    const key = {
+      secret: ctx.store.secrets.open(
+        record.secret,
+        `enrollment/${id}`,
+        `enrollment of "${entityId}" in MFA method "${methodName}"`
+      ),
+      algorithm: record.algorithm,
+      digits: record.digits,
+      period: record.period
+    };
+    const outcome = verifyCode(key, code, { at: now, skew: method.skew });
+    if (outcome.valid && record.lastAcceptedStep !== void 0 && outcome.counter <= record.lastAcceptedStep) {
+      return { result: { valid: false, reason: "used" } };
+    }
+    const attempts = { windowStart: window?.windowStart ?? Math.floor(now), count: (window?.count ?? 0) + 1 };
+    if (outcome.valid) {
+      const { attempts: _reset, ...rest } = record;
+      return { result: { valid: true }, next: toStoreRecord({ ...rest, lastAcceptedStep: outcome.counter }) };
+    }
+    return {
+      result: { valid: false, reason: "invalid", attemptsLeft: method.maxValidationAttempts - attempts.count },
+      next: toStoreRecord({ ...record, attempts })
+    };
+  });
+}
+function enrollmentRefusal(v, digits) {
+  switch (v.reason) {
+    case "malformed":
+      return `the code must be ${digits} digits 0-9 (spaces are ignored); not counted as an attempt`;
+    case "used":
+      return "code already used; wait for the next code";
+    case "locked":
+      return `too many failed attempts; try again in ${v.retryIn} s`;
+    default:
+      return `invalid code (${v.attemptsLeft} attempt${v.attemptsLeft === 1 ? "" : "s"} left before a lockout)`;
+  }
+}
+
+// src/resources/key.ts
+init_errors();
+
+// src/sources/index.ts
+init_errors();
+
 // src/sources/env-source.ts
+init_errors();
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function envSource(name, env = process.env, label = "source") {
   const reference = `env:${name}`;
@@ -530,6 +1249,7 @@ function envSource(name, env = process.env, label = "source") {
 }
 
 // src/sources/file-source.ts
+init_errors();
 import { open } from "node:fs/promises";
 var REASONS = {
   ENOENT: "does not exist",
@@ -568,39 +1288,355 @@ async function readCapped(path, limit) {
     await handle.close();
   }
 }
+async function readSmallFile(path, label, what = "a Base32 seed or an otpauth URL") {
+  let bytes;
+  try {
+    bytes = await readCapped(path, MAX_SEED_TEXT);
+  } catch (e) {
+    const code = e.code ?? "";
+    throw badInput(
+      label,
+      REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
+      `a readable file holding ${what}`,
+      "E_SOURCE_NOT_FOUND"
+    );
+  }
+  if (bytes.length > MAX_SEED_TEXT) {
+    throw badInput(
+      label,
+      `is too large (more than ${MAX_SEED_TEXT} bytes)`,
+      `at most ${MAX_SEED_TEXT} bytes`,
+      "E_SEED_TOO_LONG"
+    );
+  }
+  const text = bytes.toString("utf8");
+  if (text.trim() === "") throw badInput(label, "is empty", what, "E_SOURCE_EMPTY");
+  return text;
+}
 function fileSource(path, label = "source") {
   const reference = `file:${path}`;
   if (path === "") throw badInput(label, "file: needs a path", "file:PATH");
+  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference) };
+}
+
+// src/sources/store-source.ts
+init_errors();
+
+// src/stores/store-ref.ts
+init_errors();
+
+// src/stores/file-store.ts
+init_errors();
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import lockfile from "proper-lockfile";
+import writeFileAtomic from "write-file-atomic";
+var STORE_FORMAT = 1;
+var SECTIONS = {
+  key: "keys",
+  method: "methods",
+  enrollment: "enrollments"
+};
+var LOCK_STALE_MS = 5e3;
+var FileStore = class {
+  reference;
+  secrets;
+  #path;
+  constructor(path, secrets) {
+    this.#path = path;
+    this.reference = `file:${path}`;
+    this.secrets = secrets;
+  }
+  #failure(problem, code = "E_STORE_UNREADABLE") {
+    return new TotpKitError("backend", code, `store ${this.reference}: ${problem}; it was left untouched`);
+  }
+  /** Reads and checks the whole file; a missing file is an empty store. */
+  async read() {
+    let text;
+    try {
+      text = await readFile(this.#path, "utf8");
+    } catch (e) {
+      const code = e.code ?? "unknown error";
+      if (code === "ENOENT") return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
+      throw this.#failure(`cannot be read (${code})`);
+    }
+    let data;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      throw this.#failure(
+        text.trim() === "" ? "is empty" : "is not valid JSON (corrupt or truncated)",
+        "E_STORE_CORRUPT"
+      );
+    }
+    const doc = data;
+    if (typeof doc !== "object" || doc === null || Array.isArray(doc) || typeof doc.format !== "number") {
+      throw this.#failure("is not a totp-kit store (no format version)", "E_STORE_CORRUPT");
+    }
+    if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
+      throw this.#failure(
+        `has format ${doc.format}, which this version of totp-kit does not understand (it writes ${STORE_FORMAT}); upgrade totp-kit`,
+        "E_STORE_FORMAT"
+      );
+    }
+    const sections = {};
+    for (const name of Object.values(SECTIONS)) {
+      const section = doc[name] ?? {};
+      if (typeof section !== "object" || section === null || Array.isArray(section)) {
+        throw this.#failure(`has a damaged "${name}" section`, "E_STORE_CORRUPT");
+      }
+      sections[name] = section;
+    }
+    return { format: doc.format, ...sections };
+  }
+  async #write(doc) {
+    if (this.secrets.encrypting) {
+      for (const kind of Object.keys(SECTIONS)) {
+        const section = doc[SECTIONS[kind]];
+        for (const [id, record] of Object.entries(section)) {
+          if (typeof record.secret === "string") {
+            section[id] = { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
+          }
+        }
+      }
+    }
+    await writeFileAtomic(this.#path, `${JSON.stringify(doc, null, 2)}
+`, { mode: 384, fsync: true });
+  }
+  async #locked(work) {
+    await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
+    let release;
+    try {
+      release = await lockfile.lock(this.#path, {
+        realpath: false,
+        stale: LOCK_STALE_MS,
+        retries: { retries: 400, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true }
+      });
+    } catch (e) {
+      throw this.#failure(
+        `could not be locked (${e.code ?? "busy"}): another totp-kit process holds it`,
+        "E_STORE_LOCKED"
+      );
+    }
+    try {
+      return await work();
+    } finally {
+      await release().catch(() => void 0);
+    }
+  }
+  async get(kind, id) {
+    const section = (await this.read())[SECTIONS[kind]];
+    return Object.hasOwn(section, id) ? section[id] : void 0;
+  }
+  async list(kind) {
+    return Object.keys((await this.read())[SECTIONS[kind]]).sort();
+  }
+  async update(kind, id, change2) {
+    return this.#locked(async () => {
+      const doc = await this.read();
+      const section = doc[SECTIONS[kind]];
+      const outcome = change2(Object.hasOwn(section, id) ? section[id] : void 0);
+      if (outcome.next === void 0) return outcome.result;
+      if (outcome.next === null) {
+        if (!Object.hasOwn(section, id)) return outcome.result;
+        delete section[id];
+      } else {
+        section[id] = outcome.next;
+      }
+      await this.#write({ ...doc, format: STORE_FORMAT });
+      return outcome.result;
+    });
+  }
+};
+
+// src/stores/secret-box.ts
+import { createCipheriv, createDecipheriv, randomBytes as randomBytes2, scryptSync } from "node:crypto";
+init_errors();
+var SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+var KEY_VARIABLE = "TOTP_KIT_STORE_KEY";
+function isSealedObject(value) {
+  const v = value;
+  return typeof value === "object" && value !== null && v.v === 1 && v.alg === "A256GCM" && (v.kdf === "raw" || v.kdf === "scrypt") && (v.kdf === "raw" || typeof v.salt === "string") && typeof v.iv === "string" && typeof v.tag === "string" && typeof v.data === "string";
+}
+var SecretBox = class {
+  #raw;
+  #passphrase;
+  #derived = /* @__PURE__ */ new Map();
+  #salt;
+  /** @param keySpec the value of TOTP_KIT_STORE_KEY, or undefined for no encryption. */
+  constructor(keySpec) {
+    if (keySpec === void 0) return;
+    const spec = keySpec.trim();
+    if (spec === "") throw badInput(KEY_VARIABLE, "is empty", "base64 of 32 random bytes, or a passphrase");
+    const bytes = /^[A-Za-z0-9+/]{43}=$/.test(spec) ? Buffer.from(spec, "base64") : void 0;
+    if (bytes?.length === 32) this.#raw = bytes;
+    else this.#passphrase = spec;
+  }
+  /** True when seeds are sealed (a store key is set). */
+  get encrypting() {
+    return this.#raw !== void 0 || this.#passphrase !== void 0;
+  }
+  #keyFor(kdf, salt) {
+    if (kdf === "raw") {
+      if (!this.#raw) throw wrongKey("a base64 32-byte key", "a passphrase");
+      return this.#raw;
+    }
+    if (this.#passphrase === void 0 || salt === void 0) throw wrongKey("a passphrase", "a base64 32-byte key");
+    let key = this.#derived.get(salt);
+    if (!key) {
+      key = scryptSync(this.#passphrase, Buffer.from(salt, "base64"), 32, SCRYPT);
+      this.#derived.set(salt, key);
+    }
+    return key;
+  }
+  /**
+   * Seals a seed for the record `context` (e.g. `key/npm-bot`). Without a store key, returns Base32.
+   */
+  seal(secret, context) {
+    if (!this.encrypting) return encodeBase32(secret);
+    const kdf = this.#raw ? "raw" : "scrypt";
+    if (kdf === "scrypt" && this.#salt === void 0) this.#salt = randomBytes2(16).toString("base64");
+    const salt = kdf === "scrypt" ? this.#salt : void 0;
+    const iv = randomBytes2(12);
+    const cipher = createCipheriv("aes-256-gcm", this.#keyFor(kdf, salt), iv);
+    cipher.setAAD(Buffer.from(context, "utf8"));
+    const data = Buffer.concat([cipher.update(secret), cipher.final()]);
+    return {
+      v: 1,
+      alg: "A256GCM",
+      kdf,
+      ...salt !== void 0 ? { salt } : {},
+      iv: iv.toString("base64"),
+      tag: cipher.getAuthTag().toString("base64"),
+      data: data.toString("base64")
+    };
+  }
+  /**
+   * Opens a sealed seed of the record `context`. `what` names the record in errors.
+   * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
+   */
+  open(sealed, context, what) {
+    if (typeof sealed === "string") return decodeBase32(sealed, `${what} seed in the store`);
+    if (!isSealedObject(sealed)) {
+      throw new TotpKitError(
+        "backend",
+        "E_STORE_CORRUPT",
+        `${what}: the stored seed is damaged (not Base32, not sealed)`
+      );
+    }
+    if (sealed.kdf === "scrypt" && this.#salt === void 0) this.#salt = sealed.salt;
+    if (!this.encrypting) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not set, but the seed of ${what} is encrypted`,
+        "the key the store was written with",
+        "E_STORE_KEY_MISSING"
+      );
+    }
+    try {
+      const decipher = createDecipheriv(
+        "aes-256-gcm",
+        this.#keyFor(sealed.kdf, sealed.salt),
+        Buffer.from(sealed.iv, "base64")
+      );
+      decipher.setAAD(Buffer.from(context, "utf8"));
+      decipher.setAuthTag(Buffer.from(sealed.tag, "base64"));
+      return Buffer.concat([decipher.update(Buffer.from(sealed.data, "base64")), decipher.final()]);
+    } catch (e) {
+      if (e instanceof TotpKitError) throw e;
+      throw badInput(
+        KEY_VARIABLE,
+        `does not decrypt the seed of ${what} (wrong key, or the record was altered)`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+  }
+  /**
+   * Re-seals a seed kept as Base32 before a store key was set; sealed seeds are returned as they are,
+   * and so is a damaged one (it is refused, naming its record, when it is used).
+   */
+  reseal(sealed, context) {
+    if (!this.encrypting || typeof sealed !== "string") return sealed;
+    let secret;
+    try {
+      secret = decodeBase32(sealed, "stored seed");
+    } catch {
+      return sealed;
+    }
+    return this.seal(secret, context);
+  }
+};
+function wrongKey(sealedWith, given) {
+  return badInput(
+    KEY_VARIABLE,
+    `is ${given}, but the store was sealed with ${sealedWith}`,
+    "the key the store was written with",
+    "E_STORE_KEY_WRONG"
+  );
+}
+
+// src/stores/store-ref.ts
+var DEFAULT_STORE = "file:./.totp-kit/store.json";
+var ALLOWED2 = "file:PATH or aws-sm:PREFIX";
+var AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
+function resolveStoreRef(given, env = process.env, label = "store") {
+  const reference = given ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
+  const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
+  if (!match) throw badInput(label, "is not a store reference", ALLOWED2, "E_STORE_REF");
+  const [, scheme, rest] = match;
+  if (scheme === "file") {
+    if (rest === "") throw badInput(label, "file: needs a path", ALLOWED2, "E_STORE_REF");
+    return { kind: "file", path: rest, reference };
+  }
+  if (scheme === "aws-sm") {
+    if (!AWS_PREFIX.test(rest)) {
+      throw badInput(
+        label,
+        "aws-sm: needs a secret name prefix",
+        "aws-sm:PREFIX with letters, digits and /_+=.@-",
+        "E_STORE_REF"
+      );
+    }
+    return { kind: "aws-sm", prefix: rest, reference };
+  }
+  throw badInput(label, `${scheme}: is not a known store scheme`, ALLOWED2, "E_STORE_REF");
+}
+async function openStore(ref, env = process.env) {
+  const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
+  if (ref.kind === "file") return new FileStore(ref.path, secrets);
+  const { AwsSecretsManagerStore: AwsSecretsManagerStore2 } = await Promise.resolve().then(() => (init_aws_sm_store(), aws_sm_store_exports));
+  return new AwsSecretsManagerStore2(ref.prefix, secrets, env);
+}
+
+// src/sources/store-source.ts
+function storeSource(name, env, label, storeReference) {
+  const problem = nameProblem("name", name);
+  if (problem)
+    throw badInput(label, `store:${problem.problem.replace(/^"[^"]*" /, "")}`, `store:NAME with ${problem.allowed}`);
+  const reference = `store:${name}`;
   return {
     reference,
     async read() {
-      let bytes;
-      try {
-        bytes = await readCapped(path, MAX_SEED_TEXT);
-      } catch (e) {
-        const code = e.code ?? "";
-        throw badInput(
-          reference,
-          REASONS[code] ?? `cannot be read (${code || "unknown error"})`,
-          "a readable file holding a Base32 seed or an otpauth URL",
-          "E_SOURCE_NOT_FOUND"
-        );
-      }
-      if (bytes.length > MAX_SEED_TEXT) {
-        throw badInput(reference, "is too large to hold a seed", `at most ${MAX_SEED_TEXT} bytes`, "E_SEED_TOO_LONG");
-      }
-      const text = bytes.toString("utf8");
-      if (text.trim() === "")
-        throw badInput(reference, "is empty", "a Base32 seed or an otpauth URL", "E_SOURCE_EMPTY");
-      return parseSeedText(text, reference);
+      const store = await openStore(resolveStoreRef(storeReference, env, "--store"), env);
+      const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name);
+      return {
+        secret: key.secret,
+        // The stored settings are the key's: a flag that contradicts them is refused like a URL's.
+        explicit: { algorithm: key.algorithm, digits: key.digits, period: key.period },
+        ...key.issuer !== void 0 ? { issuer: key.issuer } : {},
+        ...key.accountName !== void 0 ? { accountName: key.accountName } : {},
+        fromUrl: false,
+        secretForms: [encodeBase32(key.secret)]
+      };
     }
   };
 }
 
 // src/sources/index.ts
-var SUPPORTED = ["env:NAME", "file:PATH"];
-var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp", "store"]);
-function resolveSource(reference, label = "source", env = process.env) {
+var SUPPORTED = ["env:NAME", "file:PATH", "store:NAME"];
+var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp"]);
+function resolveSource(reference, label = "source", env = process.env, options = {}) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
     throw badInput(
@@ -618,6 +1654,8 @@ function resolveSource(reference, label = "source", env = process.env) {
       return envSource(rest, env, label);
     case "file":
       return fileSource(rest, label);
+    case "store":
+      return storeSource(rest, env, label, options.store);
     default:
       if (PLANNED.has(scheme)) {
         throw badInput(
@@ -630,16 +1668,450 @@ function resolveSource(reference, label = "source", env = process.env) {
       throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }
 }
+
+// src/resources/key.ts
+function keySpecProblems(spec) {
+  return checkKeySpec(spec).problems;
+}
+function checkKeySpec(spec) {
+  const problems = [];
+  const nameIssue = nameProblem("name", spec.name);
+  if (nameIssue) problems.push(nameIssue);
+  const generated = spec.generate !== void 0;
+  if (generated === (spec.importFrom !== void 0)) {
+    problems.push({
+      setting: "generate",
+      problem: generated ? "and importFrom were both given" : "or importFrom is required",
+      allowed: "exactly one of generate and importFrom"
+    });
+  }
+  if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
+    problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
+  }
+  if (generated && (spec.issuer !== void 0 || spec.accountName !== void 0)) {
+    problems.push({
+      setting: "issuer",
+      problem: "belongs inside generate for a generated key",
+      allowed: "generate: { issuer, accountName }"
+    });
+  }
+  const check = checkSettings(
+    {
+      algorithm: spec.algorithm,
+      digits: spec.digits,
+      period: spec.period,
+      skew: spec.skew,
+      qrSize: spec.qrSize,
+      ...generated ? { keySize: spec.generate?.keySize, issuer: spec.generate?.issuer, accountName: spec.generate?.accountName } : { issuer: spec.issuer, accountName: spec.accountName }
+    },
+    { generated }
+  );
+  problems.push(...check.problems);
+  if (spec.exported !== void 0 && typeof spec.exported !== "boolean") {
+    problems.push({ setting: "exported", problem: "is not true or false", allowed: "true or false" });
+  }
+  if (problems.length > 0) return { problems };
+  const { issuer, accountName, ...stated } = check.settings;
+  return {
+    problems,
+    checked: {
+      name: spec.name,
+      generated,
+      ...spec.importFrom !== void 0 ? { importFrom: spec.importFrom } : {},
+      ...issuer !== void 0 ? { issuer } : {},
+      ...accountName !== void 0 ? { accountName } : {},
+      stated,
+      settings: { ...DEFAULTS, ...stated },
+      exported: spec.exported !== false
+    }
+  };
+}
+function checkedKeySpec(spec, label) {
+  const { checked, problems } = checkKeySpec(spec);
+  if (!checked) throw badSettings(problems, label);
+  return checked;
+}
+async function findKey(ctx, name) {
+  const raw = await ctx.store.get("key", name);
+  return raw ? asKeyRecord(raw, name) : void 0;
+}
+function info2(record) {
+  const { secret: _secret, usedCodes: _used, ...rest } = record;
+  return rest;
+}
+async function material(spec) {
+  if (spec.generated) {
+    return {
+      key: {
+        secret: generateSeed(spec.settings.keySize),
+        ...spec.settings,
+        issuer: spec.issuer,
+        accountName: spec.accountName
+      },
+      warnings: []
+    };
+  }
+  const source = resolveSource(spec.importFrom, "importFrom");
+  const seed = await source.read();
+  const key = resolveKey(seed, spec.stated, source.reference);
+  const warning = shortSeedWarning(key.secret, source.reference);
+  const issuer = spec.issuer ?? key.issuer;
+  const accountName = spec.accountName ?? key.accountName;
+  return {
+    key: { ...key, ...issuer !== void 0 ? { issuer } : {}, ...accountName !== void 0 ? { accountName } : {} },
+    warnings: warning ? [warning] : []
+  };
+}
+async function createKey(ctx, spec, options = {}) {
+  const { key, warnings } = await material(spec);
+  const now = ctx.now();
+  const record = {
+    name: spec.name,
+    generated: spec.generated,
+    ...spec.importFrom !== void 0 ? { importFrom: spec.importFrom } : {},
+    ...key.issuer !== void 0 ? { issuer: key.issuer } : {},
+    ...key.accountName !== void 0 ? { accountName: key.accountName } : {},
+    algorithm: key.algorithm,
+    digits: key.digits,
+    period: key.period,
+    skew: spec.settings.skew,
+    qrSize: spec.settings.qrSize,
+    ...spec.generated ? { keySize: spec.settings.keySize } : {},
+    exported: spec.exported,
+    secret: ctx.store.secrets.seal(key.secret, `key/${spec.name}`),
+    generation: options.generation ?? newGeneration(),
+    createdAt: isoTime(now),
+    updatedAt: isoTime(now),
+    usedCodes: {}
+  };
+  await ctx.store.update("key", spec.name, (current) => {
+    if (current && !options.replace)
+      throw alreadyExists(`key "${spec.name}"`, "delete it first, or declare it and use apply");
+    return { result: void 0, next: toStoreRecord(record) };
+  });
+  if (!spec.generated || !spec.exported) return { key: info2(record), warnings };
+  const url = formatOtpauthUrl(key);
+  const barcode = await qrPng(url, spec.settings.qrSize);
+  return { key: info2(record), url, ...barcode ? { barcode } : {}, warnings };
+}
+async function readKey(ctx, name) {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return info2(record);
+}
+async function listKeys(ctx) {
+  return ctx.store.list("key");
+}
+async function deleteKey(ctx, name, generation) {
+  return ctx.store.update("key", name, (current) => {
+    if (!current) return { result: { deleted: false } };
+    if (generation !== void 0 && current.generation !== generation) return { result: { deleted: false } };
+    return { result: { deleted: true }, next: null };
+  });
+}
+async function updateKeyInPlace(ctx, name, changes) {
+  return ctx.store.update("key", name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record = { ...asKeyRecord(current, name), ...changes, updatedAt: isoTime(ctx.now()) };
+    return { result: info2(record), next: toStoreRecord(record) };
+  });
+}
+function openKey(ctx, record) {
+  return {
+    secret: ctx.store.secrets.open(record.secret, `key/${record.name}`, `key "${record.name}"`),
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    ...record.issuer !== void 0 ? { issuer: record.issuer } : {},
+    ...record.accountName !== void 0 ? { accountName: record.accountName } : {}
+  };
+}
+async function keyMaterial(ctx, name) {
+  const record = await findKey(ctx, name);
+  if (!record) throw notFound(`key "${name}"`);
+  return openKey(ctx, record);
+}
+async function keyCode(ctx, name, at = ctx.now()) {
+  return generateCode(await keyMaterial(ctx, name), at);
+}
+async function validateKey(ctx, name, input, at) {
+  const code = normalizeCode(input) ?? "";
+  if (code === "") throw badInput("code", "is empty", "the code to check", "E_CODE_REQUIRED");
+  return ctx.store.update("key", name, (current) => {
+    if (!current) throw notFound(`key "${name}"`);
+    const record = asKeyRecord(current, name);
+    const now = at ?? ctx.now();
+    const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
+    if (Object.hasOwn(used, code)) {
+      return { result: { valid: false, reason: "used" }, next: toStoreRecord({ ...record, usedCodes: used }) };
+    }
+    const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
+    const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);
+    if (wellFormed) used[code] = Math.floor(now) + record.period * (2 + record.skew);
+    const next = toStoreRecord({ ...record, usedCodes: used });
+    return { result: outcome.valid ? { valid: true } : { valid: false, reason: "invalid" }, next };
+  });
+}
+
+// src/resources/declaration.ts
+var FIELDS = {
+  key: [
+    "kind",
+    "name",
+    "generate",
+    "importFrom",
+    "issuer",
+    "accountName",
+    "algorithm",
+    "digits",
+    "period",
+    "skew",
+    "qrSize",
+    "exported",
+    "qrCodeFile"
+  ],
+  method: [
+    "kind",
+    "methodName",
+    "issuer",
+    "algorithm",
+    "digits",
+    "period",
+    "keySize",
+    "qrSize",
+    "skew",
+    "maxValidationAttempts"
+  ],
+  enrollment: ["kind", "method", "entityId", "qrCodeFile"]
+};
+function declarationProblems(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [
+      {
+        setting: "declaration",
+        problem: "is not a JSON object",
+        allowed: '{"kind": "key" | "method" | "enrollment", \u2026}'
+      }
+    ];
+  }
+  const decl = value;
+  if (decl.kind !== "key" && decl.kind !== "method" && decl.kind !== "enrollment") {
+    return [
+      {
+        setting: "kind",
+        problem: decl.kind === void 0 ? "is required" : `${quote(decl.kind)} is not a kind`,
+        allowed: "key, method or enrollment"
+      }
+    ];
+  }
+  const problems = [];
+  for (const field of Object.keys(decl)) {
+    if (!FIELDS[decl.kind].includes(field))
+      problems.push({
+        setting: field,
+        problem: `is not a setting of a ${decl.kind}`,
+        allowed: FIELDS[decl.kind].join(", ")
+      });
+  }
+  if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
+    problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
+  }
+  if (decl.kind === "key") problems.push(...keySpecProblems(decl));
+  if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
+  if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
+  return problems;
+}
+function checkDeclaration(value) {
+  const problems = declarationProblems(value);
+  if (problems.length > 0) throw badSettings(problems);
+  return value;
+}
+function describeDeclaration(decl) {
+  if (decl.kind === "key") return `key "${String(decl.name)}"`;
+  if (decl.kind === "method") return `MFA method "${String(decl.methodName)}"`;
+  return `enrollment of "${String(decl.entityId)}" in MFA method "${String(decl.method)}"`;
+}
+
+// src/resources/secret-file.ts
+init_errors();
+import { mkdir as mkdir2 } from "node:fs/promises";
+import { dirname as dirname2, resolve } from "node:path";
+import writeFileAtomic2 from "write-file-atomic";
+async function writeSecretFile(path, data, what) {
+  const target = resolve(path);
+  try {
+    await mkdir2(dirname2(target), { recursive: true, mode: 448 });
+    await writeFileAtomic2(target, data, { mode: 384 });
+  } catch (e) {
+    const code = e.code ?? "unknown error";
+    throw new TotpKitError("backend", "E_SECRET_FILE", `${what} ${path} could not be written (${code})`);
+  }
+  return target;
+}
+
+// src/resources/plan.ts
+function change(setting, from, to, forcesReplacement) {
+  return from === to ? [] : [{ setting, from, to, forcesReplacement }];
+}
+function keyChanges(record, spec) {
+  const changes = [];
+  if (record.generated !== spec.generated) {
+    changes.push({
+      setting: "source",
+      from: record.generated ? "generate" : `importFrom ${record.importFrom}`,
+      to: spec.generated ? "generate" : `importFrom ${spec.importFrom}`,
+      forcesReplacement: true
+    });
+    return changes;
+  }
+  const seedSettings = spec.generated ? ["algorithm", "digits", "period", "keySize"] : ["algorithm", "digits", "period"].filter((s) => spec.stated[s] !== void 0);
+  for (const setting of seedSettings) changes.push(...change(setting, record[setting], spec.settings[setting], true));
+  if (spec.generated) {
+    changes.push(
+      ...change("issuer", record.issuer, spec.issuer, true),
+      ...change("accountName", record.accountName, spec.accountName, true)
+    );
+  } else {
+    changes.push(...change("importFrom", record.importFrom, spec.importFrom, true));
+    if (spec.issuer !== void 0) changes.push(...change("issuer", record.issuer, spec.issuer, false));
+    if (spec.accountName !== void 0)
+      changes.push(...change("accountName", record.accountName, spec.accountName, false));
+  }
+  changes.push(
+    ...change("skew", record.skew, spec.settings.skew, false),
+    ...change("qrSize", record.qrSize, spec.settings.qrSize, false),
+    ...change("exported", record.exported, spec.exported, false)
+  );
+  return changes;
+}
+function reason(c) {
+  const what = `${c.setting} ${String(c.from ?? "(none)")} \u2192 ${String(c.to ?? "(none)")}`;
+  return c.forcesReplacement ? `${what} forces a new seed` : `${what} updates in place`;
+}
+function planOf(resource, exists, changes, notes = []) {
+  if (!exists) return { resource, action: "create", changes: [], reasons: ["does not exist yet"] };
+  const action = changes.some((c) => c.forcesReplacement) ? "replace" : changes.length > 0 ? "update" : "no-op";
+  return { resource, action, changes, reasons: [...changes.map(reason), ...changes.length > 0 ? notes : []] };
+}
+async function planDeclaration(ctx, value) {
+  const decl = checkDeclaration(value);
+  const resource = describeDeclaration(decl);
+  if (decl.kind === "key") {
+    const spec = checkedKeySpec(decl);
+    const record2 = await findKey(ctx, spec.name);
+    return planOf(resource, record2 !== void 0, record2 ? keyChanges(record2, spec) : []);
+  }
+  if (decl.kind === "method") {
+    const spec = checkedMethodSpec(decl);
+    const record2 = await findMethod(ctx, spec.methodName);
+    const settings = [
+      "issuer",
+      "algorithm",
+      "digits",
+      "period",
+      "keySize",
+      "qrSize",
+      "skew",
+      "maxValidationAttempts"
+    ];
+    const changes = record2 ? settings.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
+    const pinned = changes.some((c) => ["algorithm", "digits", "period", "issuer", "keySize"].includes(c.setting));
+    return planOf(
+      resource,
+      record2 !== void 0,
+      changes,
+      pinned ? ["existing enrollments keep their algorithm, digits, period and issuer; new ones get the new settings"] : []
+    );
+  }
+  const record = await findEnrollment(ctx, decl.method, decl.entityId);
+  return planOf(resource, record !== void 0, []);
+}
+async function qrFile(decl, barcode, warnings) {
+  if (decl.kind === "method" || decl.qrCodeFile === void 0) return {};
+  if (!barcode) {
+    warnings.push(
+      `${describeDeclaration(decl)}: no barcode to write to ${decl.qrCodeFile} (qrSize 0, or the key is not exported)`
+    );
+    return {};
+  }
+  return { qrCodeFile: await writeSecretFile(decl.qrCodeFile, barcode, "barcode file") };
+}
+async function applyDeclaration(ctx, value, options = {}) {
+  const decl = checkDeclaration(value);
+  const plan = await planDeclaration(ctx, decl);
+  const generation = options.generation ?? newGeneration();
+  const warnings = [];
+  if (decl.kind === "key") {
+    const spec = checkedKeySpec(decl);
+    if (plan.action === "create" || plan.action === "replace") {
+      const created = await createKey(ctx, spec, { replace: true, generation });
+      warnings.push(...created.warnings);
+      return { ...plan, generation, warnings, ...await qrFile(decl, created.barcode, warnings) };
+    }
+    await updateKeyInPlace(ctx, spec.name, {
+      skew: spec.settings.skew,
+      qrSize: spec.settings.qrSize,
+      exported: spec.exported,
+      ...!spec.generated && spec.issuer !== void 0 ? { issuer: spec.issuer } : {},
+      ...!spec.generated && spec.accountName !== void 0 ? { accountName: spec.accountName } : {},
+      generation
+    });
+    return { ...plan, generation, warnings };
+  }
+  if (decl.kind === "method") {
+    const spec = checkedMethodSpec(decl);
+    if (plan.action === "create") await createMethod(ctx, spec, generation);
+    else await updateMethod(ctx, spec, generation);
+    return { ...plan, generation, warnings };
+  }
+  const method = decl.method;
+  const entityId = decl.entityId;
+  if (plan.action === "create") {
+    const enrolled = await enroll(ctx, method, entityId, generation);
+    if (enrolled.warning) warnings.push(enrolled.warning);
+    if (enrolled.created) return { ...plan, generation, warnings, ...await qrFile(decl, enrolled.barcode, warnings) };
+  }
+  await ctx.store.update("enrollment", `${method}/${entityId}`, (current) => ({
+    result: void 0,
+    next: current ? { ...current, generation } : void 0
+  }));
+  return { ...plan, action: "no-op", generation, warnings };
+}
+async function destroyDeclaration(ctx, value, options = {}) {
+  const decl = checkDeclaration(value);
+  const resource = describeDeclaration(decl);
+  let deleted;
+  if (decl.kind === "key") deleted = (await deleteKey(ctx, decl.name, options.generation)).deleted;
+  else if (decl.kind === "method") deleted = (await deleteMethod(ctx, decl.methodName, options)).deleted;
+  else deleted = (await unenroll(ctx, decl.method, decl.entityId, options.generation)).deleted;
+  if (deleted || options.generation === void 0) return { resource, deleted };
+  return { resource, deleted, kept: `it is not generation ${options.generation} (replaced since, or already gone)` };
+}
 export {
   ALGORITHMS,
   DEFAULTS,
+  DEFAULT_STORE,
   EXIT_CODES,
+  FileStore,
+  SecretBox,
   TotpKitError,
+  applyDeclaration,
   badInput,
+  checkDeclaration,
   checkSettings,
+  checkedKeySpec,
+  checkedMethodSpec,
   counterAt,
+  createKey,
+  createMethod,
+  declarationProblems,
   decodeBase32,
+  deleteKey,
+  deleteMethod,
+  destroyDeclaration,
   encodeBase32,
+  enroll,
+  enrollmentRefusal,
   errorMessage,
   expiresAt,
   formatOtpauthUrl,
@@ -648,19 +2120,35 @@ export {
   generateSeed,
   hotp,
   isOtpauthUrl,
+  keyCode,
+  keySpecProblems,
+  listEnrollments,
+  listKeys,
+  listMethods,
+  methodSpecProblems,
   normalizeAlgorithm,
   normalizeBase32,
   normalizeCode,
   nowSeconds,
+  openStore,
   parseOtpauthUrl,
   parseSeedText,
+  planDeclaration,
   planFreshCode,
   qrPng,
   qrTerminal,
+  readEnrollment,
+  readKey,
+  readMethod,
   remainingSeconds,
   resolveKey,
   resolveSource,
+  resolveStoreRef,
   shortSeedWarning,
+  unenroll,
+  updateMethod,
+  validateEnrollment,
+  validateKey,
   verifyCode,
   withDefaults
 };

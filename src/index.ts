@@ -41,4 +41,56 @@ export {
   type VerifyOptions,
   verifyCode,
 } from './core/totp.js';
+export type { ResourceContext } from './resources/context.js';
+export {
+  checkDeclaration,
+  type Declaration,
+  declarationProblems,
+  type EnrollmentDeclaration,
+  type KeyDeclaration,
+  type MethodDeclaration,
+} from './resources/declaration.js';
+export {
+  type Enrolled,
+  type EnrollmentInfo,
+  type EnrollmentValidation,
+  enroll,
+  enrollmentRefusal,
+  listEnrollments,
+  readEnrollment,
+  unenroll,
+  validateEnrollment,
+} from './resources/enrollment.js';
+export {
+  type CheckedKeySpec,
+  type CreatedKey,
+  checkedKeySpec,
+  createKey,
+  deleteKey,
+  type KeyInfo,
+  type KeySpec,
+  type KeyValidation,
+  keyCode,
+  keySpecProblems,
+  listKeys,
+  readKey,
+  validateKey,
+} from './resources/key.js';
+export {
+  type CheckedMethodSpec,
+  checkedMethodSpec,
+  createMethod,
+  deleteMethod,
+  listMethods,
+  type MethodInfo,
+  type MethodSpec,
+  methodSpecProblems,
+  readMethod,
+  updateMethod,
+} from './resources/method.js';
+export { type Applied, applyDeclaration, destroyDeclaration, type Plan, planDeclaration } from './resources/plan.js';
 export { resolveSource, type SeedSource } from './sources/index.js';
+export { FileStore } from './stores/file-store.js';
+export { SecretBox } from './stores/secret-box.js';
+export type { Change, RecordKind, Store, StoreRecord } from './stores/store.js';
+export { DEFAULT_STORE, openStore, resolveStoreRef, type StoreRef } from './stores/store-ref.js';

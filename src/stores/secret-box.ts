@@ -33,6 +33,7 @@ function isSealedObject(value: unknown): value is SealedObject {
     v.v === 1 &&
     v.alg === 'A256GCM' &&
     (v.kdf === 'raw' || v.kdf === 'scrypt') &&
+    (v.kdf === 'raw' || typeof v.salt === 'string') &&
     typeof v.iv === 'string' &&
     typeof v.tag === 'string' &&
     typeof v.data === 'string'
@@ -49,10 +50,12 @@ export class SecretBox {
   /** @param keySpec the value of TOTP_KIT_STORE_KEY, or undefined for no encryption. */
   constructor(keySpec: string | undefined) {
     if (keySpec === undefined) return;
-    if (keySpec.trim() === '') throw badInput(KEY_VARIABLE, 'is empty', 'base64 of 32 random bytes, or a passphrase');
-    const bytes = /^[A-Za-z0-9+/]{43}=$/.test(keySpec.trim()) ? Buffer.from(keySpec.trim(), 'base64') : undefined;
+    // Surrounding whitespace is not part of the key: a secret stored with a trailing newline still opens.
+    const spec = keySpec.trim();
+    if (spec === '') throw badInput(KEY_VARIABLE, 'is empty', 'base64 of 32 random bytes, or a passphrase');
+    const bytes = /^[A-Za-z0-9+/]{43}=$/.test(spec) ? Buffer.from(spec, 'base64') : undefined;
     if (bytes?.length === 32) this.#raw = bytes;
-    else this.#passphrase = keySpec;
+    else this.#passphrase = spec;
   }
 
   /** True when seeds are sealed (a store key is set). */
@@ -110,6 +113,8 @@ export class SecretBox {
         `${what}: the stored seed is damaged (not Base32, not sealed)`,
       );
     }
+    // Seal later seeds with the salt already in use, so a process pays for scrypt once, not per salt.
+    if (sealed.kdf === 'scrypt' && this.#salt === undefined) this.#salt = sealed.salt;
     if (!this.encrypting) {
       throw badInput(
         KEY_VARIABLE,
@@ -138,10 +143,19 @@ export class SecretBox {
     }
   }
 
-  /** Re-seals a seed kept as Base32 before a store key was set; sealed seeds are returned as they are. */
+  /**
+   * Re-seals a seed kept as Base32 before a store key was set; sealed seeds are returned as they are,
+   * and so is a damaged one (it is refused, naming its record, when it is used).
+   */
   reseal(sealed: unknown, context: string): unknown {
     if (!this.encrypting || typeof sealed !== 'string') return sealed;
-    return this.seal(decodeBase32(sealed, 'stored seed'), context);
+    let secret: Buffer;
+    try {
+      secret = decodeBase32(sealed, 'stored seed');
+    } catch {
+      return sealed;
+    }
+    return this.seal(secret, context);
   }
 }
 
