@@ -11850,7 +11850,17 @@ function storeSource(name, env, label2, storeReference) {
     reference,
     async read() {
       const store = await openStore(resolveStoreRef(storeReference, env, "--store"), env);
-      const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name);
+      const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name).catch((e) => {
+        if (e instanceof TotpKitError && e.code === "E_NOT_FOUND") {
+          throw badInput(
+            reference,
+            `no key "${name}" in store ${store.reference}`,
+            "a key created with `totp-kit key create`",
+            "E_SOURCE_NOT_FOUND"
+          );
+        }
+        throw e;
+      });
       return {
         secret: key.secret,
         // The stored settings are the key's: a flag that contradicts them is refused like a URL's.

@@ -1,6 +1,6 @@
 /** `store:NAME`: a key in the totp-kit store (TOTP_KIT_STORE, or the store the face was given). */
 import { encodeBase32 } from '../core/base32.js';
-import { badInput } from '../core/errors.js';
+import { badInput, TotpKitError } from '../core/errors.js';
 import type { SeedText } from '../core/seed-text.js';
 import { keyMaterial } from '../resources/key.js';
 import { nameProblem } from '../resources/names.js';
@@ -17,7 +17,17 @@ export function storeSource(name: string, env: NodeJS.ProcessEnv, label: string,
     reference,
     async read(): Promise<SeedText> {
       const store = await openStore(resolveStoreRef(storeReference, env, '--store'), env);
-      const key = await keyMaterial({ store, now: () => Date.now() / 1000 }, name);
+      const key = await keyMaterial({ store, now: () => Date.now() / 1000 }, name).catch((e: unknown) => {
+        if (e instanceof TotpKitError && e.code === 'E_NOT_FOUND') {
+          throw badInput(
+            reference,
+            `no key "${name}" in store ${store.reference}`,
+            'a key created with `totp-kit key create`',
+            'E_SOURCE_NOT_FOUND',
+          );
+        }
+        throw e;
+      });
       return {
         secret: key.secret,
         // The stored settings are the key's: a flag that contradicts them is refused like a URL's.
