@@ -8,9 +8,11 @@ import {
   TotpKitError,
   badInput,
   badSettings,
+  describeAwsError,
   errorMessage,
+  loadSecretsManager,
   quote
-} from "./chunks/chunk-FH3QL7XE.js";
+} from "./chunks/chunk-PNDLB63T.js";
 import {
   __commonJS,
   __require,
@@ -9625,15 +9627,15 @@ var require_cjs = __commonJS({
         this.listeners[ev].push(fn);
       }
       removeListener(ev, fn) {
-        const list = this.listeners[ev];
-        const i = list.indexOf(fn);
+        const list2 = this.listeners[ev];
+        const i = list2.indexOf(fn);
         if (i === -1) {
           return;
         }
-        if (i === 0 && list.length === 1) {
-          list.length = 0;
+        if (i === 0 && list2.length === 1) {
+          list2.length = 0;
         } else {
-          list.splice(i, 1);
+          list2.splice(i, 1);
         }
       }
       emit(ev, code, signal) {
@@ -11085,9 +11087,101 @@ function formatOtpauthUrl(key) {
   return totp.toString();
 }
 
+// src/core/seed-json.ts
+var SEED_FIELDS = ["otpauth_url", "url", "secret", "seed", "totp"];
+function isJsonObjectText(text) {
+  return text.trimStart().startsWith("{");
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      if (depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 64)))
+        keys.push(JSON.parse(text.slice(i, end + 1)));
+      i = end;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return keys;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+var list = (names) => names.map((n) => quote(n, 60)).join(", ");
+function pickSeedField(text, field, label2, data) {
+  let value = data;
+  if (text !== void 0) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw badInput(label2, "is not valid JSON", "a JSON object, a Base32 seed or an otpauth URL", "E_JSON_INVALID");
+    }
+    const keys = topLevelKeys(text);
+    const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (duplicate !== void 0) {
+      throw badInput(label2, `has the field ${quote(duplicate, 60)} twice`, "each field once", "E_JSON_DUPLICATE");
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badInput(
+      label2,
+      `holds ${kindOf(value)}, not a JSON object`,
+      "a JSON object with the seed in a text field",
+      "E_JSON_INVALID"
+    );
+  }
+  const object = value;
+  const names = Object.keys(object);
+  if (field !== void 0) {
+    if (!Object.hasOwn(object, field)) {
+      throw badInput(
+        label2,
+        `has no field ${quote(field, 60)}`,
+        names.length > 0 ? `one of its fields: ${list(names)}` : "a field holding the seed",
+        "E_JSON_FIELD"
+      );
+    }
+    const picked = object[field];
+    if (typeof picked !== "string") {
+      throw badInput(
+        label2,
+        `field ${quote(field, 60)} holds ${kindOf(picked)}, not text`,
+        "a field holding a Base32 seed or an otpauth URL",
+        "E_JSON_FIELD"
+      );
+    }
+    return picked;
+  }
+  const textFields = names.filter((n) => typeof object[n] === "string");
+  if (textFields.length === 1) return object[textFields[0]];
+  const usual = SEED_FIELDS.filter((n) => textFields.includes(n));
+  if (usual.length === 1) return object[usual[0]];
+  const candidates = usual.length > 1 ? usual : textFields;
+  if (candidates.length === 0) {
+    throw badInput(
+      label2,
+      `has no text field holding a seed${names.length > 0 ? ` (fields: ${list(names)})` : ""}`,
+      "a field holding a Base32 seed or an otpauth URL",
+      "E_JSON_FIELD"
+    );
+  }
+  throw badInput(
+    label2,
+    `has ${candidates.length} candidate fields (${list(candidates)})`,
+    "name one with #FIELD",
+    "E_JSON_AMBIGUOUS"
+  );
+}
+
 // src/core/seed-text.ts
 var MAX_SEED_TEXT = 64 * 1024;
-function parseSeedText(text, label2) {
+function parseSeedText(text, label2, field) {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
       label2,
@@ -11097,10 +11191,17 @@ function parseSeedText(text, label2) {
     );
   }
   const forms = /* @__PURE__ */ new Set([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
+  if (field !== void 0 || isJsonObjectText(text)) {
+    const inner = pickSeedField(text, field, label2);
+    const seed = parseSeedText(inner, field === void 0 ? label2 : `${label2}#${field}`);
+    for (const form of [...seed.secretForms, JSON.stringify(inner).slice(1, -1)]) forms.add(form);
+    return { ...seed, secretForms: nonEmpty(forms) };
+  }
   if (isOtpauthUrl(text)) {
     const { key, explicit } = parseOtpauthUrl(text, label2);
     const raw = new URL(text.trim()).searchParams.get("secret") ?? "";
-    for (const form of [raw, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
+    const encoded = /[?&]secret=([^&#]*)/i.exec(text)?.[1] ?? "";
+    for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
     return {
       secret: key.secret,
       explicit,
@@ -11141,6 +11242,70 @@ function resolveKey(seed, given2, sourceLabel, label2 = (s) => s) {
     period: settings.period,
     ...seed.issuer !== void 0 ? { issuer: seed.issuer } : {},
     ...seed.accountName !== void 0 ? { accountName: seed.accountName } : {}
+  };
+}
+
+// src/sources/aws-sm-source.ts
+var SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
+function awsSmSource(rest, label2, options = {}) {
+  const hash = rest.indexOf("#");
+  const id = hash >= 0 ? rest.slice(0, hash) : rest;
+  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  if (!SECRET_ID.test(id)) {
+    throw badInput(
+      label2,
+      "aws-sm: needs a secret name or ARN",
+      "aws-sm:NAME, aws-sm:ARN, optionally #FIELD",
+      "E_SOURCE_REF"
+    );
+  }
+  if (field === "") throw badInput(label2, "has an empty #FIELD", "aws-sm:ID#FIELD with a field name", "E_SOURCE_REF");
+  const reference = `aws-sm:${rest}`;
+  return {
+    reference,
+    async read() {
+      const { sdk, client } = await loadSecretsManager(reference, options.region);
+      let output;
+      try {
+        output = await client.send(new sdk.GetSecretValueCommand({ SecretId: id }));
+      } catch (e) {
+        throw new TotpKitError(
+          "backend",
+          "E_SOURCE_BACKEND",
+          `${reference}: GetSecretValue failed: ${describeAwsError(e)}`
+        );
+      } finally {
+        client.destroy();
+      }
+      const value = output;
+      if (typeof value.SecretString === "string") {
+        if (value.SecretString.trim() === "")
+          throw badInput(reference, "is empty", "a Base32 seed, an otpauth URL or a JSON object", "E_SOURCE_EMPTY");
+        return parseSeedText(value.SecretString, reference, field);
+      }
+      if (value.SecretBinary instanceof Uint8Array && value.SecretBinary.length > 0) {
+        if (field !== void 0)
+          throw badInput(
+            reference,
+            "is a binary secret, which has no fields",
+            `aws-sm:${id} without #FIELD`,
+            "E_SOURCE_REF"
+          );
+        const secret = Buffer.from(value.SecretBinary);
+        return {
+          secret,
+          explicit: {},
+          fromUrl: false,
+          secretForms: [secret.toString("base64"), secret.toString("hex")]
+        };
+      }
+      throw badInput(
+        reference,
+        "holds neither a SecretString nor a SecretBinary",
+        "a secret with a value",
+        "E_SOURCE_EMPTY"
+      );
+    }
   };
 }
 
@@ -11455,7 +11620,7 @@ async function material(spec) {
       warnings: []
     };
   }
-  const source = resolveSource(spec.importFrom, "importFrom");
+  const source = resolveSeedSource(spec.importFrom, "importFrom", process.env, {}, "an import");
   const seed = await source.read();
   const key = resolveKey(seed, spec.stated, source.reference);
   const warning = shortSeedWarning(key.secret, source.reference);
@@ -11836,7 +12001,7 @@ function resolveStoreRef(given2, env = process.env, label2 = "store") {
 async function openStore(ref, env = process.env) {
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
   if (ref.kind === "file") return new FileStore(ref.path, secrets);
-  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-3ILLMJE3.js");
+  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-N5KWGQEQ.js");
   return new AwsSecretsManagerStore(ref.prefix, secrets, env);
 }
 
@@ -11874,9 +12039,173 @@ function storeSource(name, env, label2, storeReference) {
   };
 }
 
+// src/sources/vault-client.ts
+import { setTimeout as sleep2 } from "node:timers/promises";
+var ATTEMPTS = 3;
+var TIMEOUT_MS = 1e4;
+function vaultOptions(env, given2 = {}) {
+  const address = given2.address || env.VAULT_ADDR;
+  const token = given2.token || env.VAULT_TOKEN;
+  const namespace = given2.namespace || env.VAULT_NAMESPACE;
+  if (!address)
+    throw badInput(
+      "VAULT_ADDR",
+      "is not set",
+      "the Vault address, e.g. https://vault.example.com:8200 (or the vault-address input)",
+      "E_VAULT_CONFIG"
+    );
+  if (!/^https?:\/\/[^\s]+$/.test(address))
+    throw badInput("VAULT_ADDR", "is not an http(s) URL", "https://host:8200", "E_VAULT_CONFIG");
+  if (!token) throw badInput("VAULT_TOKEN", "is not set", "a Vault token (or the vault-token input)", "E_VAULT_CONFIG");
+  return { address: address.replace(/\/+$/, ""), token, ...namespace ? { namespace } : {} };
+}
+function reasonOf(status, errors) {
+  const said = errors.join("; ").replace(/\s+/g, " ").slice(0, 200);
+  if (status === 403) return "permission denied (403)";
+  if (status === 404) return "not found (404)";
+  if (status === 503)
+    return /seal/i.test(said) ? "Vault is sealed (503)" : `Vault is unavailable (503${said ? `: ${said}` : ""})`;
+  if (status === 429) return "Vault is a standby or rate-limited (429)";
+  return `${status}${said ? `: ${said}` : ""}`;
+}
+async function vaultRequest(options, reference, method, path, body) {
+  const headers = { "X-Vault-Token": options.token, "X-Vault-Request": "true" };
+  if (options.namespace) headers["X-Vault-Namespace"] = options.namespace;
+  if (body !== void 0) headers["Content-Type"] = "application/json";
+  let last = "";
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    let response;
+    try {
+      response = await fetch(`${options.address}/v1/${path}`, {
+        method,
+        headers,
+        ...body !== void 0 ? { body: JSON.stringify(body) } : {},
+        signal: AbortSignal.timeout(TIMEOUT_MS)
+      });
+    } catch (e) {
+      const cause = e.cause?.code ?? e.name;
+      last = `unreachable (${cause})`;
+      if (attempt < ATTEMPTS) await sleep2(200 * attempt);
+      continue;
+    }
+    const text = await response.text();
+    let json;
+    try {
+      json = text === "" ? {} : JSON.parse(text);
+    } catch {
+      json = void 0;
+    }
+    if (response.ok) {
+      if (json === void 0)
+        throw new TotpKitError("backend", "E_VAULT", `${reference}: Vault answered with something that is not JSON`);
+      return json;
+    }
+    const errors = Array.isArray(json?.errors) ? json.errors.map(String) : [];
+    last = reasonOf(response.status, errors);
+    const transient = response.status === 429 || response.status >= 500 && !/seal/i.test(errors.join(" "));
+    if (!transient || attempt === ATTEMPTS) break;
+    await sleep2(200 * attempt);
+  }
+  throw new TotpKitError("backend", "E_VAULT", `${reference}: ${method} /v1/${path} failed: ${last}`);
+}
+function splitMount(rest, label2, form) {
+  const slash = rest.indexOf("/");
+  const mount = slash > 0 ? rest.slice(0, slash) : "";
+  const path = slash > 0 ? rest.slice(slash + 1) : "";
+  if (!mount || !path || /[\s?#]/.test(path) || path.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw badInput(label2, `needs ${form}`, form, "E_SOURCE_REF");
+  }
+  return { mount, path };
+}
+
+// src/sources/vault-kv-source.ts
+var FORM = "vault-kv:MOUNT/PATH#FIELD";
+function vaultKvSource(rest, env, label2, given2 = {}) {
+  const hash = rest.indexOf("#");
+  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  if (field === "") throw badInput(label2, "has an empty #FIELD", FORM, "E_SOURCE_REF");
+  const { mount, path } = splitMount(hash >= 0 ? rest.slice(0, hash) : rest, label2, FORM);
+  const reference = `vault-kv:${rest}`;
+  return {
+    reference,
+    async read() {
+      const options = vaultOptions(env, given2);
+      const body = await vaultRequest(options, reference, "GET", `${mount}/data/${path}`);
+      const data = body?.data?.data;
+      if (data === null || data === void 0) {
+        throw new TotpKitError(
+          "backend",
+          "E_VAULT",
+          `${reference}: the secret has no current version (deleted or destroyed)`
+        );
+      }
+      const text = pickSeedField(void 0, field, reference, data);
+      return parseSeedText(text, field === void 0 ? reference : reference);
+    }
+  };
+}
+
+// src/sources/vault-totp-source.ts
+var FORM2 = "vault-totp:MOUNT/KEY";
+function vaultTotpSource(rest, env, label2, given2 = {}) {
+  const { mount, path: key } = splitMount(rest, label2, FORM2);
+  const reference = `vault-totp:${rest}`;
+  const options = () => vaultOptions(env, given2);
+  const malformed = (what) => new TotpKitError("backend", "E_VAULT", `${reference}: Vault's answer has no ${what}`);
+  return {
+    kind: "remote",
+    reference,
+    async settings() {
+      const body = await vaultRequest(options(), reference, "GET", `${mount}/keys/${key}`);
+      const data = body?.data;
+      if (!data) throw malformed("key data");
+      const check = checkSettings({ algorithm: data.algorithm, digits: data.digits, period: data.period });
+      if (check.problems.length > 0) throw malformed(`usable ${check.problems[0]?.setting}`);
+      const { algorithm, digits, period } = withDefaults(check.settings);
+      return { algorithm, digits, period };
+    },
+    async code() {
+      const body = await vaultRequest(options(), reference, "GET", `${mount}/code/${key}`);
+      const code = body?.data?.code;
+      if (typeof code !== "string" || !/^[0-9]{6,8}$/.test(code)) throw malformed("code");
+      return code;
+    },
+    async validate(code) {
+      let body;
+      try {
+        body = await vaultRequest(options(), reference, "POST", `${mount}/code/${key}`, { code });
+      } catch (e) {
+        if (e instanceof TotpKitError && /code already used/.test(e.message)) return false;
+        throw e;
+      }
+      const valid = body?.data?.valid;
+      if (typeof valid !== "boolean") throw malformed("verdict");
+      return valid;
+    }
+  };
+}
+
 // src/sources/index.ts
-var SUPPORTED = ["env:NAME", "file:PATH", "store:NAME"];
-var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp"]);
+var SUPPORTED = [
+  "env:NAME",
+  "file:PATH",
+  "aws-sm:ID[#FIELD]",
+  "vault-kv:MOUNT/PATH#FIELD",
+  "vault-totp:MOUNT/KEY",
+  "store:NAME"
+];
+function resolveSeedSource(reference, label2, env, options = {}, what = "this") {
+  const source = resolveSource(reference, label2, env, options);
+  if (source.kind === "remote") {
+    throw badInput(
+      label2,
+      `${source.reference} keeps its seed in Vault, so it cannot be used for ${what}`,
+      "a source that holds the seed: env:, file:, aws-sm:, vault-kv:, store:",
+      "E_SOURCE_REMOTE"
+    );
+  }
+  return source;
+}
 function resolveSource(reference, label2 = "source", env = process.env, options = {}) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
@@ -11897,15 +12226,13 @@ function resolveSource(reference, label2 = "source", env = process.env, options 
       return fileSource(rest, label2);
     case "store":
       return storeSource(rest, env, label2, options.store);
+    case "aws-sm":
+      return awsSmSource(rest, label2, options.awsRegion ? { region: options.awsRegion } : {});
+    case "vault-kv":
+      return vaultKvSource(rest, env, label2, options.vault);
+    case "vault-totp":
+      return vaultTotpSource(rest, env, label2, options.vault);
     default:
-      if (PLANNED.has(scheme)) {
-        throw badInput(
-          label2,
-          `the ${scheme}: source is not supported by this version of totp-kit`,
-          allowed,
-          "E_SOURCE_UNSUPPORTED"
-        );
-      }
       throw badInput(label2, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }
 }
@@ -11948,6 +12275,7 @@ async function readSeed(flags, io, store) {
   }
   if (flags.from !== void 0) {
     const source = resolveSource(flags.from, "--from", io.env, store === void 0 ? {} : { store });
+    if (source.kind === "remote") return { remote: source, label: source.reference };
     return { seed: await source.read(), label: source.reference };
   }
   if (flags.url !== void 0) {
@@ -11967,14 +12295,30 @@ async function readKey2(flags, io, other = {}) {
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...other.problems ?? []];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const { seed, label: label2 } = await readSeed(flags, io, other.store);
-  const key = resolveKey(seed, settings, label2, flagOf);
+  const read = await readSeed(flags, io, other.store);
+  const key = "remote" in read ? await remoteKey(read.remote, check.settings) : resolveKey(read.seed, settings, read.label, flagOf);
   const warnings = [...check.warnings];
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
   return { key, settings: check.settings, warnings };
+}
+async function remoteKey(remote, given2) {
+  const settings = await remote.settings();
+  const problems = [];
+  for (const setting of ["algorithm", "digits", "period"]) {
+    const wanted = given2[setting];
+    if (wanted !== void 0 && wanted !== settings[setting]) {
+      problems.push({
+        setting,
+        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
+        allowed: `${settings[setting]}, or leave it out`
+      });
+    }
+  }
+  if (problems.length > 0) throw badSettings(problems, flagOf);
+  return { remote, ...settings };
 }
 function printWarnings(warnings, io) {
   for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
@@ -12007,6 +12351,13 @@ async function printCode(flags, io, json, store) {
   if (atProblem) problems.push(atProblem);
   const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+  if (fixed !== void 0 && key.remote) {
+    throw badInput(
+      "--at",
+      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+      "leave --at out"
+    );
+  }
   let t = fixed ?? io.now();
   const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
   printWarnings(warnings, io);
@@ -12021,7 +12372,7 @@ async function printCode(flags, io, json, store) {
   } else {
     t = plan.at;
   }
-  const code = generateCode(key, t);
+  const code = key.remote ? await key.remote.code() : generateCode(key, t);
   if (json) {
     const result = {
       code,
@@ -12849,6 +13200,11 @@ function registerMethod(program2, io, result) {
 }
 
 // src/cli/commands/verify.ts
+async function verifyRemotely(remote, input, digits) {
+  const code = normalizeCode(input) ?? "";
+  if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
+  return { valid: await remote.validate(code), code };
+}
 function registerVerify(program2, io, result) {
   addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
     const globals = command.optsWithGlobals();
@@ -12866,8 +13222,15 @@ function registerVerify(program2, io, result) {
       ...store !== void 0 ? { store } : {}
     });
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
+    if (key.remote && (flags.at !== void 0 || flags.skew !== "1")) {
+      throw badInput(
+        flags.at !== void 0 ? "--at" : "--skew",
+        `cannot be used with ${key.remote.reference}: its backend checks the code with its own clock and skew`,
+        "leave it out"
+      );
+    }
     printWarnings(warnings, io);
-    const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
+    const outcome = key.remote ? await verifyRemotely(key.remote, flags.code ?? "", key.digits) : verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
     const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
     if (json) {
       const reason2 = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };

@@ -61,6 +61,58 @@ var init_errors = __esm({
   }
 });
 
+// src/stores/aws-sdk.ts
+async function loadSecretsManager(what, region) {
+  let sdk;
+  try {
+    sdk = await import("@aws-sdk/client-secrets-manager");
+  } catch (e) {
+    const code = e.code;
+    throw new TotpKitError(
+      "backend",
+      "E_AWS_SDK",
+      `${what}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === "string" ? ` (${code})` : ""}`
+    );
+  }
+  const config = region ? { region } : {};
+  return { sdk, client: new sdk.SecretsManagerClient(config) };
+}
+function describeAwsError(error) {
+  const e = error ?? {};
+  const name = awsErrorName(error);
+  const code = typeof e.code === "string" ? e.code : void 0;
+  if (name === "AccessDeniedException") return `access denied (${name})`;
+  if (THROTTLING.has(name)) return `throttled after retries (${name})`;
+  if (name === "ResourceNotFoundException") return "not found";
+  if (name === "DecryptionFailure") return `the secret cannot be decrypted with its KMS key (${name})`;
+  if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
+  if (name === "TimeoutError" || name === "RequestTimeout") return `unreachable (${name})`;
+  if (e.message === "Region is missing") return "no AWS region configured (set AWS_REGION, or the aws-region input)";
+  if (name === "CredentialsProviderError")
+    return "no AWS credentials found (configure them, e.g. with aws-actions/configure-aws-credentials)";
+  const message = String(e.message ?? "").replace(/\s+/g, " ").trim();
+  const short = message.length > 200 ? `${message.slice(0, 200)}\u2026` : message;
+  if (!name || name === "Error") return short || "unknown error";
+  return short ? `${name}: ${short}` : name;
+}
+var THROTTLING, awsErrorName;
+var init_aws_sdk = __esm({
+  "src/stores/aws-sdk.ts"() {
+    "use strict";
+    init_errors();
+    THROTTLING = /* @__PURE__ */ new Set([
+      "ThrottlingException",
+      "Throttling",
+      "TooManyRequestsException",
+      "RequestLimitExceeded",
+      "RequestThrottled",
+      "RequestThrottledException",
+      "ThrottledException"
+    ]);
+    awsErrorName = (e) => String(e?.name ?? "");
+  }
+});
+
 // src/stores/aws-sm-store.ts
 var aws_sm_store_exports = {};
 __export(aws_sm_store_exports, {
@@ -77,26 +129,12 @@ function managed(entry) {
 function scheduledForDeletion(error) {
   return errorName(error) === "InvalidRequestException" && /delet/i.test(String(error.message ?? ""));
 }
-function describe(error) {
-  const e = error ?? {};
-  const name = errorName(error);
-  const code = typeof e.code === "string" ? e.code : void 0;
-  if (name === "AccessDeniedException") return `access denied (${name})`;
-  if (THROTTLING.has(name)) return `throttled after retries (${name})`;
-  if (name === "ResourceNotFoundException") return "not found";
-  if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
-  if (name === "TimeoutError" || name === "RequestTimeout") return `unreachable (${name})`;
-  if (e.message === "Region is missing") return "no AWS region configured (set AWS_REGION)";
-  const message = String(e.message ?? "").replace(/\s+/g, " ").trim();
-  const short = message.length > 200 ? `${message.slice(0, 200)}\u2026` : message;
-  if (!name || name === "Error") return short || "unknown error";
-  return short ? `${name}: ${short}` : name;
-}
-var MANAGED_BY_TAG, KIND_TAG_KEY, PENDING_STAGE, MAX_CAS_ATTEMPTS, BACKOFF_BASE_MS, BACKOFF_CAP_MS, SECRET_NAME, THROTTLING, errorName, AwsSecretsManagerStore;
+var MANAGED_BY_TAG, KIND_TAG_KEY, PENDING_STAGE, MAX_CAS_ATTEMPTS, BACKOFF_BASE_MS, BACKOFF_CAP_MS, SECRET_NAME, errorName, AwsSecretsManagerStore;
 var init_aws_sm_store = __esm({
   "src/stores/aws-sm-store.ts"() {
     "use strict";
     init_errors();
+    init_aws_sdk();
     MANAGED_BY_TAG = { Key: "managed-by", Value: "totp-kit" };
     KIND_TAG_KEY = "totp-kit-kind";
     PENDING_STAGE = "TOTPKIT_PENDING";
@@ -104,16 +142,7 @@ var init_aws_sm_store = __esm({
     BACKOFF_BASE_MS = 20;
     BACKOFF_CAP_MS = 1e3;
     SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
-    THROTTLING = /* @__PURE__ */ new Set([
-      "ThrottlingException",
-      "Throttling",
-      "TooManyRequestsException",
-      "RequestLimitExceeded",
-      "RequestThrottled",
-      "RequestThrottledException",
-      "ThrottledException"
-    ]);
-    errorName = (e) => String(e?.name ?? "");
+    errorName = awsErrorName;
     AwsSecretsManagerStore = class {
       reference;
       secrets;
@@ -144,22 +173,10 @@ var init_aws_sm_store = __esm({
         return name;
       }
       async #sdk() {
-        this.#client ??= (async () => {
-          let sdk;
-          try {
-            sdk = await import("@aws-sdk/client-secrets-manager");
-          } catch (e) {
-            this.#client = void 0;
-            const code = e.code;
-            throw new TotpKitError(
-              "backend",
-              "E_STORE_SDK",
-              `store ${this.reference}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === "string" ? ` (${code})` : ""}`
-            );
-          }
-          const config = {};
-          return { sdk, client: new sdk.SecretsManagerClient(config) };
-        })();
+        this.#client ??= loadSecretsManager(`store ${this.reference}`).catch((e) => {
+          this.#client = void 0;
+          throw e;
+        });
         return this.#client;
       }
       /** One line naming the operation and the secret, never its value. */
@@ -168,7 +185,7 @@ var init_aws_sm_store = __esm({
         return new TotpKitError(
           "backend",
           "E_STORE_BACKEND",
-          `store ${this.reference}: ${operation} ${name} failed: ${describe(error)}`
+          `store ${this.reference}: ${operation} ${name} failed: ${describeAwsError(error)}`
         );
       }
       /** Runs one SDK command; any failure becomes a backend error. */
@@ -736,8 +753,103 @@ function shortSeedWarning(seed, label) {
 
 // src/core/seed-text.ts
 init_errors();
+
+// src/core/seed-json.ts
+init_errors();
+var SEED_FIELDS = ["otpauth_url", "url", "secret", "seed", "totp"];
+function isJsonObjectText(text) {
+  return text.trimStart().startsWith("{");
+}
+function topLevelKeys(text) {
+  const keys = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      if (depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 64)))
+        keys.push(JSON.parse(text.slice(i, end + 1)));
+      i = end;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return keys;
+}
+function kindOf(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+var list = (names) => names.map((n) => quote(n, 60)).join(", ");
+function pickSeedField(text, field, label, data) {
+  let value = data;
+  if (text !== void 0) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw badInput(label, "is not valid JSON", "a JSON object, a Base32 seed or an otpauth URL", "E_JSON_INVALID");
+    }
+    const keys = topLevelKeys(text);
+    const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (duplicate !== void 0) {
+      throw badInput(label, `has the field ${quote(duplicate, 60)} twice`, "each field once", "E_JSON_DUPLICATE");
+    }
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badInput(
+      label,
+      `holds ${kindOf(value)}, not a JSON object`,
+      "a JSON object with the seed in a text field",
+      "E_JSON_INVALID"
+    );
+  }
+  const object = value;
+  const names = Object.keys(object);
+  if (field !== void 0) {
+    if (!Object.hasOwn(object, field)) {
+      throw badInput(
+        label,
+        `has no field ${quote(field, 60)}`,
+        names.length > 0 ? `one of its fields: ${list(names)}` : "a field holding the seed",
+        "E_JSON_FIELD"
+      );
+    }
+    const picked = object[field];
+    if (typeof picked !== "string") {
+      throw badInput(
+        label,
+        `field ${quote(field, 60)} holds ${kindOf(picked)}, not text`,
+        "a field holding a Base32 seed or an otpauth URL",
+        "E_JSON_FIELD"
+      );
+    }
+    return picked;
+  }
+  const textFields = names.filter((n) => typeof object[n] === "string");
+  if (textFields.length === 1) return object[textFields[0]];
+  const usual = SEED_FIELDS.filter((n) => textFields.includes(n));
+  if (usual.length === 1) return object[usual[0]];
+  const candidates = usual.length > 1 ? usual : textFields;
+  if (candidates.length === 0) {
+    throw badInput(
+      label,
+      `has no text field holding a seed${names.length > 0 ? ` (fields: ${list(names)})` : ""}`,
+      "a field holding a Base32 seed or an otpauth URL",
+      "E_JSON_FIELD"
+    );
+  }
+  throw badInput(
+    label,
+    `has ${candidates.length} candidate fields (${list(candidates)})`,
+    "name one with #FIELD",
+    "E_JSON_AMBIGUOUS"
+  );
+}
+
+// src/core/seed-text.ts
 var MAX_SEED_TEXT = 64 * 1024;
-function parseSeedText(text, label) {
+function parseSeedText(text, label, field) {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
       label,
@@ -747,10 +859,17 @@ function parseSeedText(text, label) {
     );
   }
   const forms = /* @__PURE__ */ new Set([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
+  if (field !== void 0 || isJsonObjectText(text)) {
+    const inner = pickSeedField(text, field, label);
+    const seed = parseSeedText(inner, field === void 0 ? label : `${label}#${field}`);
+    for (const form of [...seed.secretForms, JSON.stringify(inner).slice(1, -1)]) forms.add(form);
+    return { ...seed, secretForms: nonEmpty(forms) };
+  }
   if (isOtpauthUrl(text)) {
     const { key, explicit } = parseOtpauthUrl(text, label);
     const raw = new URL(text.trim()).searchParams.get("secret") ?? "";
-    for (const form of [raw, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
+    const encoded = /[?&]secret=([^&#]*)/i.exec(text)?.[1] ?? "";
+    for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
     return {
       secret: key.secret,
       explicit,
@@ -1218,6 +1337,72 @@ init_errors();
 // src/sources/index.ts
 init_errors();
 
+// src/sources/aws-sm-source.ts
+init_errors();
+init_aws_sdk();
+var SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
+function awsSmSource(rest, label, options = {}) {
+  const hash = rest.indexOf("#");
+  const id = hash >= 0 ? rest.slice(0, hash) : rest;
+  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  if (!SECRET_ID.test(id)) {
+    throw badInput(
+      label,
+      "aws-sm: needs a secret name or ARN",
+      "aws-sm:NAME, aws-sm:ARN, optionally #FIELD",
+      "E_SOURCE_REF"
+    );
+  }
+  if (field === "") throw badInput(label, "has an empty #FIELD", "aws-sm:ID#FIELD with a field name", "E_SOURCE_REF");
+  const reference = `aws-sm:${rest}`;
+  return {
+    reference,
+    async read() {
+      const { sdk, client } = await loadSecretsManager(reference, options.region);
+      let output;
+      try {
+        output = await client.send(new sdk.GetSecretValueCommand({ SecretId: id }));
+      } catch (e) {
+        throw new TotpKitError(
+          "backend",
+          "E_SOURCE_BACKEND",
+          `${reference}: GetSecretValue failed: ${describeAwsError(e)}`
+        );
+      } finally {
+        client.destroy();
+      }
+      const value = output;
+      if (typeof value.SecretString === "string") {
+        if (value.SecretString.trim() === "")
+          throw badInput(reference, "is empty", "a Base32 seed, an otpauth URL or a JSON object", "E_SOURCE_EMPTY");
+        return parseSeedText(value.SecretString, reference, field);
+      }
+      if (value.SecretBinary instanceof Uint8Array && value.SecretBinary.length > 0) {
+        if (field !== void 0)
+          throw badInput(
+            reference,
+            "is a binary secret, which has no fields",
+            `aws-sm:${id} without #FIELD`,
+            "E_SOURCE_REF"
+          );
+        const secret = Buffer.from(value.SecretBinary);
+        return {
+          secret,
+          explicit: {},
+          fromUrl: false,
+          secretForms: [secret.toString("base64"), secret.toString("hex")]
+        };
+      }
+      throw badInput(
+        reference,
+        "holds neither a SecretString nor a SecretBinary",
+        "a secret with a value",
+        "E_SOURCE_EMPTY"
+      );
+    }
+  };
+}
+
 // src/sources/env-source.ts
 init_errors();
 var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -1643,9 +1828,178 @@ function storeSource(name, env, label, storeReference) {
   };
 }
 
+// src/sources/vault-kv-source.ts
+init_errors();
+
+// src/sources/vault-client.ts
+init_errors();
+import { setTimeout as sleep2 } from "node:timers/promises";
+var ATTEMPTS = 3;
+var TIMEOUT_MS = 1e4;
+function vaultOptions(env, given = {}) {
+  const address = given.address || env.VAULT_ADDR;
+  const token = given.token || env.VAULT_TOKEN;
+  const namespace = given.namespace || env.VAULT_NAMESPACE;
+  if (!address)
+    throw badInput(
+      "VAULT_ADDR",
+      "is not set",
+      "the Vault address, e.g. https://vault.example.com:8200 (or the vault-address input)",
+      "E_VAULT_CONFIG"
+    );
+  if (!/^https?:\/\/[^\s]+$/.test(address))
+    throw badInput("VAULT_ADDR", "is not an http(s) URL", "https://host:8200", "E_VAULT_CONFIG");
+  if (!token) throw badInput("VAULT_TOKEN", "is not set", "a Vault token (or the vault-token input)", "E_VAULT_CONFIG");
+  return { address: address.replace(/\/+$/, ""), token, ...namespace ? { namespace } : {} };
+}
+function reasonOf(status, errors) {
+  const said = errors.join("; ").replace(/\s+/g, " ").slice(0, 200);
+  if (status === 403) return "permission denied (403)";
+  if (status === 404) return "not found (404)";
+  if (status === 503)
+    return /seal/i.test(said) ? "Vault is sealed (503)" : `Vault is unavailable (503${said ? `: ${said}` : ""})`;
+  if (status === 429) return "Vault is a standby or rate-limited (429)";
+  return `${status}${said ? `: ${said}` : ""}`;
+}
+async function vaultRequest(options, reference, method, path, body) {
+  const headers = { "X-Vault-Token": options.token, "X-Vault-Request": "true" };
+  if (options.namespace) headers["X-Vault-Namespace"] = options.namespace;
+  if (body !== void 0) headers["Content-Type"] = "application/json";
+  let last = "";
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    let response;
+    try {
+      response = await fetch(`${options.address}/v1/${path}`, {
+        method,
+        headers,
+        ...body !== void 0 ? { body: JSON.stringify(body) } : {},
+        signal: AbortSignal.timeout(TIMEOUT_MS)
+      });
+    } catch (e) {
+      const cause = e.cause?.code ?? e.name;
+      last = `unreachable (${cause})`;
+      if (attempt < ATTEMPTS) await sleep2(200 * attempt);
+      continue;
+    }
+    const text = await response.text();
+    let json;
+    try {
+      json = text === "" ? {} : JSON.parse(text);
+    } catch {
+      json = void 0;
+    }
+    if (response.ok) {
+      if (json === void 0)
+        throw new TotpKitError("backend", "E_VAULT", `${reference}: Vault answered with something that is not JSON`);
+      return json;
+    }
+    const errors = Array.isArray(json?.errors) ? json.errors.map(String) : [];
+    last = reasonOf(response.status, errors);
+    const transient = response.status === 429 || response.status >= 500 && !/seal/i.test(errors.join(" "));
+    if (!transient || attempt === ATTEMPTS) break;
+    await sleep2(200 * attempt);
+  }
+  throw new TotpKitError("backend", "E_VAULT", `${reference}: ${method} /v1/${path} failed: ${last}`);
+}
+function splitMount(rest, label, form) {
+  const slash = rest.indexOf("/");
+  const mount = slash > 0 ? rest.slice(0, slash) : "";
+  const path = slash > 0 ? rest.slice(slash + 1) : "";
+  if (!mount || !path || /[\s?#]/.test(path) || path.split("/").some((p) => p === "" || p === "." || p === "..")) {
+    throw badInput(label, `needs ${form}`, form, "E_SOURCE_REF");
+  }
+  return { mount, path };
+}
+
+// src/sources/vault-kv-source.ts
+var FORM = "vault-kv:MOUNT/PATH#FIELD";
+function vaultKvSource(rest, env, label, given = {}) {
+  const hash = rest.indexOf("#");
+  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  if (field === "") throw badInput(label, "has an empty #FIELD", FORM, "E_SOURCE_REF");
+  const { mount, path } = splitMount(hash >= 0 ? rest.slice(0, hash) : rest, label, FORM);
+  const reference = `vault-kv:${rest}`;
+  return {
+    reference,
+    async read() {
+      const options = vaultOptions(env, given);
+      const body = await vaultRequest(options, reference, "GET", `${mount}/data/${path}`);
+      const data = body?.data?.data;
+      if (data === null || data === void 0) {
+        throw new TotpKitError(
+          "backend",
+          "E_VAULT",
+          `${reference}: the secret has no current version (deleted or destroyed)`
+        );
+      }
+      const text = pickSeedField(void 0, field, reference, data);
+      return parseSeedText(text, field === void 0 ? reference : reference);
+    }
+  };
+}
+
+// src/sources/vault-totp-source.ts
+init_errors();
+var FORM2 = "vault-totp:MOUNT/KEY";
+function vaultTotpSource(rest, env, label, given = {}) {
+  const { mount, path: key } = splitMount(rest, label, FORM2);
+  const reference = `vault-totp:${rest}`;
+  const options = () => vaultOptions(env, given);
+  const malformed = (what) => new TotpKitError("backend", "E_VAULT", `${reference}: Vault's answer has no ${what}`);
+  return {
+    kind: "remote",
+    reference,
+    async settings() {
+      const body = await vaultRequest(options(), reference, "GET", `${mount}/keys/${key}`);
+      const data = body?.data;
+      if (!data) throw malformed("key data");
+      const check = checkSettings({ algorithm: data.algorithm, digits: data.digits, period: data.period });
+      if (check.problems.length > 0) throw malformed(`usable ${check.problems[0]?.setting}`);
+      const { algorithm, digits, period } = withDefaults(check.settings);
+      return { algorithm, digits, period };
+    },
+    async code() {
+      const body = await vaultRequest(options(), reference, "GET", `${mount}/code/${key}`);
+      const code = body?.data?.code;
+      if (typeof code !== "string" || !/^[0-9]{6,8}$/.test(code)) throw malformed("code");
+      return code;
+    },
+    async validate(code) {
+      let body;
+      try {
+        body = await vaultRequest(options(), reference, "POST", `${mount}/code/${key}`, { code });
+      } catch (e) {
+        if (e instanceof TotpKitError && /code already used/.test(e.message)) return false;
+        throw e;
+      }
+      const valid = body?.data?.valid;
+      if (typeof valid !== "boolean") throw malformed("verdict");
+      return valid;
+    }
+  };
+}
+
 // src/sources/index.ts
-var SUPPORTED = ["env:NAME", "file:PATH", "store:NAME"];
-var PLANNED = /* @__PURE__ */ new Set(["aws-sm", "vault-kv", "vault-totp"]);
+var SUPPORTED = [
+  "env:NAME",
+  "file:PATH",
+  "aws-sm:ID[#FIELD]",
+  "vault-kv:MOUNT/PATH#FIELD",
+  "vault-totp:MOUNT/KEY",
+  "store:NAME"
+];
+function resolveSeedSource(reference, label, env, options = {}, what = "this") {
+  const source = resolveSource(reference, label, env, options);
+  if (source.kind === "remote") {
+    throw badInput(
+      label,
+      `${source.reference} keeps its seed in Vault, so it cannot be used for ${what}`,
+      "a source that holds the seed: env:, file:, aws-sm:, vault-kv:, store:",
+      "E_SOURCE_REMOTE"
+    );
+  }
+  return source;
+}
 function resolveSource(reference, label = "source", env = process.env, options = {}) {
   const allowed = SUPPORTED.join(", ");
   if (/^\s*otpauth:/i.test(reference)) {
@@ -1666,15 +2020,13 @@ function resolveSource(reference, label = "source", env = process.env, options =
       return fileSource(rest, label);
     case "store":
       return storeSource(rest, env, label, options.store);
+    case "aws-sm":
+      return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
+    case "vault-kv":
+      return vaultKvSource(rest, env, label, options.vault);
+    case "vault-totp":
+      return vaultTotpSource(rest, env, label, options.vault);
     default:
-      if (PLANNED.has(scheme)) {
-        throw badInput(
-          label,
-          `the ${scheme}: source is not supported by this version of totp-kit`,
-          allowed,
-          "E_SOURCE_UNSUPPORTED"
-        );
-      }
       throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
   }
 }
@@ -1761,7 +2113,7 @@ async function material(spec) {
       warnings: []
     };
   }
-  const source = resolveSource(spec.importFrom, "importFrom");
+  const source = resolveSeedSource(spec.importFrom, "importFrom", process.env, {}, "an import");
   const seed = await source.read();
   const key = resolveKey(seed, spec.stated, source.reference);
   const warning = shortSeedWarning(key.secret, source.reference);

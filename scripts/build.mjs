@@ -63,6 +63,8 @@ async function listFiles(dir) {
 }
 
 if (!check) {
+  // Start from an empty dist/: chunk names carry content hashes, so old chunks would pile up.
+  await rm(join(root, 'dist'), { recursive: true, force: true });
   await buildAll(join(root, 'dist'));
 } else {
   const temp = await mkdtemp(join(tmpdir(), 'totp-kit-dist-'));

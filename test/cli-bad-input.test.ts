@@ -114,12 +114,21 @@ const CASES: readonly BadCase[] = [
   // --from
   { name: '--from without scheme', args: ['code', '--from', 'TOTP_SEED'], names: ['--from'] },
   { name: '--from foo:x', args: ['code', '--from', 'foo:x'], names: ['--from', 'foo:'] },
-  { name: '--from aws-sm:x', args: ['code', '--from', 'aws-sm:x'], names: ['--from', 'aws-sm:'], says: /not supp/ },
+  { name: '--from aws-sm: without an id', args: ['code', '--from', 'aws-sm:'], names: ['--from', 'aws-sm:'] },
+  { name: '--from aws-sm:x# (empty field)', args: ['code', '--from', 'aws-sm:x#'], names: ['--from', '#FIELD'] },
+  { name: '--from vault-kv:a (no path)', args: ['code', '--from', 'vault-kv:a'], names: ['--from', 'vault-kv:MOUNT/PATH'] },
   {
-    name: '--from vault-kv:a/b#c',
+    name: '--from vault-kv:a/b#c without VAULT_ADDR',
     args: ['code', '--from', 'vault-kv:a/b#c'],
-    names: ['--from', 'vault-kv:'],
-    says: /not supported/,
+    names: ['VAULT_ADDR'],
+    says: /is not set/,
+  },
+  {
+    name: '--from vault-totp:a/b without VAULT_TOKEN',
+    args: ['code', '--from', 'vault-totp:a/b'],
+    env: { VAULT_ADDR: 'http://127.0.0.1:1' },
+    names: ['VAULT_TOKEN'],
+    says: /is not set/,
   },
   {
     name: '--from store:x (no such key)',

@@ -7,7 +7,8 @@ import { badInput, badSettings, type Problem } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
 import { isOtpauthUrl } from '../core/otpauth-url.js';
 import { parseSeedText, resolveKey, type SeedText } from '../core/seed-text.js';
-import { checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
+import { type CodeSettings, checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
+import type { RemoteCodeSource } from '../sources/index.js';
 import { resolveSource } from '../sources/index.js';
 import type { Io } from './io.js';
 
@@ -54,7 +55,7 @@ async function readSeed(
   flags: SeedFlags,
   io: Io,
   store: string | undefined,
-): Promise<{ seed: SeedText; label: string }> {
+): Promise<{ seed: SeedText; label: string } | { remote: RemoteCodeSource; label: string }> {
   const given = (['secret', 'url', 'from'] as const).filter((f) => flags[f] !== undefined);
   if (given.length === 0) {
     throw badInput(
@@ -74,6 +75,7 @@ async function readSeed(
   }
   if (flags.from !== undefined) {
     const source = resolveSource(flags.from, '--from', io.env, store === undefined ? {} : { store });
+    if (source.kind === 'remote') return { remote: source, label: source.reference };
     return { seed: await source.read(), label: source.reference };
   }
   if (flags.url !== undefined) {
@@ -98,20 +100,49 @@ export async function readKey(
   flags: SeedFlags,
   io: Io,
   other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[]; readonly store?: string } = {},
-): Promise<{ key: TotpKey; settings: SettingsCheck['settings']; warnings: string[] }> {
+): Promise<{ key: ResolvedKey; settings: SettingsCheck['settings']; warnings: string[] }> {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
   // Every flag problem of the command at once (settings, and the command's own flags), before any I/O.
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...(other.problems ?? [])];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const { seed, label } = await readSeed(flags, io, other.store);
-  const key = resolveKey(seed, settings, label, flagOf);
+  const read = await readSeed(flags, io, other.store);
+  const key: ResolvedKey =
+    'remote' in read
+      ? await remoteKey(read.remote, check.settings)
+      : resolveKey(read.seed, settings, read.label, flagOf);
   const warnings = [...check.warnings];
   if (flags.secret !== undefined || flags.url !== undefined) {
     const flag = flags.secret !== undefined ? '--secret' : '--url';
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
   return { key, settings: check.settings, warnings };
+}
+
+/**
+ * A key whose backend computes the codes, or a seed with its settings. Both say algorithm, digits and
+ * period; only a seed can compute codes at any time.
+ */
+export type ResolvedKey =
+  | ({ readonly remote?: undefined } & TotpKey)
+  | ({ readonly remote: RemoteCodeSource } & CodeSettings);
+
+/** The settings of a remote key; a flag that contradicts them is refused like one contradicting a URL. */
+async function remoteKey(remote: RemoteCodeSource, given: Partial<CodeSettings>): Promise<ResolvedKey> {
+  const settings = await remote.settings();
+  const problems: Problem[] = [];
+  for (const setting of ['algorithm', 'digits', 'period'] as const) {
+    const wanted = given[setting];
+    if (wanted !== undefined && wanted !== settings[setting]) {
+      problems.push({
+        setting,
+        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
+        allowed: `${settings[setting]}, or leave it out`,
+      });
+    }
+  }
+  if (problems.length > 0) throw badSettings(problems, flagOf);
+  return { remote, ...settings };
 }
 
 /** Prints warnings on stderr, one line each. */

@@ -7,6 +7,7 @@ import { decodeBase32, encodeBase32, normalizeBase32 } from './base32.js';
 import { badInput, badSettings, type Problem } from './errors.js';
 import type { TotpKey } from './key.js';
 import { isOtpauthUrl, parseOtpauthUrl } from './otpauth-url.js';
+import { isJsonObjectText, pickSeedField } from './seed-json.js';
 import { type CodeSettings, checkSettings, codeSettingsOf, type SettingsInput, withDefaults } from './settings.js';
 
 /** A seed read from text, before settings given beside it are applied. */
@@ -28,10 +29,11 @@ export interface SeedText {
 export const MAX_SEED_TEXT = 64 * 1024;
 
 /**
- * Reads a bare Base32 seed or an otpauth URL. `label` names the input in errors.
+ * Reads a bare Base32 seed, an otpauth URL, or a JSON object holding one (`field` names the field; see
+ * `pickSeedField` for the rules without it). `label` names the input in errors.
  * @throws TotpKitError (bad-input) without quoting the text.
  */
-export function parseSeedText(text: string, label: string): SeedText {
+export function parseSeedText(text: string, label: string, field?: string): SeedText {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
       label,
@@ -41,10 +43,18 @@ export function parseSeedText(text: string, label: string): SeedText {
     );
   }
   const forms = new Set<string>([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
+  if (field !== undefined || isJsonObjectText(text)) {
+    const inner = pickSeedField(text, field, label);
+    const seed = parseSeedText(inner, field === undefined ? label : `${label}#${field}`);
+    // The value as the JSON text writes it (escapes included) may show up in a log too.
+    for (const form of [...seed.secretForms, JSON.stringify(inner).slice(1, -1)]) forms.add(form);
+    return { ...seed, secretForms: nonEmpty(forms) };
+  }
   if (isOtpauthUrl(text)) {
     const { key, explicit } = parseOtpauthUrl(text, label);
     const raw = new URL(text.trim()).searchParams.get('secret') ?? '';
-    for (const form of [raw, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
+    const encoded = /[?&]secret=([^&#]*)/i.exec(text)?.[1] ?? '';
+    for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
     return {
       secret: key.secret,
       explicit,

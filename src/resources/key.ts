@@ -12,7 +12,7 @@ import { generateSeed, shortSeedWarning } from '../core/seed.js';
 import { resolveKey } from '../core/seed-text.js';
 import { checkSettings, DEFAULTS, type Settings } from '../core/settings.js';
 import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
-import { resolveSource } from '../sources/index.js';
+import { resolveSeedSource } from '../sources/index.js';
 import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
 import { nameProblem } from './names.js';
 import { asKeyRecord, type KeyRecord, toStoreRecord } from './records.js';
@@ -162,7 +162,7 @@ async function material(spec: CheckedKeySpec): Promise<{ key: TotpKey; warnings:
       warnings: [],
     };
   }
-  const source = resolveSource(spec.importFrom as string, 'importFrom');
+  const source = resolveSeedSource(spec.importFrom as string, 'importFrom', process.env, {}, 'an import');
   const seed = await source.read();
   const key = resolveKey(seed, spec.stated, source.reference);
   const warning = shortSeedWarning(key.secret, source.reference);

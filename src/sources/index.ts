@@ -4,17 +4,59 @@
  * user who pastes a seed or an otpauth URL where a reference belongs would see it in the log.
  */
 import { badInput } from '../core/errors.js';
+import { awsSmSource } from './aws-sm-source.js';
 import { envSource } from './env-source.js';
 import { fileSource } from './file-source.js';
-import type { SeedSource } from './source.js';
+import type { SeedSource, TotpSource } from './source.js';
 import { storeSource } from './store-source.js';
+import type { VaultOptions } from './vault-client.js';
+import { vaultKvSource } from './vault-kv-source.js';
+import { vaultTotpSource } from './vault-totp-source.js';
 
-export type { SeedSource } from './source.js';
+export type { RemoteCodeSource, SeedSource, TotpSource } from './source.js';
 
 /** Schemes this version reads. */
-const SUPPORTED = ['env:NAME', 'file:PATH', 'store:NAME'];
-/** Schemes of the product contract that later releases read. */
-const PLANNED = new Set(['aws-sm', 'vault-kv', 'vault-totp']);
+const SUPPORTED = [
+  'env:NAME',
+  'file:PATH',
+  'aws-sm:ID[#FIELD]',
+  'vault-kv:MOUNT/PATH#FIELD',
+  'vault-totp:MOUNT/KEY',
+  'store:NAME',
+];
+
+/** What some sources need besides the reference. */
+export interface SourceOptions {
+  /** The store for `store:NAME` (default: TOTP_KIT_STORE, else the embedded store). */
+  readonly store?: string;
+  /** The region for `aws-sm:` (default: the SDK's environment). */
+  readonly awsRegion?: string;
+  /** Address, token and namespace for `vault-kv:` and `vault-totp:` (default: VAULT_ADDR, …). */
+  readonly vault?: VaultOptions;
+}
+
+/**
+ * Resolves a source reference to a seed source, refusing one whose seed stays in its backend.
+ * `what` says what the seed is needed for, in the refusal.
+ */
+export function resolveSeedSource(
+  reference: string,
+  label: string,
+  env: NodeJS.ProcessEnv,
+  options: SourceOptions = {},
+  what = 'this',
+): SeedSource {
+  const source = resolveSource(reference, label, env, options);
+  if (source.kind === 'remote') {
+    throw badInput(
+      label,
+      `${source.reference} keeps its seed in Vault, so it cannot be used for ${what}`,
+      'a source that holds the seed: env:, file:, aws-sm:, vault-kv:, store:',
+      'E_SOURCE_REMOTE',
+    );
+  }
+  return source;
+}
 
 /**
  * Resolves a source reference to a source. `label` names the input (`--from`, `source`); `store` is
@@ -25,8 +67,8 @@ export function resolveSource(
   reference: string,
   label = 'source',
   env: NodeJS.ProcessEnv = process.env,
-  options: { readonly store?: string } = {},
-): SeedSource {
+  options: SourceOptions = {},
+): TotpSource {
   const allowed = SUPPORTED.join(', ');
   if (/^\s*otpauth:/i.test(reference)) {
     throw badInput(
@@ -46,15 +88,13 @@ export function resolveSource(
       return fileSource(rest, label);
     case 'store':
       return storeSource(rest, env, label, options.store);
+    case 'aws-sm':
+      return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
+    case 'vault-kv':
+      return vaultKvSource(rest, env, label, options.vault);
+    case 'vault-totp':
+      return vaultTotpSource(rest, env, label, options.vault);
     default:
-      if (PLANNED.has(scheme)) {
-        throw badInput(
-          label,
-          `the ${scheme}: source is not supported by this version of totp-kit`,
-          allowed,
-          'E_SOURCE_UNSUPPORTED',
-        );
-      }
       throw badInput(label, `${scheme}: is not a known source scheme`, allowed, 'E_SOURCE_SCHEME');
   }
 }

@@ -30,13 +30,11 @@ import type {
   GetSecretValueCommandOutput,
   SecretListEntry,
   SecretsManagerClient,
-  SecretsManagerClientConfig,
 } from '@aws-sdk/client-secrets-manager';
 import { badInput, TotpKitError } from '../core/errors.js';
+import { awsErrorName, describeAwsError, loadSecretsManager, type Sdk, type SdkError } from './aws-sdk.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
-
-type Sdk = typeof import('@aws-sdk/client-secrets-manager');
 
 /** The tag every secret the store writes carries, and the one `list` requires. */
 export const MANAGED_BY_TAG = { Key: 'managed-by', Value: 'totp-kit' } as const;
@@ -54,31 +52,13 @@ const BACKOFF_CAP_MS = 1_000;
 /** Characters Secrets Manager allows in a secret name, and its length limit. */
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'ThrottledException',
-]);
-
 /** What a read found: the record and the version that holds AWSCURRENT. */
 interface Current {
   readonly record: StoreRecord;
   readonly versionId: string;
 }
 
-/** An SDK error as far as this store looks at it. */
-interface SdkError {
-  readonly name?: unknown;
-  readonly message?: unknown;
-  readonly code?: unknown;
-  readonly $metadata?: { readonly attempts?: number; readonly httpStatusCode?: number };
-}
-
-const errorName = (e: unknown): string => String((e as SdkError | null)?.name ?? '');
+const errorName = awsErrorName;
 
 /** A store of one secret per record in AWS Secrets Manager. */
 export class AwsSecretsManagerStore implements Store {
@@ -114,23 +94,10 @@ export class AwsSecretsManagerStore implements Store {
   }
 
   async #sdk(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
-    this.#client ??= (async () => {
-      let sdk: Sdk;
-      try {
-        sdk = await import('@aws-sdk/client-secrets-manager');
-      } catch (e) {
-        this.#client = undefined;
-        const code = (e as SdkError).code;
-        throw new TotpKitError(
-          'backend',
-          'E_STORE_SDK',
-          `store ${this.reference}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === 'string' ? ` (${code})` : ''}`,
-        );
-      }
-      // Nothing is overridden: region, endpoint, credentials and retries come from the SDK's own configuration.
-      const config: SecretsManagerClientConfig = {};
-      return { sdk, client: new sdk.SecretsManagerClient(config) };
-    })();
+    this.#client ??= loadSecretsManager(`store ${this.reference}`).catch((e: unknown) => {
+      this.#client = undefined;
+      throw e;
+    });
     return this.#client;
   }
 
@@ -140,7 +107,7 @@ export class AwsSecretsManagerStore implements Store {
     return new TotpKitError(
       'backend',
       'E_STORE_BACKEND',
-      `store ${this.reference}: ${operation} ${name} failed: ${describe(error)}`,
+      `store ${this.reference}: ${operation} ${name} failed: ${describeAwsError(error)}`,
     );
   }
 
@@ -392,23 +359,4 @@ function managed(entry: SecretListEntry): boolean {
 /** An InvalidRequestException saying the secret is scheduled for deletion. */
 function scheduledForDeletion(error: SdkError): boolean {
   return errorName(error) === 'InvalidRequestException' && /delet/i.test(String(error.message ?? ''));
-}
-
-/** Why an SDK call failed, in one line without any request or response content. */
-function describe(error: unknown): string {
-  const e = (error ?? {}) as SdkError;
-  const name = errorName(error);
-  const code = typeof e.code === 'string' ? e.code : undefined;
-  if (name === 'AccessDeniedException') return `access denied (${name})`;
-  if (THROTTLING.has(name)) return `throttled after retries (${name})`;
-  if (name === 'ResourceNotFoundException') return 'not found';
-  if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
-  if (name === 'TimeoutError' || name === 'RequestTimeout') return `unreachable (${name})`;
-  if (e.message === 'Region is missing') return 'no AWS region configured (set AWS_REGION)';
-  const message = String(e.message ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const short = message.length > 200 ? `${message.slice(0, 200)}…` : message;
-  if (!name || name === 'Error') return short || 'unknown error';
-  return short ? `${name}: ${short}` : name;
 }

@@ -1,6 +1,6 @@
 /** `totp-kit code`: print the current code, waiting for the next one when too little time is left. */
 import type { Command } from 'commander';
-import { type Problem, quote } from '../../core/errors.js';
+import { badInput, type Problem, quote } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
 import {
   expiresAt,
@@ -55,6 +55,13 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   if (atProblem) problems.push(atProblem);
   const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+  if (fixed !== undefined && key.remote) {
+    throw badInput(
+      '--at',
+      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+      'leave --at out',
+    );
+  }
   let t = fixed ?? io.now();
   const plan = planFreshCode(t, key.period, minRemaining as number, '--min-remaining');
   printWarnings(warnings, io);
@@ -68,7 +75,7 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   } else {
     t = plan.at;
   }
-  const code = generateCode(key, t);
+  const code = key.remote ? await key.remote.code() : generateCode(key, t);
   if (json) {
     const result = {
       code,

@@ -1,8 +1,9 @@
 /** `totp-kit verify`: check a code statelessly (exit 0 valid, 1 invalid). */
 import type { Command } from 'commander';
-import type { Problem } from '../../core/errors.js';
+import { badInput, type Problem } from '../../core/errors.js';
 import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
-import { verifyCode } from '../../core/totp.js';
+import { normalizeCode, type Verification, verifyCode } from '../../core/totp.js';
+import type { RemoteCodeSource } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 
@@ -10,6 +11,13 @@ interface VerifyFlags extends SeedFlags {
   readonly code?: string;
   readonly skew?: string;
   readonly at?: string;
+}
+
+/** A remote backend's verdict, for a well-formed code (a malformed one is invalid without asking). */
+async function verifyRemotely(remote: RemoteCodeSource, input: string, digits: number): Promise<Verification> {
+  const code = normalizeCode(input) ?? '';
+  if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
+  return { valid: await remote.validate(code), code };
 }
 
 /** Registers `verify` on the program. */
@@ -34,8 +42,17 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
         ...(store !== undefined ? { store } : {}),
       });
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
+      if (key.remote && (flags.at !== undefined || flags.skew !== '1')) {
+        throw badInput(
+          flags.at !== undefined ? '--at' : '--skew',
+          `cannot be used with ${key.remote.reference}: its backend checks the code with its own clock and skew`,
+          'leave it out',
+        );
+      }
       printWarnings(warnings, io);
-      const outcome = verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
+      const outcome: Verification = key.remote
+        ? await verifyRemotely(key.remote, flags.code ?? '', key.digits)
+        : verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
       const wellFormed = outcome.code !== undefined && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
       if (json) {
         const reason = outcome.valid ? {} : { reason: wellFormed ? 'no-match' : 'malformed' };

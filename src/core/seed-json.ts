@@ -1,0 +1,117 @@
+/**
+ * Seeds kept in a JSON object (a Secrets Manager SecretString, a Vault KV secret): which field holds
+ * the seed. `#FIELD` names it; without it, the one text field, else the one of the usual names. Errors
+ * name the fields, never their values.
+ */
+import { badInput, quote } from './errors.js';
+
+/** Field names that usually hold a TOTP seed or URL, in the order PRODUCT.md lists them. */
+export const SEED_FIELDS = ['otpauth_url', 'url', 'secret', 'seed', 'totp'] as const;
+
+/** True when the text is meant as a JSON object. */
+export function isJsonObjectText(text: string): boolean {
+  return text.trimStart().startsWith('{');
+}
+
+/** The keys of a JSON object's top level in the order written, duplicates included (JSON.parse hides them). */
+export function topLevelKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 64)))
+        keys.push(JSON.parse(text.slice(i, end + 1)) as string);
+      i = end;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return keys;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+const list = (names: readonly string[]) => names.map((n) => quote(n, 60)).join(', ');
+
+/**
+ * Picks the seed text out of a JSON object given as text (or already parsed, `data`). `label` names the
+ * input in errors.
+ * @throws TotpKitError (bad-input) for text that is not a JSON object, duplicate or missing fields,
+ *   a field that is not text, or several candidates without `#FIELD`.
+ */
+export function pickSeedField(
+  text: string | undefined,
+  field: string | undefined,
+  label: string,
+  data?: unknown,
+): string {
+  let value = data;
+  if (text !== undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // JSON.parse's message quotes the text: it must never reach a message.
+      throw badInput(label, 'is not valid JSON', 'a JSON object, a Base32 seed or an otpauth URL', 'E_JSON_INVALID');
+    }
+    const keys = topLevelKeys(text);
+    const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
+    if (duplicate !== undefined) {
+      throw badInput(label, `has the field ${quote(duplicate, 60)} twice`, 'each field once', 'E_JSON_DUPLICATE');
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badInput(
+      label,
+      `holds ${kindOf(value)}, not a JSON object`,
+      'a JSON object with the seed in a text field',
+      'E_JSON_INVALID',
+    );
+  }
+  const object = value as Record<string, unknown>;
+  const names = Object.keys(object);
+  if (field !== undefined) {
+    if (!Object.hasOwn(object, field)) {
+      throw badInput(
+        label,
+        `has no field ${quote(field, 60)}`,
+        names.length > 0 ? `one of its fields: ${list(names)}` : 'a field holding the seed',
+        'E_JSON_FIELD',
+      );
+    }
+    const picked = object[field];
+    if (typeof picked !== 'string') {
+      throw badInput(
+        label,
+        `field ${quote(field, 60)} holds ${kindOf(picked)}, not text`,
+        'a field holding a Base32 seed or an otpauth URL',
+        'E_JSON_FIELD',
+      );
+    }
+    return picked;
+  }
+  const textFields = names.filter((n) => typeof object[n] === 'string');
+  if (textFields.length === 1) return object[textFields[0] as string] as string;
+  const usual = SEED_FIELDS.filter((n) => textFields.includes(n));
+  if (usual.length === 1) return object[usual[0] as string] as string;
+  const candidates = usual.length > 1 ? usual : textFields;
+  if (candidates.length === 0) {
+    throw badInput(
+      label,
+      `has no text field holding a seed${names.length > 0 ? ` (fields: ${list(names)})` : ''}`,
+      'a field holding a Base32 seed or an otpauth URL',
+      'E_JSON_FIELD',
+    );
+  }
+  throw badInput(
+    label,
+    `has ${candidates.length} candidate fields (${list(candidates)})`,
+    'name one with #FIELD',
+    'E_JSON_AMBIGUOUS',
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The AWS SDK for Secrets Manager, shared by the `aws-sm:` store and the `aws-sm:` source: loaded on
+ * first use only (so no other path parses it), and its failures described in one line that never
+ * carries request or response content.
+ */
+import type { SecretsManagerClient, SecretsManagerClientConfig } from '@aws-sdk/client-secrets-manager';
+import { TotpKitError } from '../core/errors.js';
+
+/** The SDK module. */
+export type Sdk = typeof import('@aws-sdk/client-secrets-manager');
+
+/** An SDK error as far as totp-kit looks at it. */
+export interface SdkError {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly $metadata?: { readonly attempts?: number; readonly httpStatusCode?: number };
+}
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ThrottledException',
+]);
+
+/** The error's name (`ResourceNotFoundException`), or ''. */
+export const awsErrorName = (e: unknown): string => String((e as SdkError | null)?.name ?? '');
+
+/**
+ * Loads the SDK and makes a client. Region, endpoint, credentials and retries come from the SDK's own
+ * configuration (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, the default credential chain,
+ * AWS_MAX_ATTEMPTS) unless `region` is given.
+ * @param what names the user of the SDK in the error when it cannot be loaded (`store aws-sm:x`).
+ */
+export async function loadSecretsManager(
+  what: string,
+  region?: string,
+): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
+  let sdk: Sdk;
+  try {
+    sdk = await import('@aws-sdk/client-secrets-manager');
+  } catch (e) {
+    const code = (e as SdkError).code;
+    throw new TotpKitError(
+      'backend',
+      'E_AWS_SDK',
+      `${what}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === 'string' ? ` (${code})` : ''}`,
+    );
+  }
+  const config: SecretsManagerClientConfig = region ? { region } : {};
+  return { sdk, client: new sdk.SecretsManagerClient(config) };
+}
+
+/** Why an SDK call failed, in one line without any request or response content. */
+export function describeAwsError(error: unknown): string {
+  const e = (error ?? {}) as SdkError;
+  const name = awsErrorName(error);
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  if (name === 'AccessDeniedException') return `access denied (${name})`;
+  if (THROTTLING.has(name)) return `throttled after retries (${name})`;
+  if (name === 'ResourceNotFoundException') return 'not found';
+  if (name === 'DecryptionFailure') return `the secret cannot be decrypted with its KMS key (${name})`;
+  if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
+  if (name === 'TimeoutError' || name === 'RequestTimeout') return `unreachable (${name})`;
+  if (e.message === 'Region is missing') return 'no AWS region configured (set AWS_REGION, or the aws-region input)';
+  if (name === 'CredentialsProviderError')
+    return 'no AWS credentials found (configure them, e.g. with aws-actions/configure-aws-credentials)';
+  const message = String(e.message ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = message.length > 200 ? `${message.slice(0, 200)}…` : message;
+  if (!name || name === 'Error') return short || 'unknown error';
+  return short ? `${name}: ${short}` : name;
+}
