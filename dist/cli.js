@@ -11554,6 +11554,20 @@ function checkKeySpec(spec) {
       allowed: "exactly one of generate and importFrom"
     });
   }
+  const generate = spec.generate;
+  if (generate !== void 0 && (typeof generate !== "object" || generate === null || Array.isArray(generate))) {
+    problems.push({ setting: "generate", problem: "is not an object", allowed: "{ issuer, accountName, keySize? }" });
+  } else if (generate !== void 0) {
+    for (const field of Object.keys(generate)) {
+      if (!["issuer", "accountName", "keySize"].includes(field)) {
+        problems.push({
+          setting: `generate.${field}`,
+          problem: "is not a setting of generate",
+          allowed: "issuer, accountName, keySize"
+        });
+      }
+    }
+  }
   if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
     problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
   }
@@ -11784,9 +11798,28 @@ var FileStore = class {
       }
       sections[name] = section;
     }
-    return { format: doc.format, ...sections };
+    return { format: doc.format, ...doc.keyCheck !== void 0 ? { keyCheck: doc.keyCheck } : {}, ...sections };
+  }
+  /**
+   * Keeps one store under one key: with a key, a store sealed with another key is refused; without one,
+   * a store holding sealed seeds is refused rather than given a plain seed beside them.
+   */
+  #checkKey(doc) {
+    if (doc.keyCheck !== void 0) this.secrets.assertCheck(doc.keyCheck, this.reference);
+    else {
+      for (const kind of Object.keys(SECTIONS)) {
+        for (const [id, record] of Object.entries(doc[SECTIONS[kind]])) {
+          if (record.secret === void 0 || typeof record.secret === "string") continue;
+          if (!this.secrets.encrypting) this.secrets.assertCheck(void 0, this.reference);
+          this.secrets.open(record.secret, `${kind}/${id}`, `${kind} "${id}"`);
+          break;
+        }
+      }
+    }
+    if (this.secrets.encrypting && doc.keyCheck === void 0) doc.keyCheck = this.secrets.makeCheck();
   }
   async #write(doc) {
+    this.#checkKey(doc);
     if (this.secrets.encrypting) {
       for (const kind of Object.keys(SECTIONS)) {
         const section = doc[SECTIONS[kind]];
@@ -11850,6 +11883,8 @@ var FileStore = class {
 import { createCipheriv, createDecipheriv, randomBytes as randomBytes4, scryptSync } from "node:crypto";
 var SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 var KEY_VARIABLE = "TOTP_KIT_STORE_KEY";
+var CHECK_TEXT = "totp-kit store key check";
+var CHECK_CONTEXT = "store/key-check";
 function isSealedObject(value) {
   const v = value;
   return typeof value === "object" && value !== null && v.v === 1 && v.alg === "A256GCM" && (v.kdf === "raw" || v.kdf === "scrypt") && (v.kdf === "raw" || typeof v.salt === "string") && typeof v.iv === "string" && typeof v.tag === "string" && typeof v.data === "string";
@@ -11943,6 +11978,44 @@ var SecretBox = class {
       throw badInput(
         KEY_VARIABLE,
         `does not decrypt the seed of ${what} (wrong key, or the record was altered)`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+  }
+  /** A value sealed with this box's key, kept in a store to tell a wrong key before anything is written. */
+  makeCheck() {
+    return this.seal(Buffer.from(CHECK_TEXT, "utf8"), CHECK_CONTEXT);
+  }
+  /**
+   * Confirms that this box's key is the one a store's check value was sealed with.
+   * @throws TotpKitError (bad-input) E_STORE_KEY_WRONG or E_STORE_KEY_MISSING naming `store`.
+   */
+  assertCheck(check, store) {
+    if (!this.encrypting) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not set, but ${store} holds encrypted seeds`,
+        "the key the store was written with",
+        "E_STORE_KEY_MISSING"
+      );
+    }
+    let opened;
+    try {
+      opened = this.open(check, CHECK_CONTEXT, `store ${store}`);
+    } catch (e) {
+      if (e instanceof TotpKitError && e.code === "E_STORE_CORRUPT") throw e;
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+    if (opened.toString("utf8") !== CHECK_TEXT) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
         "the key the store was written with",
         "E_STORE_KEY_WRONG"
       );
@@ -12237,6 +12310,42 @@ function resolveSource(reference, label2 = "source", env = process.env, options 
   }
 }
 
+// src/sources/load-key.ts
+async function loadKey(origin, given2, env, options = {}, label2 = (s) => s) {
+  const check = checkSettings(given2);
+  if (check.problems.length > 0) throw badSettings(check.problems, label2);
+  if ("text" in origin) {
+    const seed2 = parseSeedText(origin.text, origin.label);
+    return { key: resolveKey(seed2, given2, origin.label, label2), secretForms: seed2.secretForms, origin: origin.label };
+  }
+  const source = resolveSource(origin.reference, origin.label, env, options);
+  if (source.kind === "remote") {
+    return { key: await remoteKey(source, check.settings, label2), secretForms: [], origin: source.reference };
+  }
+  const seed = await source.read();
+  return {
+    key: resolveKey(seed, given2, source.reference, label2),
+    secretForms: seed.secretForms,
+    origin: source.reference
+  };
+}
+async function remoteKey(remote, given2, label2) {
+  const settings = await remote.settings();
+  const problems = [];
+  for (const setting of ["algorithm", "digits", "period"]) {
+    const wanted = given2[setting];
+    if (wanted !== void 0 && wanted !== settings[setting]) {
+      problems.push({
+        setting,
+        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
+        allowed: `${settings[setting]}, or leave it out`
+      });
+    }
+  }
+  if (problems.length > 0) throw badSettings(problems, label2);
+  return { remote, ...settings };
+}
+
 // src/cli/seed-options.ts
 var FLAGS = {
   algorithm: "--algorithm",
@@ -12255,7 +12364,7 @@ function flagOf(setting) {
 function addSeedOptions(command) {
   return command.option("--from <source>", "read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option("--secret <base32>", "a Base32 seed (visible in the process list: prefer --from)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)");
 }
-async function readSeed(flags, io, store) {
+function originOf(flags) {
   const given2 = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
   if (given2.length === 0) {
     throw badInput(
@@ -12273,52 +12382,38 @@ async function readSeed(flags, io, store) {
       "E_TWO_SEEDS"
     );
   }
-  if (flags.from !== void 0) {
-    const source = resolveSource(flags.from, "--from", io.env, store === void 0 ? {} : { store });
-    if (source.kind === "remote") return { remote: source, label: source.reference };
-    return { seed: await source.read(), label: source.reference };
-  }
+  if (flags.from !== void 0) return { reference: flags.from, label: "--from" };
   if (flags.url !== void 0) {
-    if (!isOtpauthUrl(flags.url))
+    if (!isOtpauthUrl(flags.url)) {
       throw badInput(
         "--url",
         "is not an otpauth:// URL (its value was not printed)",
         "otpauth://totp/\u2026?secret=\u2026",
         "E_URL_INVALID"
       );
-    return { seed: parseSeedText(flags.url, "--url"), label: "--url" };
+    }
+    return { text: flags.url, label: "--url" };
   }
-  return { seed: parseSeedText(flags.secret, "--secret"), label: "--secret" };
+  return { text: flags.secret, label: "--secret" };
 }
 async function readKey2(flags, io, other = {}) {
   const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...other.problems ?? []];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const read = await readSeed(flags, io, other.store);
-  const key = "remote" in read ? await remoteKey(read.remote, check.settings) : resolveKey(read.seed, settings, read.label, flagOf);
+  const loaded = await loadKey(
+    originOf(flags),
+    settings,
+    io.env,
+    other.store === void 0 ? {} : { store: other.store },
+    flagOf
+  );
   const warnings = [...check.warnings];
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return { key, settings: check.settings, warnings };
-}
-async function remoteKey(remote, given2) {
-  const settings = await remote.settings();
-  const problems = [];
-  for (const setting of ["algorithm", "digits", "period"]) {
-    const wanted = given2[setting];
-    if (wanted !== void 0 && wanted !== settings[setting]) {
-      problems.push({
-        setting,
-        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
-        allowed: `${settings[setting]}, or leave it out`
-      });
-    }
-  }
-  if (problems.length > 0) throw badSettings(problems, flagOf);
-  return { remote, ...settings };
+  return { key: loaded.key, settings: check.settings, warnings };
 }
 function printWarnings(warnings, io) {
   for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
@@ -12800,7 +12895,14 @@ async function planDeclaration(ctx, value) {
   return planOf(resource, record !== void 0, []);
 }
 async function qrFile(decl, barcode, warnings) {
-  if (decl.kind === "method" || decl.qrCodeFile === void 0) return {};
+  if (decl.kind === "method") return {};
+  if (decl.qrCodeFile === void 0) {
+    if (barcode)
+      warnings.push(
+        `${describeDeclaration(decl)}: its barcode was not saved (no qrCodeFile) and cannot be shown again`
+      );
+    return {};
+  }
   if (!barcode) {
     warnings.push(
       `${describeDeclaration(decl)}: no barcode to write to ${decl.qrCodeFile} (qrSize 0, or the key is not exported)`
@@ -12989,6 +13091,27 @@ function registerDemo(program2, io, result) {
   });
 }
 
+// src/cli/secret-output.ts
+async function saveOnce(handed, asked, warnings) {
+  const qrFile2 = asked.qr !== void 0 && handed.barcode ? await writeSecretFile(asked.qr, handed.barcode, "barcode file") : void 0;
+  const urlFile = asked.urlFile !== void 0 && handed.url ? await writeSecretFile(asked.urlFile, `${handed.url}
+`, "URL file") : void 0;
+  if (handed.url === void 0) {
+    if (asked.qr !== void 0 || asked.urlFile !== void 0) {
+      warnings.push(
+        "nothing written to --qr/--url-file: there is no new secret to hand out (an imported or unexported key, or an existing enrollment)"
+      );
+    }
+  } else if (asked.qr !== void 0 && !handed.barcode) {
+    warnings.push(
+      `no barcode written to ${asked.qr}: qrSize is 0${urlFile ? "" : "; the URL can be saved with --url-file FILE"}`
+    );
+  } else if (qrFile2 === void 0 && urlFile === void 0) {
+    warnings.push("the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE");
+  }
+  return { ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} };
+}
+
 // src/cli/commands/key.ts
 function registerKey(program2, io, result) {
   const key = program2.command("key").description("TOTP keys kept in the store (like Vault's TOTP engine)");
@@ -13011,17 +13134,7 @@ function registerKey(program2, io, result) {
     const ctx = await storeContext(command, io);
     const created = await createKey(ctx, spec);
     const warnings = [...created.warnings];
-    const qrFile2 = flags.qr !== void 0 && created.barcode ? await writeSecretFile(flags.qr, created.barcode, "barcode file") : void 0;
-    const urlFile = flags.urlFile !== void 0 && created.url ? await writeSecretFile(flags.urlFile, `${created.url}
-`, "URL file") : void 0;
-    if (created.url && qrFile2 === void 0 && urlFile === void 0) {
-      warnings.push(
-        "the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE at create"
-      );
-    }
-    if (!created.url && (flags.qr !== void 0 || flags.urlFile !== void 0)) {
-      warnings.push("nothing written to --qr/--url-file: only a generated, exported key has a barcode to hand out");
-    }
+    const { qrFile: qrFile2, urlFile } = await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
     printWarnings(warnings, io);
     const k = created.key;
     emit(io, wantsJson(command), { ...k, ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} }, [
@@ -13131,21 +13244,14 @@ function registerMethod(program2, io, result) {
   });
   method.command("delete <name>").description("delete an MFA method (refused while entities are enrolled, unless --force)").option("--force", "also delete its enrollments").action(async (name, flags, command) => {
     const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
-    const text = outcome.deleted ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollments` : ""}` : `MFA method "${name}" was not there (nothing to delete)`;
+    const text = outcome.deleted ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? "" : "s"}` : ""}` : `MFA method "${name}" was not there (nothing to delete)`;
     emit(io, wantsJson(command), { name, ...outcome }, text);
     result(0);
   });
   method.command("enroll <method>").description("give an entity a secret for the method; the barcode is shown only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").action(async (name, flags, command) => {
     const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
     const warnings = enrolled.warning ? [enrolled.warning] : [];
-    const qrFile2 = flags.qr !== void 0 && enrolled.barcode ? await writeSecretFile(flags.qr, enrolled.barcode, "barcode file") : void 0;
-    const urlFile = flags.urlFile !== void 0 && enrolled.url ? await writeSecretFile(flags.urlFile, `${enrolled.url}
-`, "URL file") : void 0;
-    if (enrolled.created && qrFile2 === void 0 && urlFile === void 0) {
-      warnings.push(
-        "the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE"
-      );
-    }
+    const { qrFile: qrFile2, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
     printWarnings(warnings, io);
     const text = enrolled.created ? [
       `enrolled "${flags.entity}" in MFA method "${name}"`,

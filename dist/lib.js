@@ -1572,9 +1572,28 @@ var FileStore = class {
       }
       sections[name] = section;
     }
-    return { format: doc.format, ...sections };
+    return { format: doc.format, ...doc.keyCheck !== void 0 ? { keyCheck: doc.keyCheck } : {}, ...sections };
+  }
+  /**
+   * Keeps one store under one key: with a key, a store sealed with another key is refused; without one,
+   * a store holding sealed seeds is refused rather than given a plain seed beside them.
+   */
+  #checkKey(doc) {
+    if (doc.keyCheck !== void 0) this.secrets.assertCheck(doc.keyCheck, this.reference);
+    else {
+      for (const kind of Object.keys(SECTIONS)) {
+        for (const [id, record] of Object.entries(doc[SECTIONS[kind]])) {
+          if (record.secret === void 0 || typeof record.secret === "string") continue;
+          if (!this.secrets.encrypting) this.secrets.assertCheck(void 0, this.reference);
+          this.secrets.open(record.secret, `${kind}/${id}`, `${kind} "${id}"`);
+          break;
+        }
+      }
+    }
+    if (this.secrets.encrypting && doc.keyCheck === void 0) doc.keyCheck = this.secrets.makeCheck();
   }
   async #write(doc) {
+    this.#checkKey(doc);
     if (this.secrets.encrypting) {
       for (const kind of Object.keys(SECTIONS)) {
         const section = doc[SECTIONS[kind]];
@@ -1639,6 +1658,8 @@ import { createCipheriv, createDecipheriv, randomBytes as randomBytes2, scryptSy
 init_errors();
 var SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 var KEY_VARIABLE = "TOTP_KIT_STORE_KEY";
+var CHECK_TEXT = "totp-kit store key check";
+var CHECK_CONTEXT = "store/key-check";
 function isSealedObject(value) {
   const v = value;
   return typeof value === "object" && value !== null && v.v === 1 && v.alg === "A256GCM" && (v.kdf === "raw" || v.kdf === "scrypt") && (v.kdf === "raw" || typeof v.salt === "string") && typeof v.iv === "string" && typeof v.tag === "string" && typeof v.data === "string";
@@ -1732,6 +1753,44 @@ var SecretBox = class {
       throw badInput(
         KEY_VARIABLE,
         `does not decrypt the seed of ${what} (wrong key, or the record was altered)`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+  }
+  /** A value sealed with this box's key, kept in a store to tell a wrong key before anything is written. */
+  makeCheck() {
+    return this.seal(Buffer.from(CHECK_TEXT, "utf8"), CHECK_CONTEXT);
+  }
+  /**
+   * Confirms that this box's key is the one a store's check value was sealed with.
+   * @throws TotpKitError (bad-input) E_STORE_KEY_WRONG or E_STORE_KEY_MISSING naming `store`.
+   */
+  assertCheck(check, store) {
+    if (!this.encrypting) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not set, but ${store} holds encrypted seeds`,
+        "the key the store was written with",
+        "E_STORE_KEY_MISSING"
+      );
+    }
+    let opened;
+    try {
+      opened = this.open(check, CHECK_CONTEXT, `store ${store}`);
+    } catch (e) {
+      if (e instanceof TotpKitError && e.code === "E_STORE_CORRUPT") throw e;
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
+        "the key the store was written with",
+        "E_STORE_KEY_WRONG"
+      );
+    }
+    if (opened.toString("utf8") !== CHECK_TEXT) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
         "the key the store was written with",
         "E_STORE_KEY_WRONG"
       );
@@ -2046,6 +2105,20 @@ function checkKeySpec(spec) {
       problem: generated ? "and importFrom were both given" : "or importFrom is required",
       allowed: "exactly one of generate and importFrom"
     });
+  }
+  const generate = spec.generate;
+  if (generate !== void 0 && (typeof generate !== "object" || generate === null || Array.isArray(generate))) {
+    problems.push({ setting: "generate", problem: "is not an object", allowed: "{ issuer, accountName, keySize? }" });
+  } else if (generate !== void 0) {
+    for (const field of Object.keys(generate)) {
+      if (!["issuer", "accountName", "keySize"].includes(field)) {
+        problems.push({
+          setting: `generate.${field}`,
+          problem: "is not a setting of generate",
+          allowed: "issuer, accountName, keySize"
+        });
+      }
+    }
   }
   if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
     problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
@@ -2389,7 +2462,14 @@ async function planDeclaration(ctx, value) {
   return planOf(resource, record !== void 0, []);
 }
 async function qrFile(decl, barcode, warnings) {
-  if (decl.kind === "method" || decl.qrCodeFile === void 0) return {};
+  if (decl.kind === "method") return {};
+  if (decl.qrCodeFile === void 0) {
+    if (barcode)
+      warnings.push(
+        `${describeDeclaration(decl)}: its barcode was not saved (no qrCodeFile) and cannot be shown again`
+      );
+    return {};
+  }
   if (!barcode) {
     warnings.push(
       `${describeDeclaration(decl)}: no barcode to write to ${decl.qrCodeFile} (qrSize 0, or the key is not exported)`

@@ -4,12 +4,9 @@
  */
 import type { Command } from 'commander';
 import { badInput, badSettings, type Problem } from '../core/errors.js';
-import type { TotpKey } from '../core/key.js';
 import { isOtpauthUrl } from '../core/otpauth-url.js';
-import { parseSeedText, resolveKey, type SeedText } from '../core/seed-text.js';
-import { type CodeSettings, checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
-import type { RemoteCodeSource } from '../sources/index.js';
-import { resolveSource } from '../sources/index.js';
+import { checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
+import { type KeyOrigin, loadKey, type ResolvedKey } from '../sources/load-key.js';
 import type { Io } from './io.js';
 
 /** The flag a core setting is given with, for messages. */
@@ -51,11 +48,8 @@ export function addSeedOptions(command: Command): Command {
     .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)');
 }
 
-async function readSeed(
-  flags: SeedFlags,
-  io: Io,
-  store: string | undefined,
-): Promise<{ seed: SeedText; label: string } | { remote: RemoteCodeSource; label: string }> {
+/** The one seed flag given, as a key origin. */
+function originOf(flags: SeedFlags): KeyOrigin {
   const given = (['secret', 'url', 'from'] as const).filter((f) => flags[f] !== undefined);
   if (given.length === 0) {
     throw badInput(
@@ -73,22 +67,19 @@ async function readSeed(
       'E_TWO_SEEDS',
     );
   }
-  if (flags.from !== undefined) {
-    const source = resolveSource(flags.from, '--from', io.env, store === undefined ? {} : { store });
-    if (source.kind === 'remote') return { remote: source, label: source.reference };
-    return { seed: await source.read(), label: source.reference };
-  }
+  if (flags.from !== undefined) return { reference: flags.from, label: '--from' };
   if (flags.url !== undefined) {
-    if (!isOtpauthUrl(flags.url))
+    if (!isOtpauthUrl(flags.url)) {
       throw badInput(
         '--url',
         'is not an otpauth:// URL (its value was not printed)',
         'otpauth://totp/…?secret=…',
         'E_URL_INVALID',
       );
-    return { seed: parseSeedText(flags.url, '--url'), label: '--url' };
+    }
+    return { text: flags.url, label: '--url' };
   }
-  return { seed: parseSeedText(flags.secret as string, '--secret'), label: '--secret' };
+  return { text: flags.secret as string, label: '--secret' };
 }
 
 /**
@@ -106,43 +97,19 @@ export async function readKey(
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...(other.problems ?? [])];
   if (problems.length > 0) throw badSettings(problems, flagOf);
-  const read = await readSeed(flags, io, other.store);
-  const key: ResolvedKey =
-    'remote' in read
-      ? await remoteKey(read.remote, check.settings)
-      : resolveKey(read.seed, settings, read.label, flagOf);
+  const loaded = await loadKey(
+    originOf(flags),
+    settings,
+    io.env,
+    other.store === undefined ? {} : { store: other.store },
+    flagOf,
+  );
   const warnings = [...check.warnings];
   if (flags.secret !== undefined || flags.url !== undefined) {
     const flag = flags.secret !== undefined ? '--secret' : '--url';
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return { key, settings: check.settings, warnings };
-}
-
-/**
- * A key whose backend computes the codes, or a seed with its settings. Both say algorithm, digits and
- * period; only a seed can compute codes at any time.
- */
-export type ResolvedKey =
-  | ({ readonly remote?: undefined } & TotpKey)
-  | ({ readonly remote: RemoteCodeSource } & CodeSettings);
-
-/** The settings of a remote key; a flag that contradicts them is refused like one contradicting a URL. */
-async function remoteKey(remote: RemoteCodeSource, given: Partial<CodeSettings>): Promise<ResolvedKey> {
-  const settings = await remote.settings();
-  const problems: Problem[] = [];
-  for (const setting of ['algorithm', 'digits', 'period'] as const) {
-    const wanted = given[setting];
-    if (wanted !== undefined && wanted !== settings[setting]) {
-      problems.push({
-        setting,
-        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
-        allowed: `${settings[setting]}, or leave it out`,
-      });
-    }
-  }
-  if (problems.length > 0) throw badSettings(problems, flagOf);
-  return { remote, ...settings };
+  return { key: loaded.key, settings: check.settings, warnings };
 }
 
 /** Prints warnings on stderr, one line each. */

@@ -84,6 +84,20 @@ function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Prob
       allowed: 'exactly one of generate and importFrom',
     });
   }
+  const generate = spec.generate as unknown;
+  if (generate !== undefined && (typeof generate !== 'object' || generate === null || Array.isArray(generate))) {
+    problems.push({ setting: 'generate', problem: 'is not an object', allowed: '{ issuer, accountName, keySize? }' });
+  } else if (generate !== undefined) {
+    for (const field of Object.keys(generate)) {
+      if (!['issuer', 'accountName', 'keySize'].includes(field)) {
+        problems.push({
+          setting: `generate.${field}`,
+          problem: 'is not a setting of generate',
+          allowed: 'issuer, accountName, keySize',
+        });
+      }
+    }
+  }
   if (spec.importFrom !== undefined && (typeof spec.importFrom !== 'string' || spec.importFrom === '')) {
     problems.push({ setting: 'importFrom', problem: 'is not a source reference', allowed: 'env:NAME, file:PATH, …' });
   }

@@ -130,7 +130,14 @@ async function qrFile(
   barcode: Buffer | undefined,
   warnings: string[],
 ): Promise<{ qrCodeFile?: string }> {
-  if (decl.kind === 'method' || decl.qrCodeFile === undefined) return {};
+  if (decl.kind === 'method') return {};
+  if (decl.qrCodeFile === undefined) {
+    if (barcode)
+      warnings.push(
+        `${describeDeclaration(decl)}: its barcode was not saved (no qrCodeFile) and cannot be shown again`,
+      );
+    return {};
+  }
   if (!barcode) {
     warnings.push(
       `${describeDeclaration(decl)}: no barcode to write to ${decl.qrCodeFile} (qrSize 0, or the key is not exported)`,

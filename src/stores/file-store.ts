@@ -26,6 +26,8 @@ type Section = Record<string, StoreRecord>;
 /** The whole file. */
 export interface StoreDocument {
   format: number;
+  /** With a store key: a value sealed with it, so a wrong key is refused before anything is written. */
+  keyCheck?: unknown;
   keys: Section;
   methods: Section;
   enrollments: Section;
@@ -87,10 +89,31 @@ export class FileStore implements Store {
       }
       sections[name] = section;
     }
-    return { format: doc.format, ...sections };
+    return { format: doc.format, ...(doc.keyCheck !== undefined ? { keyCheck: doc.keyCheck } : {}), ...sections };
+  }
+
+  /**
+   * Keeps one store under one key: with a key, a store sealed with another key is refused; without one,
+   * a store holding sealed seeds is refused rather than given a plain seed beside them.
+   */
+  #checkKey(doc: StoreDocument): void {
+    if (doc.keyCheck !== undefined) this.secrets.assertCheck(doc.keyCheck, this.reference);
+    else {
+      // A store sealed before it had a check value: one sealed seed tells whether the key is right.
+      for (const kind of Object.keys(SECTIONS) as RecordKind[]) {
+        for (const [id, record] of Object.entries(doc[SECTIONS[kind]])) {
+          if (record.secret === undefined || typeof record.secret === 'string') continue;
+          if (!this.secrets.encrypting) this.secrets.assertCheck(undefined, this.reference);
+          this.secrets.open(record.secret, `${kind}/${id}`, `${kind} "${id}"`);
+          break;
+        }
+      }
+    }
+    if (this.secrets.encrypting && doc.keyCheck === undefined) doc.keyCheck = this.secrets.makeCheck();
   }
 
   async #write(doc: StoreDocument): Promise<void> {
+    this.#checkKey(doc);
     // With a store key set, no seed stays in clear text, even one written before the key was.
     if (this.secrets.encrypting) {
       for (const kind of Object.keys(SECTIONS) as RecordKind[]) {

@@ -24,6 +24,9 @@ interface SealedObject {
 /** scrypt cost: about 100 ms and 32 MiB here, paid once per process and salt. */
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_VARIABLE = 'TOTP_KIT_STORE_KEY';
+/** The plain text of a store's key check, and the record context it is bound to. */
+const CHECK_TEXT = 'totp-kit store key check';
+const CHECK_CONTEXT = 'store/key-check';
 
 function isSealedObject(value: unknown): value is SealedObject {
   const v = value as SealedObject;
@@ -137,6 +140,46 @@ export class SecretBox {
       throw badInput(
         KEY_VARIABLE,
         `does not decrypt the seed of ${what} (wrong key, or the record was altered)`,
+        'the key the store was written with',
+        'E_STORE_KEY_WRONG',
+      );
+    }
+  }
+
+  /** A value sealed with this box's key, kept in a store to tell a wrong key before anything is written. */
+  makeCheck(): SealedSecret {
+    return this.seal(Buffer.from(CHECK_TEXT, 'utf8'), CHECK_CONTEXT);
+  }
+
+  /**
+   * Confirms that this box's key is the one a store's check value was sealed with.
+   * @throws TotpKitError (bad-input) E_STORE_KEY_WRONG or E_STORE_KEY_MISSING naming `store`.
+   */
+  assertCheck(check: unknown, store: string): void {
+    if (!this.encrypting) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not set, but ${store} holds encrypted seeds`,
+        'the key the store was written with',
+        'E_STORE_KEY_MISSING',
+      );
+    }
+    let opened: Buffer;
+    try {
+      opened = this.open(check, CHECK_CONTEXT, `store ${store}`);
+    } catch (e) {
+      if (e instanceof TotpKitError && e.code === 'E_STORE_CORRUPT') throw e;
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
+        'the key the store was written with',
+        'E_STORE_KEY_WRONG',
+      );
+    }
+    if (opened.toString('utf8') !== CHECK_TEXT) {
+      throw badInput(
+        KEY_VARIABLE,
+        `is not the key ${store} was written with`,
         'the key the store was written with',
         'E_STORE_KEY_WRONG',
       );

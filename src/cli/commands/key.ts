@@ -10,8 +10,8 @@ import {
   readKey,
   validateKey,
 } from '../../resources/key.js';
-import { writeSecretFile } from '../../resources/secret-file.js';
 import type { Io } from '../io.js';
+import { saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings } from '../seed-options.js';
 import { emit, storeContext, wantsJson } from '../store-context.js';
 import { type CodeFlags, printCode } from './code.js';
@@ -80,22 +80,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       const ctx = await storeContext(command, io);
       const created = await createKey(ctx, spec);
       const warnings = [...created.warnings];
-      const qrFile =
-        flags.qr !== undefined && created.barcode
-          ? await writeSecretFile(flags.qr, created.barcode, 'barcode file')
-          : undefined;
-      const urlFile =
-        flags.urlFile !== undefined && created.url
-          ? await writeSecretFile(flags.urlFile, `${created.url}\n`, 'URL file')
-          : undefined;
-      if (created.url && qrFile === undefined && urlFile === undefined) {
-        warnings.push(
-          'the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE at create',
-        );
-      }
-      if (!created.url && (flags.qr !== undefined || flags.urlFile !== undefined)) {
-        warnings.push('nothing written to --qr/--url-file: only a generated, exported key has a barcode to hand out');
-      }
+      const { qrFile, urlFile } = await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
       printWarnings(warnings, io);
       const k = created.key;
       emit(io, wantsJson(command), { ...k, ...(qrFile ? { qrFile } : {}), ...(urlFile ? { urlFile } : {}) }, [

@@ -13,8 +13,8 @@ import {
   readMethod,
   updateMethod,
 } from '../../resources/method.js';
-import { writeSecretFile } from '../../resources/secret-file.js';
 import type { Io } from '../io.js';
+import { saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings } from '../seed-options.js';
 import { emit, storeContext, wantsJson } from '../store-context.js';
 
@@ -110,7 +110,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .action(async (name: string, flags: { force?: boolean }, command: Command) => {
       const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
       const text = outcome.deleted
-        ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollments` : ''}`
+        ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? '' : 's'}` : ''}`
         : `MFA method "${name}" was not there (nothing to delete)`;
       emit(io, wantsJson(command), { name, ...outcome }, text);
       result(0);
@@ -125,19 +125,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .action(async (name: string, flags: { entity: string; qr?: string; urlFile?: string }, command: Command) => {
       const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
       const warnings = enrolled.warning ? [enrolled.warning] : [];
-      const qrFile =
-        flags.qr !== undefined && enrolled.barcode
-          ? await writeSecretFile(flags.qr, enrolled.barcode, 'barcode file')
-          : undefined;
-      const urlFile =
-        flags.urlFile !== undefined && enrolled.url
-          ? await writeSecretFile(flags.urlFile, `${enrolled.url}\n`, 'URL file')
-          : undefined;
-      if (enrolled.created && qrFile === undefined && urlFile === undefined) {
-        warnings.push(
-          'the barcode and URL were not saved and cannot be shown again: use --qr FILE.png or --url-file FILE',
-        );
-      }
+      const { qrFile, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
       printWarnings(warnings, io);
       const text = enrolled.created
         ? [

@@ -1,0 +1,139 @@
+/**
+ * The action's inputs (action.yml), read once inside `run()` and checked together: every problem is
+ * reported at once, each naming its input. Nothing here is read at import time.
+ */
+import * as core from '@actions/core';
+import { badSettings, type Problem, quote } from '../core/errors.js';
+import { checkSettings, parseWholeNumber } from '../core/settings.js';
+
+/** What the step was asked to do. */
+export interface ActionInputs {
+  readonly mode: 'generate' | 'verify';
+  /** The `secret` input (Base32 or otpauth URL), already masked. */
+  readonly secret?: string | undefined;
+  readonly source?: string | undefined;
+  readonly algorithm?: string | undefined;
+  readonly digits?: string | undefined;
+  readonly period?: string | undefined;
+  readonly minRemaining: number;
+  readonly code?: string | undefined;
+  readonly skew?: string | undefined;
+  readonly store?: string | undefined;
+  readonly method?: string | undefined;
+  readonly entity?: string | undefined;
+  readonly failOnInvalid: boolean;
+  readonly awsRegion?: string | undefined;
+  readonly vault: {
+    readonly address?: string | undefined;
+    readonly token?: string | undefined;
+    readonly namespace?: string | undefined;
+  };
+}
+
+/** An input's value, or undefined when it is empty (the runner passes unset inputs as ''). */
+function optional(name: string): string | undefined {
+  const value = core.getInput(name);
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Reads and checks the inputs. Credentials (`secret`, `vault-token`, `code`) are masked the moment they
+ * are read, before anything could print them.
+ * @throws TotpKitError (bad-input) listing every problem.
+ */
+export function readInputs(): ActionInputs {
+  const problems: Problem[] = [];
+  // getInput trims: a seed or token with a trailing newline from a secrets file still works.
+  const secret = optional('secret');
+  const vaultToken = optional('vault-token');
+  const code = optional('code');
+  for (const value of [secret, vaultToken, code]) if (value) core.setSecret(value);
+  for (const line of secret?.split(/\r?\n/) ?? []) if (line.trim().length > 0) core.setSecret(line.trim());
+
+  const mode = optional('mode') ?? 'generate';
+  if (mode !== 'generate' && mode !== 'verify') {
+    problems.push({ setting: 'mode', problem: `${quote(mode)} is not a mode`, allowed: 'generate or verify' });
+  }
+  const source = optional('source');
+  if (secret === undefined && source === undefined) {
+    problems.push({
+      setting: 'secret',
+      problem: 'and source are both empty',
+      allowed: 'one of them: secret (Base32 or otpauth URL) or source (a reference such as aws-sm:NAME)',
+    });
+  }
+  if (secret !== undefined && source !== undefined) {
+    problems.push({ setting: 'secret', problem: 'and source were both given', allowed: 'exactly one of them' });
+  }
+  const minRemainingText = optional('min-remaining') ?? '5';
+  const minRemaining = parseWholeNumber(minRemainingText);
+  if (minRemaining === undefined) {
+    problems.push({
+      setting: 'min-remaining',
+      problem: `${quote(minRemainingText)} is not a whole number of seconds`,
+      allowed: 'whole seconds below the period (default 5)',
+    });
+  }
+  const settings = {
+    algorithm: optional('algorithm'),
+    digits: optional('digits'),
+    period: optional('period'),
+    skew: optional('skew'),
+  };
+  problems.push(...checkSettings(settings).problems);
+
+  const store = optional('store');
+  const method = optional('method');
+  const entity = optional('entity');
+  if (mode === 'verify') {
+    if (code === undefined)
+      problems.push({ setting: 'code', problem: 'is empty', allowed: 'the code to verify (mode: verify)' });
+    if ((method === undefined) !== (entity === undefined)) {
+      problems.push({
+        setting: method === undefined ? 'method' : 'entity',
+        problem: 'is empty',
+        allowed: 'method and entity together, for a stateful check',
+      });
+    }
+  } else {
+    for (const [name, value] of [
+      ['code', code],
+      ['method', method],
+      ['entity', entity],
+    ] as const) {
+      if (value !== undefined)
+        problems.push({
+          setting: name,
+          problem: 'is only used with mode: verify',
+          allowed: 'leave it empty, or set mode: verify',
+        });
+    }
+  }
+  const failOnInvalidText = optional('fail-on-invalid') ?? 'true';
+  if (failOnInvalidText !== 'true' && failOnInvalidText !== 'false') {
+    problems.push({
+      setting: 'fail-on-invalid',
+      problem: `${quote(failOnInvalidText)} is not a boolean`,
+      allowed: 'true or false',
+    });
+  }
+  if (problems.length > 0) throw badSettings(problems);
+
+  const awsRegion = optional('aws-region');
+  const address = optional('vault-address');
+  const namespace = optional('vault-namespace');
+  return {
+    mode: mode as 'generate' | 'verify',
+    secret,
+    source,
+    ...settings,
+    minRemaining: minRemaining as number,
+    code,
+    store,
+    method,
+    entity,
+    failOnInvalid: failOnInvalidText === 'true',
+    awsRegion,
+    vault: { address, token: vaultToken, namespace },
+  };
+}
