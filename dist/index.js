@@ -2,9 +2,709 @@ import { createRequire as __totpKitCreateRequire } from 'node:module';
 import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
+import {
+  checkSettings,
+  enrollmentRefusal,
+  expiresAt,
+  generateCode,
+  loadKey,
+  normalizeCode,
+  openStore,
+  parseWholeNumber,
+  planFreshCode,
+  readEnrollment,
+  remainingSeconds,
+  resolveStoreRef,
+  validateEnrollment,
+  verifyCode,
+  waitUntilCurrent
+} from "./chunks/chunk-2X3ORHJE.js";
+import "./chunks/chunk-QWCHB3HA.js";
+import {
+  TotpKitError,
+  badSettings,
+  errorMessage,
+  quote
+} from "./chunks/chunk-FH3QL7XE.js";
+import "./chunks/chunk-NATS7N6G.js";
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(EOL3);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = os3.platform();
+var arch = os3.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+
+// src/action/mask.ts
+var MIN_MASK = 4;
+var seen = /* @__PURE__ */ new Set();
+function maskAll(forms) {
+  for (const form of forms) {
+    if (form === void 0) continue;
+    for (const piece of [form, ...form.split(/\r?\n/)].map((p) => p.trim())) {
+      if (piece.length < MIN_MASK || seen.has(piece) || !/[A-Za-z0-9]/.test(piece)) continue;
+      seen.add(piece);
+      setSecret(piece);
+    }
+  }
+}
+
+// src/action/inputs.ts
+function optional(name) {
+  const value = getInput(name);
+  return value === "" ? void 0 : value;
+}
+function readInputs() {
+  const problems = [];
+  const secret = optional("secret");
+  const vaultToken = optional("vault-token");
+  const code = optional("code");
+  maskAll([secret, vaultToken, code]);
+  const mode = optional("mode") ?? "generate";
+  if (mode !== "generate" && mode !== "verify") {
+    problems.push({ setting: "mode", problem: `${quote(mode)} is not a mode`, allowed: "generate or verify" });
+  }
+  const source = optional("source");
+  if (secret === void 0 && source === void 0) {
+    problems.push({
+      setting: "secret",
+      problem: "and source are both empty",
+      allowed: "one of them: secret (Base32 or otpauth URL) or source (a reference such as aws-sm:NAME)"
+    });
+  }
+  if (secret !== void 0 && source !== void 0) {
+    problems.push({ setting: "secret", problem: "and source were both given", allowed: "exactly one of them" });
+  }
+  const minRemainingText = optional("min-remaining") ?? "5";
+  const minRemaining = parseWholeNumber(minRemainingText);
+  if (minRemaining === void 0) {
+    problems.push({
+      setting: "min-remaining",
+      problem: `${quote(minRemainingText)} is not a whole number of seconds`,
+      allowed: "whole seconds below the period (default 5)"
+    });
+  }
+  const settings = {
+    algorithm: optional("algorithm"),
+    digits: optional("digits"),
+    period: optional("period"),
+    skew: optional("skew")
+  };
+  problems.push(...checkSettings(settings).problems);
+  const store = optional("store");
+  const method = optional("method");
+  const entity = optional("entity");
+  if (mode === "verify") {
+    if (code === void 0)
+      problems.push({ setting: "code", problem: "is empty", allowed: "the code to verify (mode: verify)" });
+    if (method === void 0 !== (entity === void 0)) {
+      problems.push({
+        setting: method === void 0 ? "method" : "entity",
+        problem: "is empty",
+        allowed: "method and entity together, for a stateful check"
+      });
+    }
+  } else {
+    for (const [name, value] of [
+      ["code", code],
+      ["method", method],
+      ["entity", entity]
+    ]) {
+      if (value !== void 0)
+        problems.push({
+          setting: name,
+          problem: "is only used with mode: verify",
+          allowed: "leave it empty, or set mode: verify"
+        });
+    }
+  }
+  const failOnInvalidText = optional("fail-on-invalid") ?? "true";
+  if (failOnInvalidText !== "true" && failOnInvalidText !== "false") {
+    problems.push({
+      setting: "fail-on-invalid",
+      problem: `${quote(failOnInvalidText)} is not a boolean`,
+      allowed: "true or false"
+    });
+  }
+  if (problems.length > 0) throw badSettings(problems);
+  const awsRegion = optional("aws-region");
+  const address = optional("vault-address");
+  const namespace = optional("vault-namespace");
+  return {
+    mode,
+    secret,
+    source,
+    ...settings,
+    minRemaining,
+    code,
+    store,
+    method,
+    entity,
+    failOnInvalid: failOnInvalidText === "true",
+    awsRegion,
+    vault: { address, token: vaultToken, namespace }
+  };
+}
+
+// src/action/summary.ts
+async function writeSummary(title, rows) {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    debug("no GITHUB_STEP_SUMMARY: job summary skipped");
+    return;
+  }
+  await summary.addHeading(title, 3).addTable([
+    [
+      { data: "what", header: true },
+      { data: "value", header: true }
+    ],
+    ...rows.map(([label, value]) => [label, value])
+  ]).write();
+}
+
+// src/action/main.ts
+async function load(inputs) {
+  const origin = inputs.secret !== void 0 ? { text: inputs.secret, label: "secret" } : { reference: inputs.source, label: "source" };
+  const options = {
+    ...inputs.store !== void 0 ? { store: inputs.store } : {},
+    ...inputs.awsRegion !== void 0 ? { awsRegion: inputs.awsRegion } : {},
+    vault: inputs.vault
+  };
+  const loaded = await loadKey(
+    origin,
+    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period },
+    process.env,
+    options
+  );
+  maskAll(loaded.secretForms);
+  return loaded;
+}
+function html(text) {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<code>${escaped}</code>`;
+}
+function settingsRows(loaded) {
+  const { key } = loaded;
+  return [
+    ["key from", loaded.origin === "secret" ? "the secret input" : html(loaded.origin)],
+    ["algorithm, digits, period", `${key.algorithm}, ${key.digits}, ${key.period} s`]
+  ];
+}
+async function generate(inputs) {
+  const loaded = await load(inputs);
+  const { key } = loaded;
+  const now = Date.now() / 1e3;
+  const plan = planFreshCode(now, key.period, inputs.minRemaining, "min-remaining");
+  if (plan.waitSeconds > 0) {
+    info(
+      `The current code expires in ${(key.period - now % key.period).toFixed(1)} s (< min-remaining ${inputs.minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one.`
+    );
+    await waitUntilCurrent(plan);
+  }
+  const t = Math.max(Date.now() / 1e3, plan.at);
+  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  setSecret(code);
+  const left = remainingSeconds(t, key.period);
+  const expiry = new Date(expiresAt(t, key.period) * 1e3).toISOString();
+  setOutput("code", code);
+  setOutput("expires-in", String(left));
+  setOutput("expires-at", expiry);
+  setOutput("period", String(key.period));
+  setOutput("digits", String(key.digits));
+  setOutput("algorithm", key.algorithm);
+  info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
+  await writeSummary("totp-kit: one-time code", [
+    ...settingsRows(loaded),
+    ["waited for a fresh code", plan.waitSeconds > 0 ? `${plan.waitSeconds.toFixed(1)} s` : "no"],
+    ["seconds left when output", String(left)]
+  ]);
+}
+async function verify(inputs) {
+  const loaded = await load(inputs);
+  const { key } = loaded;
+  const input = inputs.code;
+  let valid;
+  let why;
+  if (inputs.method !== void 0) {
+    const ctx = {
+      store: await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env),
+      now: () => Date.now() / 1e3
+    };
+    const outcome = await validateEnrollment(ctx, inputs.method, inputs.entity, input);
+    valid = outcome.valid;
+    why = valid ? "valid" : enrollmentRefusal(outcome, (await readEnrollment(ctx, inputs.method, inputs.entity)).digits);
+  } else {
+    const code = normalizeCode(input) ?? "";
+    if (key.remote) valid = code.length === key.digits && /^[0-9]+$/.test(code) && await key.remote.validate(code);
+    else valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
+    why = valid ? "valid" : code.length !== key.digits || !/^[0-9]+$/.test(code) ? `the code must be ${key.digits} digits 0-9` : "invalid code";
+  }
+  setOutput("valid", String(valid));
+  setOutput("period", String(key.period));
+  setOutput("digits", String(key.digits));
+  setOutput("algorithm", key.algorithm);
+  const rows = [
+    ...settingsRows(loaded),
+    [
+      "check",
+      inputs.method !== void 0 ? `per enrollment: method ${html(inputs.method)}, entity ${html(inputs.entity ?? "")}` : "stateless"
+    ],
+    ["result", valid ? "valid" : `not valid: ${why}`]
+  ];
+  await writeSummary("totp-kit: code check", rows);
+  if (valid) info("The code is valid.");
+  else if (inputs.failOnInvalid) setFailed(`code: ${why}`);
+  else warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+}
+async function run() {
+  try {
+    const inputs = readInputs();
+    if (inputs.mode === "generate") await generate(inputs);
+    else await verify(inputs);
+  } catch (e) {
+    if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) debug(e.stack);
+    setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split("\n")[0]}`);
+  }
+}
 
 // src/action/index.ts
-process.stdout.write(
-  "::error title=totp-kit::The totp-kit GitHub Action is not released yet; use the totp-kit CLI meanwhile.\n"
-);
-process.exitCode = 1;
+await run();

@@ -113,6 +113,160 @@ var init_aws_sdk = __esm({
   }
 });
 
+// src/stores/file-store.ts
+var file_store_exports = {};
+__export(file_store_exports, {
+  FileStore: () => FileStore,
+  STORE_FORMAT: () => STORE_FORMAT
+});
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import lockfile from "proper-lockfile";
+import writeFileAtomic from "write-file-atomic";
+var STORE_FORMAT, SECTIONS, LOCK_STALE_MS, FileStore;
+var init_file_store = __esm({
+  "src/stores/file-store.ts"() {
+    "use strict";
+    init_errors();
+    STORE_FORMAT = 1;
+    SECTIONS = {
+      key: "keys",
+      method: "methods",
+      enrollment: "enrollments"
+    };
+    LOCK_STALE_MS = 5e3;
+    FileStore = class {
+      reference;
+      secrets;
+      #path;
+      constructor(path, secrets) {
+        this.#path = path;
+        this.reference = `file:${path}`;
+        this.secrets = secrets;
+      }
+      #failure(problem, code = "E_STORE_UNREADABLE") {
+        return new TotpKitError("backend", code, `store ${this.reference}: ${problem}; it was left untouched`);
+      }
+      /** Reads and checks the whole file; a missing file is an empty store. */
+      async read() {
+        let text;
+        try {
+          text = await readFile(this.#path, "utf8");
+        } catch (e) {
+          const code = e.code ?? "unknown error";
+          if (code === "ENOENT") return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
+          throw this.#failure(`cannot be read (${code})`);
+        }
+        let data;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          throw this.#failure(
+            text.trim() === "" ? "is empty" : "is not valid JSON (corrupt or truncated)",
+            "E_STORE_CORRUPT"
+          );
+        }
+        const doc = data;
+        if (typeof doc !== "object" || doc === null || Array.isArray(doc) || typeof doc.format !== "number") {
+          throw this.#failure("is not a totp-kit store (no format version)", "E_STORE_CORRUPT");
+        }
+        if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
+          throw this.#failure(
+            `has format ${doc.format}, which this version of totp-kit does not understand (it writes ${STORE_FORMAT}); upgrade totp-kit`,
+            "E_STORE_FORMAT"
+          );
+        }
+        const sections = {};
+        for (const name of Object.values(SECTIONS)) {
+          const section = doc[name] ?? {};
+          if (typeof section !== "object" || section === null || Array.isArray(section)) {
+            throw this.#failure(`has a damaged "${name}" section`, "E_STORE_CORRUPT");
+          }
+          sections[name] = section;
+        }
+        return { format: doc.format, ...doc.keyCheck !== void 0 ? { keyCheck: doc.keyCheck } : {}, ...sections };
+      }
+      /**
+       * Keeps one store under one key: with a key, a store sealed with another key is refused; without one,
+       * a store holding sealed seeds is refused rather than given a plain seed beside them.
+       */
+      #checkKey(doc) {
+        if (doc.keyCheck !== void 0) this.secrets.assertCheck(doc.keyCheck, this.reference);
+        else {
+          for (const kind of Object.keys(SECTIONS)) {
+            for (const [id, record] of Object.entries(doc[SECTIONS[kind]])) {
+              if (record.secret === void 0 || typeof record.secret === "string") continue;
+              if (!this.secrets.encrypting) this.secrets.assertCheck(void 0, this.reference);
+              this.secrets.open(record.secret, `${kind}/${id}`, `${kind} "${id}"`);
+              break;
+            }
+          }
+        }
+        if (this.secrets.encrypting && doc.keyCheck === void 0) doc.keyCheck = this.secrets.makeCheck();
+      }
+      async #write(doc) {
+        this.#checkKey(doc);
+        if (this.secrets.encrypting) {
+          for (const kind of Object.keys(SECTIONS)) {
+            const section = doc[SECTIONS[kind]];
+            for (const [id, record] of Object.entries(section)) {
+              if (typeof record.secret === "string") {
+                section[id] = { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
+              }
+            }
+          }
+        }
+        await writeFileAtomic(this.#path, `${JSON.stringify(doc, null, 2)}
+`, { mode: 384, fsync: true });
+      }
+      async #locked(work) {
+        await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
+        let release;
+        try {
+          release = await lockfile.lock(this.#path, {
+            realpath: false,
+            stale: LOCK_STALE_MS,
+            retries: { retries: 400, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true }
+          });
+        } catch (e) {
+          throw this.#failure(
+            `could not be locked (${e.code ?? "busy"}): another totp-kit process holds it`,
+            "E_STORE_LOCKED"
+          );
+        }
+        try {
+          return await work();
+        } finally {
+          await release().catch(() => void 0);
+        }
+      }
+      async get(kind, id) {
+        const section = (await this.read())[SECTIONS[kind]];
+        return Object.hasOwn(section, id) ? section[id] : void 0;
+      }
+      async list(kind) {
+        return Object.keys((await this.read())[SECTIONS[kind]]).sort();
+      }
+      async update(kind, id, change2) {
+        return this.#locked(async () => {
+          const doc = await this.read();
+          const section = doc[SECTIONS[kind]];
+          const outcome = change2(Object.hasOwn(section, id) ? section[id] : void 0);
+          if (outcome.next === void 0) return outcome.result;
+          if (outcome.next === null) {
+            if (!Object.hasOwn(section, id)) return outcome.result;
+            delete section[id];
+          } else {
+            section[id] = outcome.next;
+          }
+          await this.#write({ ...doc, format: STORE_FORMAT });
+          return outcome.result;
+        });
+      }
+    };
+  }
+});
+
 // src/stores/aws-sm-store.ts
 var aws_sm_store_exports = {};
 __export(aws_sm_store_exports, {
@@ -715,12 +869,13 @@ function formatOtpauthUrl(key) {
 
 // src/core/qr.ts
 init_errors();
-import QRCode from "qrcode";
+var qrcode = async () => (await import("qrcode")).default;
 async function qrPng(text, size) {
   if (size === 0) return void 0;
   if (!Number.isSafeInteger(size) || size < 0 || size > LIMITS.maxQrSize) {
     throw badInput("qrSize", `${size} is out of range`, `0 (no barcode) to ${LIMITS.maxQrSize} pixels`);
   }
+  const QRCode = await qrcode();
   const modules = QRCode.create(text, { errorCorrectionLevel: "M" }).modules.size;
   const margin = 4;
   if (size < modules + 2 * margin) {
@@ -733,6 +888,7 @@ async function qrPng(text, size) {
   return QRCode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", width: size, margin });
 }
 async function qrTerminal(text, colours = true) {
+  const QRCode = await qrcode();
   if (!colours) return QRCode.toString(text, { type: "utf8", errorCorrectionLevel: "M", margin: 2 });
   return QRCode.toString(text, { type: "terminal", small: true, errorCorrectionLevel: "M" });
 }
@@ -1510,149 +1666,6 @@ init_errors();
 // src/stores/store-ref.ts
 init_errors();
 
-// src/stores/file-store.ts
-init_errors();
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import lockfile from "proper-lockfile";
-import writeFileAtomic from "write-file-atomic";
-var STORE_FORMAT = 1;
-var SECTIONS = {
-  key: "keys",
-  method: "methods",
-  enrollment: "enrollments"
-};
-var LOCK_STALE_MS = 5e3;
-var FileStore = class {
-  reference;
-  secrets;
-  #path;
-  constructor(path, secrets) {
-    this.#path = path;
-    this.reference = `file:${path}`;
-    this.secrets = secrets;
-  }
-  #failure(problem, code = "E_STORE_UNREADABLE") {
-    return new TotpKitError("backend", code, `store ${this.reference}: ${problem}; it was left untouched`);
-  }
-  /** Reads and checks the whole file; a missing file is an empty store. */
-  async read() {
-    let text;
-    try {
-      text = await readFile(this.#path, "utf8");
-    } catch (e) {
-      const code = e.code ?? "unknown error";
-      if (code === "ENOENT") return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
-      throw this.#failure(`cannot be read (${code})`);
-    }
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw this.#failure(
-        text.trim() === "" ? "is empty" : "is not valid JSON (corrupt or truncated)",
-        "E_STORE_CORRUPT"
-      );
-    }
-    const doc = data;
-    if (typeof doc !== "object" || doc === null || Array.isArray(doc) || typeof doc.format !== "number") {
-      throw this.#failure("is not a totp-kit store (no format version)", "E_STORE_CORRUPT");
-    }
-    if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
-      throw this.#failure(
-        `has format ${doc.format}, which this version of totp-kit does not understand (it writes ${STORE_FORMAT}); upgrade totp-kit`,
-        "E_STORE_FORMAT"
-      );
-    }
-    const sections = {};
-    for (const name of Object.values(SECTIONS)) {
-      const section = doc[name] ?? {};
-      if (typeof section !== "object" || section === null || Array.isArray(section)) {
-        throw this.#failure(`has a damaged "${name}" section`, "E_STORE_CORRUPT");
-      }
-      sections[name] = section;
-    }
-    return { format: doc.format, ...doc.keyCheck !== void 0 ? { keyCheck: doc.keyCheck } : {}, ...sections };
-  }
-  /**
-   * Keeps one store under one key: with a key, a store sealed with another key is refused; without one,
-   * a store holding sealed seeds is refused rather than given a plain seed beside them.
-   */
-  #checkKey(doc) {
-    if (doc.keyCheck !== void 0) this.secrets.assertCheck(doc.keyCheck, this.reference);
-    else {
-      for (const kind of Object.keys(SECTIONS)) {
-        for (const [id, record] of Object.entries(doc[SECTIONS[kind]])) {
-          if (record.secret === void 0 || typeof record.secret === "string") continue;
-          if (!this.secrets.encrypting) this.secrets.assertCheck(void 0, this.reference);
-          this.secrets.open(record.secret, `${kind}/${id}`, `${kind} "${id}"`);
-          break;
-        }
-      }
-    }
-    if (this.secrets.encrypting && doc.keyCheck === void 0) doc.keyCheck = this.secrets.makeCheck();
-  }
-  async #write(doc) {
-    this.#checkKey(doc);
-    if (this.secrets.encrypting) {
-      for (const kind of Object.keys(SECTIONS)) {
-        const section = doc[SECTIONS[kind]];
-        for (const [id, record] of Object.entries(section)) {
-          if (typeof record.secret === "string") {
-            section[id] = { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
-          }
-        }
-      }
-    }
-    await writeFileAtomic(this.#path, `${JSON.stringify(doc, null, 2)}
-`, { mode: 384, fsync: true });
-  }
-  async #locked(work) {
-    await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
-    let release;
-    try {
-      release = await lockfile.lock(this.#path, {
-        realpath: false,
-        stale: LOCK_STALE_MS,
-        retries: { retries: 400, factor: 1.2, minTimeout: 10, maxTimeout: 100, randomize: true }
-      });
-    } catch (e) {
-      throw this.#failure(
-        `could not be locked (${e.code ?? "busy"}): another totp-kit process holds it`,
-        "E_STORE_LOCKED"
-      );
-    }
-    try {
-      return await work();
-    } finally {
-      await release().catch(() => void 0);
-    }
-  }
-  async get(kind, id) {
-    const section = (await this.read())[SECTIONS[kind]];
-    return Object.hasOwn(section, id) ? section[id] : void 0;
-  }
-  async list(kind) {
-    return Object.keys((await this.read())[SECTIONS[kind]]).sort();
-  }
-  async update(kind, id, change2) {
-    return this.#locked(async () => {
-      const doc = await this.read();
-      const section = doc[SECTIONS[kind]];
-      const outcome = change2(Object.hasOwn(section, id) ? section[id] : void 0);
-      if (outcome.next === void 0) return outcome.result;
-      if (outcome.next === null) {
-        if (!Object.hasOwn(section, id)) return outcome.result;
-        delete section[id];
-      } else {
-        section[id] = outcome.next;
-      }
-      await this.#write({ ...doc, format: STORE_FORMAT });
-      return outcome.result;
-    });
-  }
-};
-
 // src/stores/secret-box.ts
 import { createCipheriv, createDecipheriv, randomBytes as randomBytes2, scryptSync } from "node:crypto";
 init_errors();
@@ -1848,7 +1861,10 @@ function resolveStoreRef(given, env = process.env, label = "store") {
 }
 async function openStore(ref, env = process.env) {
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
-  if (ref.kind === "file") return new FileStore(ref.path, secrets);
+  if (ref.kind === "file") {
+    const { FileStore: FileStore2 } = await Promise.resolve().then(() => (init_file_store(), file_store_exports));
+    return new FileStore2(ref.path, secrets);
+  }
   const { AwsSecretsManagerStore: AwsSecretsManagerStore2 } = await Promise.resolve().then(() => (init_aws_sm_store(), aws_sm_store_exports));
   return new AwsSecretsManagerStore2(ref.prefix, secrets, env);
 }
@@ -2529,6 +2545,9 @@ async function destroyDeclaration(ctx, value, options = {}) {
   if (deleted || options.generation === void 0) return { resource, deleted };
   return { resource, deleted, kept: `it is not generation ${options.generation} (replaced since, or already gone)` };
 }
+
+// src/index.ts
+init_file_store();
 export {
   ALGORITHMS,
   DEFAULTS,

@@ -19,8 +19,31 @@ const requireShim = [
   'const __filename = __totpKitFileURLToPath(import.meta.url);',
 ].join('\n');
 
+/**
+ * @actions/core imports its OIDC helper (and with it @actions/http-client and undici, ~600 KB) at the
+ * top level, though only getIDToken uses it, which totp-kit never calls. Declaring those modules free of
+ * side effects lets esbuild drop them when nothing uses them, keeping the action's start-up small.
+ * @type {import('esbuild').Plugin}
+ */
+const unusedOidc = {
+  name: 'unused-oidc',
+  setup(b) {
+    b.onResolve({ filter: /^(@actions\/http-client(\/.*)?|\.\/oidc-utils\.js)$/ }, async (args) => {
+      if (args.pluginData === 'unused-oidc') return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'unused-oidc',
+      });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  plugins: [unusedOidc],
   bundle: true,
   platform: 'node',
   format: 'esm',

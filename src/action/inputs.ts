@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
+import { maskAll } from './mask.js';
 
 /** What the step was asked to do. */
 export interface ActionInputs {
@@ -47,8 +48,7 @@ export function readInputs(): ActionInputs {
   const secret = optional('secret');
   const vaultToken = optional('vault-token');
   const code = optional('code');
-  for (const value of [secret, vaultToken, code]) if (value) core.setSecret(value);
-  for (const line of secret?.split(/\r?\n/) ?? []) if (line.trim().length > 0) core.setSecret(line.trim());
+  maskAll([secret, vaultToken, code]);
 
   const mode = optional('mode') ?? 'generate';
   if (mode !== 'generate' && mode !== 'verify') {

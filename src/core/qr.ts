@@ -1,10 +1,12 @@
 /**
  * QR barcodes of otpauth URLs: PNG files for enrollment (error correction M, as Vault) and a terminal
  * rendering for the demo and the CLI. The text passed in holds a seed: it is only ever encoded.
+ * The QR library is loaded when a barcode is first drawn: codes and checks never pay for it.
  */
-import QRCode from 'qrcode';
 import { badInput } from './errors.js';
 import { LIMITS } from './settings.js';
+
+const qrcode = async () => (await import('qrcode')).default;
 
 /**
  * A PNG QR code of `size` × `size` pixels (PRODUCT.md qrSize). A size of 0 means no barcode.
@@ -15,6 +17,7 @@ export async function qrPng(text: string, size: number): Promise<Buffer | undefi
   if (!Number.isSafeInteger(size) || size < 0 || size > LIMITS.maxQrSize) {
     throw badInput('qrSize', `${size} is out of range`, `0 (no barcode) to ${LIMITS.maxQrSize} pixels`);
   }
+  const QRCode = await qrcode();
   const modules = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules.size;
   const margin = 4;
   if (size < modules + 2 * margin) {
@@ -33,6 +36,7 @@ export async function qrPng(text: string, size: number): Promise<Buffer | undefi
  * (output to a file or a pipe), plain block characters with a quiet zone and no escape codes.
  */
 export async function qrTerminal(text: string, colours = true): Promise<string> {
+  const QRCode = await qrcode();
   if (!colours) return QRCode.toString(text, { type: 'utf8', errorCorrectionLevel: 'M', margin: 2 });
   return QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
 }

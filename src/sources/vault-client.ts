@@ -9,19 +9,23 @@ import { badInput, TotpKitError } from '../core/errors.js';
 
 /** Where Vault is and how to authenticate. */
 export interface VaultOptions {
-  readonly address?: string;
-  readonly token?: string;
-  readonly namespace?: string;
+  readonly address?: string | undefined;
+  readonly token?: string | undefined;
+  readonly namespace?: string | undefined;
 }
 
 const ATTEMPTS = 3;
 const TIMEOUT_MS = 10_000;
 
+/** Where Vault is, with the token to use. */
+export interface VaultConnection {
+  readonly address: string;
+  readonly token: string;
+  readonly namespace?: string;
+}
+
 /** The options, completed from VAULT_ADDR, VAULT_TOKEN and VAULT_NAMESPACE. */
-export function vaultOptions(
-  env: NodeJS.ProcessEnv,
-  given: VaultOptions = {},
-): Required<Pick<VaultOptions, 'address' | 'token'>> & VaultOptions {
+export function vaultOptions(env: NodeJS.ProcessEnv, given: VaultOptions = {}): VaultConnection {
   const address = given.address || env.VAULT_ADDR;
   const token = given.token || env.VAULT_TOKEN;
   const namespace = given.namespace || env.VAULT_NAMESPACE;
@@ -53,7 +57,7 @@ function reasonOf(status: number, errors: readonly string[]): string {
  * @throws TotpKitError (backend) naming the reference and Vault's reason.
  */
 export async function vaultRequest(
-  options: ReturnType<typeof vaultOptions>,
+  options: VaultConnection,
   reference: string,
   method: 'GET' | 'POST',
   path: string,

@@ -1,9 +1,9 @@
 /**
  * Store references (`file:PATH`, `aws-sm:PREFIX`): from `--store`, else `TOTP_KIT_STORE`, else the
- * embedded default; and opening them. The AWS SDK is loaded only when an `aws-sm:` store is opened.
+ * embedded default; and opening them. Each store's module (the AWS SDK for `aws-sm:`) is loaded only
+ * when such a store is opened.
  */
 import { badInput } from '../core/errors.js';
-import { FileStore } from './file-store.js';
 import { SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
@@ -53,7 +53,11 @@ export function resolveStoreRef(
 /** Opens the store a reference names, with seeds sealed when TOTP_KIT_STORE_KEY is set. */
 export async function openStore(ref: StoreRef, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
-  if (ref.kind === 'file') return new FileStore(ref.path, secrets);
+  if (ref.kind === 'file') {
+    // Loaded on use, with its locking and atomic-write libraries: codes from inline seeds never need them.
+    const { FileStore } = await import('./file-store.js');
+    return new FileStore(ref.path, secrets);
+  }
   const { AwsSecretsManagerStore } = await import('./aws-sm-store.js');
   return new AwsSecretsManagerStore(ref.prefix, secrets, env);
 }

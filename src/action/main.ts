@@ -1,0 +1,137 @@
+/**
+ * The action: read the inputs, load the key, mask every form of the seed, then either output a fresh
+ * code (mode: generate) or check one (mode: verify, stateless or per enrollment in a store). One
+ * failure path: `core.setFailed` with one line per problem; a stack trace only in debug logs.
+ */
+import * as core from '@actions/core';
+import { errorMessage, TotpKitError } from '../core/errors.js';
+import { expiresAt, planFreshCode, remainingSeconds, waitUntilCurrent } from '../core/time.js';
+import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
+import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
+import { type LoadedKey, loadKey } from '../sources/load-key.js';
+import { openStore, resolveStoreRef } from '../stores/store-ref.js';
+import { type ActionInputs, readInputs } from './inputs.js';
+import { maskAll } from './mask.js';
+import { type SummaryRows, writeSummary } from './summary.js';
+
+async function load(inputs: ActionInputs): Promise<LoadedKey> {
+  const origin =
+    inputs.secret !== undefined
+      ? { text: inputs.secret, label: 'secret' }
+      : { reference: inputs.source as string, label: 'source' };
+  const options = {
+    ...(inputs.store !== undefined ? { store: inputs.store } : {}),
+    ...(inputs.awsRegion !== undefined ? { awsRegion: inputs.awsRegion } : {}),
+    vault: inputs.vault,
+  };
+  const loaded = await loadKey(
+    origin,
+    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period },
+    process.env,
+    options,
+  );
+  maskAll(loaded.secretForms);
+  return loaded;
+}
+
+/** A reference or name in the summary's HTML table, escaped. */
+function html(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<code>${escaped}</code>`;
+}
+
+function settingsRows(loaded: LoadedKey): SummaryRows {
+  const { key } = loaded;
+  return [
+    ['key from', loaded.origin === 'secret' ? 'the secret input' : html(loaded.origin)],
+    ['algorithm, digits, period', `${key.algorithm}, ${key.digits}, ${key.period} s`],
+  ];
+}
+
+async function generate(inputs: ActionInputs): Promise<void> {
+  const loaded = await load(inputs);
+  const { key } = loaded;
+  const now = Date.now() / 1000;
+  const plan = planFreshCode(now, key.period, inputs.minRemaining, 'min-remaining');
+  if (plan.waitSeconds > 0) {
+    core.info(
+      `The current code expires in ${(key.period - (now % key.period)).toFixed(1)} s (< min-remaining ${inputs.minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one.`,
+    );
+    await waitUntilCurrent(plan);
+  }
+  const t = Math.max(Date.now() / 1000, plan.at);
+  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  core.setSecret(code);
+  const left = remainingSeconds(t, key.period);
+  const expiry = new Date(expiresAt(t, key.period) * 1000).toISOString();
+  core.setOutput('code', code);
+  core.setOutput('expires-in', String(left));
+  core.setOutput('expires-at', expiry);
+  core.setOutput('period', String(key.period));
+  core.setOutput('digits', String(key.digits));
+  core.setOutput('algorithm', key.algorithm);
+  core.info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
+  await writeSummary('totp-kit: one-time code', [
+    ...settingsRows(loaded),
+    ['waited for a fresh code', plan.waitSeconds > 0 ? `${plan.waitSeconds.toFixed(1)} s` : 'no'],
+    ['seconds left when output', String(left)],
+  ]);
+}
+
+async function verify(inputs: ActionInputs): Promise<void> {
+  const loaded = await load(inputs);
+  const { key } = loaded;
+  const input = inputs.code as string;
+  let valid: boolean;
+  let why: string;
+  if (inputs.method !== undefined) {
+    const ctx = {
+      store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
+      now: () => Date.now() / 1000,
+    };
+    const outcome = await validateEnrollment(ctx, inputs.method, inputs.entity as string, input);
+    valid = outcome.valid;
+    why = valid
+      ? 'valid'
+      : enrollmentRefusal(outcome, (await readEnrollment(ctx, inputs.method, inputs.entity as string)).digits);
+  } else {
+    const code = normalizeCode(input) ?? '';
+    if (key.remote) valid = code.length === key.digits && /^[0-9]+$/.test(code) && (await key.remote.validate(code));
+    else valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
+    why = valid
+      ? 'valid'
+      : code.length !== key.digits || !/^[0-9]+$/.test(code)
+        ? `the code must be ${key.digits} digits 0-9`
+        : 'invalid code';
+  }
+  core.setOutput('valid', String(valid));
+  core.setOutput('period', String(key.period));
+  core.setOutput('digits', String(key.digits));
+  core.setOutput('algorithm', key.algorithm);
+  const rows: SummaryRows = [
+    ...settingsRows(loaded),
+    [
+      'check',
+      inputs.method !== undefined
+        ? `per enrollment: method ${html(inputs.method)}, entity ${html(inputs.entity ?? '')}`
+        : 'stateless',
+    ],
+    ['result', valid ? 'valid' : `not valid: ${why}`],
+  ];
+  await writeSummary('totp-kit: code check', rows);
+  if (valid) core.info('The code is valid.');
+  else if (inputs.failOnInvalid) core.setFailed(`code: ${why}`);
+  else core.warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+}
+
+/** Runs the action. Never throws: every failure becomes `core.setFailed`. */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    if (inputs.mode === 'generate') await generate(inputs);
+    else await verify(inputs);
+  } catch (e) {
+    if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) core.debug(e.stack);
+    core.setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split('\n')[0]}`);
+  }
+}
