@@ -505,7 +505,18 @@ function readInputs() {
     problems.push({ setting: "mode", problem: `${quote(mode)} is not a mode`, allowed: "generate or verify" });
   }
   const source = optional("source");
-  if (secret === void 0 && source === void 0) {
+  const store = optional("store");
+  const method = optional("method");
+  const entity = optional("entity");
+  const perEnrollment = mode === "verify" && method !== void 0;
+  if (perEnrollment && (secret !== void 0 || source !== void 0)) {
+    problems.push({
+      setting: secret !== void 0 ? "secret" : "source",
+      problem: "is not used with method and entity (the enrollment holds the seed)",
+      allowed: "leave it empty"
+    });
+  }
+  if (!perEnrollment && secret === void 0 && source === void 0) {
     problems.push({
       setting: "secret",
       problem: "and source are both empty",
@@ -531,9 +542,6 @@ function readInputs() {
     skew: optional("skew")
   };
   problems.push(...checkSettings(settings).problems);
-  const store = optional("store");
-  const method = optional("method");
-  const entity = optional("entity");
   if (mode === "verify") {
     if (code === void 0)
       problems.push({ setting: "code", problem: "is empty", allowed: "the code to verify (mode: verify)" });
@@ -658,42 +666,46 @@ async function generate(inputs) {
     ["seconds left when output", String(left)]
   ]);
 }
-async function verify(inputs) {
+async function verifyEnrollment(inputs, method, entity) {
+  const ctx = {
+    store: await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env),
+    now: () => Date.now() / 1e3
+  };
+  const enrollment = await readEnrollment(ctx, method, entity);
+  const outcome = await validateEnrollment(ctx, method, entity, inputs.code);
+  const why = outcome.valid ? "valid" : enrollmentRefusal(outcome, enrollment.digits);
+  await verdict(inputs, outcome.valid, why, enrollment, [
+    ["check", `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`]
+  ]);
+}
+async function verifyKey(inputs) {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const input = inputs.code;
+  const code = normalizeCode(inputs.code) ?? "";
+  const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
   let valid;
-  let why;
-  if (inputs.method !== void 0) {
-    const ctx = {
-      store: await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env),
-      now: () => Date.now() / 1e3
-    };
-    const outcome = await validateEnrollment(ctx, inputs.method, inputs.entity, input);
-    valid = outcome.valid;
-    why = valid ? "valid" : enrollmentRefusal(outcome, (await readEnrollment(ctx, inputs.method, inputs.entity)).digits);
-  } else {
-    const code = normalizeCode(input) ?? "";
-    if (key.remote) valid = code.length === key.digits && /^[0-9]+$/.test(code) && await key.remote.validate(code);
-    else valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
-    why = valid ? "valid" : code.length !== key.digits || !/^[0-9]+$/.test(code) ? `the code must be ${key.digits} digits 0-9` : "invalid code";
-  }
-  setOutput("valid", String(valid));
-  setOutput("period", String(key.period));
-  setOutput("digits", String(key.digits));
-  setOutput("algorithm", key.algorithm);
-  const rows = [
+  if (!wellFormed) valid = false;
+  else if (key.remote) valid = await key.remote.validate(code);
+  else valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
+  const why = valid ? "valid" : wellFormed ? "invalid code" : `the code must be ${key.digits} digits 0-9 (spaces are ignored)`;
+  await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
-    [
-      "check",
-      inputs.method !== void 0 ? `per enrollment: method ${html(inputs.method)}, entity ${html(inputs.entity ?? "")}` : "stateless"
-    ],
-    ["result", valid ? "valid" : `not valid: ${why}`]
-  ];
-  await writeSummary("totp-kit: code check", rows);
+    ["check", key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? "1"}`]
+  ]);
+}
+async function verdict(inputs, valid, why, settings, rows) {
+  setOutput("valid", String(valid));
+  setOutput("period", String(settings.period));
+  setOutput("digits", String(settings.digits));
+  setOutput("algorithm", settings.algorithm);
+  await writeSummary("totp-kit: code check", [...rows, ["result", valid ? "valid" : `not valid: ${why}`]]);
   if (valid) info("The code is valid.");
   else if (inputs.failOnInvalid) setFailed(`code: ${why}`);
   else warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+}
+async function verify(inputs) {
+  if (inputs.method !== void 0) await verifyEnrollment(inputs, inputs.method, inputs.entity);
+  else await verifyKey(inputs);
 }
 async function run() {
   try {

@@ -1,6 +1,6 @@
 // Builds the committed bundles in dist/ with esbuild. With --check, builds into a temporary folder
 // and fails when dist/ differs from what the sources build (so a stale dist/ cannot be committed).
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -58,14 +58,16 @@ const common = {
 async function buildAll(outdir) {
   // The CLI and the action share chunks; what is loaded only on demand (the AWS SDK, for aws-sm
   // stores and sources) lands in its own chunk, so the common paths never parse it.
-  await build({
+  const bundled = await build({
     ...common,
     entryPoints: { cli: 'src/cli/index.ts', index: 'src/action/index.ts' },
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     banner: { js: requireShim },
+    metafile: true,
   });
+  await writeFile(join(outdir, 'licenses.txt'), await licenses(Object.keys(bundled.metafile.inputs)));
   // The library and constructs keep their dependencies external: the package installs them.
   await build({
     ...common,
@@ -73,7 +75,31 @@ async function buildAll(outdir) {
     outdir,
     packages: 'external',
   });
-  // The CLI is run as a program: a shebang (esbuild keeps one found at the top of the entry).
+}
+
+/**
+ * The licenses of the packages bundled into dist/ (their code ships in the committed files, so their
+ * notices must ship too): name, version, license and the package's license text, sorted by name.
+ * @param {string[]} inputs
+ */
+async function licenses(inputs) {
+  const dirs = new Set();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) dirs.add(match[1]);
+  }
+  const entries = [];
+  for (const dir of dirs) {
+    const meta = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'));
+    const files = (await readdir(join(root, dir))).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
+    const texts = [];
+    for (const f of files) texts.push((await readFile(join(root, dir, f), 'utf8')).trim());
+    entries.push({ name: `${meta.name}@${meta.version}`, license: meta.license ?? 'see text', text: texts.join('\n\n') });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const header = 'Third-party software bundled in dist/ (dist/cli.js, dist/index.js and dist/chunks/).\n';
+  const body = entries.map((e) => `${'='.repeat(72)}\n${e.name} (${e.license})\n${'='.repeat(72)}\n${e.text || '(no license file in the package)'}\n`);
+  return [header, ...body].join('\n');
 }
 
 /** @param {string} dir */

@@ -55,7 +55,19 @@ export function readInputs(): ActionInputs {
     problems.push({ setting: 'mode', problem: `${quote(mode)} is not a mode`, allowed: 'generate or verify' });
   }
   const source = optional('source');
-  if (secret === undefined && source === undefined) {
+  const store = optional('store');
+  const method = optional('method');
+  const entity = optional('entity');
+  // A check per enrollment uses the enrollment's own seed: no secret or source then.
+  const perEnrollment = mode === 'verify' && method !== undefined;
+  if (perEnrollment && (secret !== undefined || source !== undefined)) {
+    problems.push({
+      setting: secret !== undefined ? 'secret' : 'source',
+      problem: 'is not used with method and entity (the enrollment holds the seed)',
+      allowed: 'leave it empty',
+    });
+  }
+  if (!perEnrollment && secret === undefined && source === undefined) {
     problems.push({
       setting: 'secret',
       problem: 'and source are both empty',
@@ -82,9 +94,6 @@ export function readInputs(): ActionInputs {
   };
   problems.push(...checkSettings(settings).problems);
 
-  const store = optional('store');
-  const method = optional('method');
-  const entity = optional('entity');
   if (mode === 'verify') {
     if (code === undefined)
       problems.push({ setting: 'code', problem: 'is empty', allowed: 'the code to verify (mode: verify)' });

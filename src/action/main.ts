@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { errorMessage, TotpKitError } from '../core/errors.js';
+import type { CodeSettings } from '../core/settings.js';
 import { expiresAt, planFreshCode, remainingSeconds, waitUntilCurrent } from '../core/time.js';
 import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
@@ -78,50 +79,62 @@ async function generate(inputs: ActionInputs): Promise<void> {
   ]);
 }
 
-async function verify(inputs: ActionInputs): Promise<void> {
+/** Checks the code against one enrollment in a store: replays and lockouts refused. */
+async function verifyEnrollment(inputs: ActionInputs, method: string, entity: string): Promise<void> {
+  const ctx = {
+    store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
+    now: () => Date.now() / 1000,
+  };
+  const enrollment = await readEnrollment(ctx, method, entity);
+  const outcome = await validateEnrollment(ctx, method, entity, inputs.code as string);
+  const why = outcome.valid ? 'valid' : enrollmentRefusal(outcome, enrollment.digits);
+  await verdict(inputs, outcome.valid, why, enrollment, [
+    ['check', `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`],
+  ]);
+}
+
+/** Checks the code against the key from `secret` or `source` (statelessly, or by Vault for vault-totp:). */
+async function verifyKey(inputs: ActionInputs): Promise<void> {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const input = inputs.code as string;
+  const code = normalizeCode(inputs.code) ?? '';
+  const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
   let valid: boolean;
-  let why: string;
-  if (inputs.method !== undefined) {
-    const ctx = {
-      store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
-      now: () => Date.now() / 1000,
-    };
-    const outcome = await validateEnrollment(ctx, inputs.method, inputs.entity as string, input);
-    valid = outcome.valid;
-    why = valid
-      ? 'valid'
-      : enrollmentRefusal(outcome, (await readEnrollment(ctx, inputs.method, inputs.entity as string)).digits);
-  } else {
-    const code = normalizeCode(input) ?? '';
-    if (key.remote) valid = code.length === key.digits && /^[0-9]+$/.test(code) && (await key.remote.validate(code));
-    else valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
-    why = valid
-      ? 'valid'
-      : code.length !== key.digits || !/^[0-9]+$/.test(code)
-        ? `the code must be ${key.digits} digits 0-9`
-        : 'invalid code';
-  }
-  core.setOutput('valid', String(valid));
-  core.setOutput('period', String(key.period));
-  core.setOutput('digits', String(key.digits));
-  core.setOutput('algorithm', key.algorithm);
-  const rows: SummaryRows = [
+  if (!wellFormed) valid = false;
+  else if (key.remote) valid = await key.remote.validate(code);
+  else valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
+  const why = valid
+    ? 'valid'
+    : wellFormed
+      ? 'invalid code'
+      : `the code must be ${key.digits} digits 0-9 (spaces are ignored)`;
+  await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
-    [
-      'check',
-      inputs.method !== undefined
-        ? `per enrollment: method ${html(inputs.method)}, entity ${html(inputs.entity ?? '')}`
-        : 'stateless',
-    ],
-    ['result', valid ? 'valid' : `not valid: ${why}`],
-  ];
-  await writeSummary('totp-kit: code check', rows);
+    ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],
+  ]);
+}
+
+/** Sets the outputs, writes the summary, and fails the step on an invalid code unless told not to. */
+async function verdict(
+  inputs: ActionInputs,
+  valid: boolean,
+  why: string,
+  settings: CodeSettings,
+  rows: SummaryRows,
+): Promise<void> {
+  core.setOutput('valid', String(valid));
+  core.setOutput('period', String(settings.period));
+  core.setOutput('digits', String(settings.digits));
+  core.setOutput('algorithm', settings.algorithm);
+  await writeSummary('totp-kit: code check', [...rows, ['result', valid ? 'valid' : `not valid: ${why}`]]);
   if (valid) core.info('The code is valid.');
   else if (inputs.failOnInvalid) core.setFailed(`code: ${why}`);
   else core.warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+}
+
+async function verify(inputs: ActionInputs): Promise<void> {
+  if (inputs.method !== undefined) await verifyEnrollment(inputs, inputs.method, inputs.entity as string);
+  else await verifyKey(inputs);
 }
 
 /** Runs the action. Never throws: every failure becomes `core.setFailed`. */
