@@ -51,11 +51,11 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-2X3ORHJE.js";
+} from "./chunks/chunk-JN6P2LB3.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-QWCHB3HA.js";
+import "./chunks/chunk-J7XZMKLP.js";
 import {
   EXIT_CODES,
   TotpKitError,

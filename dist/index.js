@@ -18,8 +18,8 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-2X3ORHJE.js";
-import "./chunks/chunk-QWCHB3HA.js";
+} from "./chunks/chunk-JN6P2LB3.js";
+import "./chunks/chunk-J7XZMKLP.js";
 import {
   TotpKitError,
   badSettings,

@@ -65,7 +65,8 @@ var init_errors = __esm({
 async function loadSecretsManager(what, region) {
   let sdk;
   try {
-    sdk = await import("@aws-sdk/client-secrets-manager");
+    const module = await import("@aws-sdk/client-secrets-manager");
+    sdk = "SecretsManagerClient" in module ? module : module.default;
   } catch (e) {
     const code = e.code;
     throw new TotpKitError(
@@ -74,6 +75,7 @@ async function loadSecretsManager(what, region) {
       `${what}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === "string" ? ` (${code})` : ""}`
     );
   }
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const config = region ? { region } : {};
   return { sdk, client: new sdk.SecretsManagerClient(config) };
 }
@@ -2294,7 +2296,11 @@ async function validateKey(ctx, name, input, at) {
     const now = at ?? ctx.now();
     const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
     if (Object.hasOwn(used, code)) {
-      return { result: { valid: false, reason: "used" }, next: toStoreRecord({ ...record, usedCodes: used }) };
+      const pruned = Object.keys(used).length !== Object.keys(record.usedCodes).length;
+      return {
+        result: { valid: false, reason: "used" },
+        next: pruned ? toStoreRecord({ ...record, usedCodes: used }) : void 0
+      };
     }
     const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
     const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);

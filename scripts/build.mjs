@@ -1,6 +1,6 @@
 // Builds the committed bundles in dist/ with esbuild. With --check, builds into a temporary folder
 // and fails when dist/ differs from what the sources build (so a stale dist/ cannot be committed).
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
@@ -94,11 +94,18 @@ async function licenses(inputs) {
     const files = (await readdir(join(root, dir))).filter((f) => /^(licen[cs]e|copying|notice)/i.test(f)).sort();
     const texts = [];
     for (const f of files) texts.push((await readFile(join(root, dir, f), 'utf8')).trim());
-    entries.push({ name: `${meta.name}@${meta.version}`, license: meta.license ?? 'see text', text: texts.join('\n\n') });
+    entries.push({
+      name: `${meta.name}@${meta.version}`,
+      license: meta.license ?? 'see text',
+      text: texts.join('\n\n'),
+    });
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const header = 'Third-party software bundled in dist/ (dist/cli.js, dist/index.js and dist/chunks/).\n';
-  const body = entries.map((e) => `${'='.repeat(72)}\n${e.name} (${e.license})\n${'='.repeat(72)}\n${e.text || '(no license file in the package)'}\n`);
+  const body = entries.map(
+    (e) =>
+      `${'='.repeat(72)}\n${e.name} (${e.license})\n${'='.repeat(72)}\n${e.text || '(no license file in the package)'}\n`,
+  );
   return [header, ...body].join('\n');
 }
 
@@ -112,9 +119,15 @@ async function listFiles(dir) {
 }
 
 if (!check) {
-  // Start from an empty dist/: chunk names carry content hashes, so old chunks would pile up.
-  await rm(join(root, 'dist'), { recursive: true, force: true });
-  await buildAll(join(root, 'dist'));
+  // Build beside dist/ and swap it in: chunk names carry content hashes, so building over the old dist/
+  // would leave stale chunks, and emptying it first would break anyone running dist/ meanwhile.
+  const next = join(root, `.dist-next-${process.pid}`);
+  await rm(next, { recursive: true, force: true });
+  await buildAll(next);
+  const old = join(root, `.dist-old-${process.pid}`);
+  await rename(join(root, 'dist'), old).catch(() => undefined);
+  await rename(next, join(root, 'dist'));
+  await rm(old, { recursive: true, force: true });
 } else {
   const temp = await mkdtemp(join(tmpdir(), 'totp-kit-dist-'));
   try {

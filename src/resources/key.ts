@@ -318,7 +318,12 @@ export async function validateKey(
     const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
     if (Object.hasOwn(used, code)) {
       // Refused without being recorded again: the first presentation set how long it stays refused.
-      return { result: { valid: false, reason: 'used' }, next: toStoreRecord({ ...record, usedCodes: used }) };
+      // Written only when expired records were pruned, so a burst of replays does not rewrite the store.
+      const pruned = Object.keys(used).length !== Object.keys(record.usedCodes).length;
+      return {
+        result: { valid: false, reason: 'used' },
+        next: pruned ? toStoreRecord({ ...record, usedCodes: used }) : undefined,
+      };
     }
     const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
     const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);

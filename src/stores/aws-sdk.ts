@@ -42,7 +42,10 @@ export async function loadSecretsManager(
 ): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
   let sdk: Sdk;
   try {
-    sdk = await import('@aws-sdk/client-secrets-manager');
+    const module = await import('@aws-sdk/client-secrets-manager');
+    // In the bundle the SDK (CommonJS) is a chunk whose only export is `default`; from node_modules it
+    // has named exports. Take whichever holds the client.
+    sdk = 'SecretsManagerClient' in module ? module : (module as unknown as { default: Sdk }).default;
   } catch (e) {
     const code = (e as SdkError).code;
     throw new TotpKitError(
@@ -51,6 +54,9 @@ export async function loadSecretsManager(
       `${what}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === 'string' ? ` (${code})` : ''}`,
     );
   }
+  // On Node 20 the SDK prints a multi-line notice about its future Node support on every run; it is
+  // addressed to SDK upgraders, not to totp-kit's users, and would break one-line error output.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config: SecretsManagerClientConfig = region ? { region } : {};
   return { sdk, client: new sdk.SecretsManagerClient(config) };
 }
