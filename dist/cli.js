@@ -3926,16 +3926,28 @@ function emit(io, json, value, text) {
 }
 
 // src/cli/commands/declare.ts
-async function readDeclaration(flags) {
-  if (flags.declaration !== void 0 && flags.file !== void 0) {
-    throw badInput(
-      "declaration",
-      "--declaration and --file were both given",
-      "one of --declaration JSON, --file PATH, or standard input"
-    );
+var WHERE = "one of --declaration JSON, --file PATH, --declaration-env NAME, or standard input";
+async function readDeclaration(flags, io) {
+  const given2 = ["declaration", "file", "declarationEnv"].filter((f) => flags[f] !== void 0);
+  if (given2.length > 1) throw badInput("declaration", "was given more than one way", WHERE);
+  let label2;
+  let text;
+  if (flags.declaration !== void 0) {
+    label2 = "--declaration";
+    text = flags.declaration;
+  } else if (flags.file !== void 0) {
+    label2 = `--file ${flags.file}`;
+    text = await readSmallFile(flags.file, "--file", "one JSON declaration");
+  } else if (flags.declarationEnv !== void 0) {
+    label2 = `environment variable ${flags.declarationEnv}`;
+    const value = io.env[flags.declarationEnv];
+    if (value === void 0 || value.trim() === "") throw badInput(label2, "is not set", "one JSON declaration");
+    text = value;
+  } else {
+    if (process.stdin.isTTY) throw badInput("declaration", "none given", WHERE);
+    label2 = "standard input";
+    text = await readSmallStdin("standard input");
   }
-  const label2 = flags.declaration !== void 0 ? "--declaration" : flags.file !== void 0 ? `--file ${flags.file}` : "standard input";
-  const text = flags.declaration ?? (flags.file !== void 0 ? await readSmallFile(flags.file, "--file", "one JSON declaration") : await readSmallStdin("standard input"));
   try {
     return JSON.parse(text);
   } catch {
@@ -3943,7 +3955,7 @@ async function readDeclaration(flags) {
   }
 }
 function declarationCommand(program2, name, description) {
-  return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (default: read from --file or standard input)").option("--file <path>", "read the declaration from a file");
+  return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (default: read from --file or standard input)").option("--file <path>", "read the declaration from a file").option("--declaration-env <name>", "read the declaration from this environment variable");
 }
 function registerDeclarations(program2, io, result) {
   declarationCommand(
@@ -3951,13 +3963,17 @@ function registerDeclarations(program2, io, result) {
     "plan",
     "say what apply would do: create, no-op, update in place, or replace (new seed)"
   ).action(async (flags, command) => {
-    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags));
+    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags, io));
     emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
     result(0);
   });
   declarationCommand(program2, "apply", "create, update or replace what the declaration says").option("--generation <id>", "record this generation id (the provisioner passes its resource id)").action(async (flags, command) => {
     const options = flags.generation !== void 0 ? { generation: flags.generation } : {};
-    const applied = await applyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+    const applied = await applyDeclaration(
+      await storeContext(command, io),
+      await readDeclaration(flags, io),
+      options
+    );
     printWarnings(applied.warnings, io);
     emit(io, wantsJson(command), applied, [
       `${applied.resource}: ${applied.action === "no-op" ? "up to date" : `${applied.action}d`} (generation ${applied.generation})`,
@@ -3972,7 +3988,11 @@ function registerDeclarations(program2, io, result) {
     "delete what the declaration names (only the given generation, with --generation)"
   ).option("--generation <id>", "delete only this generation: a replacement made since is kept").action(async (flags, command) => {
     const options = flags.generation !== void 0 ? { generation: flags.generation } : {};
-    const outcome = await destroyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+    const outcome = await destroyDeclaration(
+      await storeContext(command, io),
+      await readDeclaration(flags, io),
+      options
+    );
     const text = outcome.deleted ? `${outcome.resource}: deleted` : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : " (not there)"}`;
     emit(io, wantsJson(command), outcome, text);
     result(0);

@@ -13,28 +13,34 @@ import { emit, storeContext, wantsJson } from '../store-context.js';
 interface DeclarationFlags {
   readonly declaration?: string;
   readonly file?: string;
+  readonly declarationEnv?: string;
   readonly generation?: string;
 }
 
-async function readDeclaration(flags: DeclarationFlags): Promise<unknown> {
-  if (flags.declaration !== undefined && flags.file !== undefined) {
-    throw badInput(
-      'declaration',
-      '--declaration and --file were both given',
-      'one of --declaration JSON, --file PATH, or standard input',
-    );
+const WHERE = 'one of --declaration JSON, --file PATH, --declaration-env NAME, or standard input';
+
+async function readDeclaration(flags: DeclarationFlags, io: Io): Promise<unknown> {
+  const given = (['declaration', 'file', 'declarationEnv'] as const).filter((f) => flags[f] !== undefined);
+  if (given.length > 1) throw badInput('declaration', 'was given more than one way', WHERE);
+  let label: string;
+  let text: string;
+  if (flags.declaration !== undefined) {
+    label = '--declaration';
+    text = flags.declaration;
+  } else if (flags.file !== undefined) {
+    label = `--file ${flags.file}`;
+    text = await readSmallFile(flags.file, '--file', 'one JSON declaration');
+  } else if (flags.declarationEnv !== undefined) {
+    // The constructs' provisioners pass the declaration this way: no shell quoting can break it.
+    label = `environment variable ${flags.declarationEnv}`;
+    const value = io.env[flags.declarationEnv];
+    if (value === undefined || value.trim() === '') throw badInput(label, 'is not set', 'one JSON declaration');
+    text = value;
+  } else {
+    if (process.stdin.isTTY) throw badInput('declaration', 'none given', WHERE);
+    label = 'standard input';
+    text = await readSmallStdin('standard input');
   }
-  const label =
-    flags.declaration !== undefined
-      ? '--declaration'
-      : flags.file !== undefined
-        ? `--file ${flags.file}`
-        : 'standard input';
-  const text =
-    flags.declaration ??
-    (flags.file !== undefined
-      ? await readSmallFile(flags.file, '--file', 'one JSON declaration')
-      : await readSmallStdin('standard input'));
   try {
     return JSON.parse(text);
   } catch {
@@ -47,7 +53,8 @@ function declarationCommand(program: Command, name: string, description: string)
     .command(name)
     .description(description)
     .option('--declaration <json>', 'the declaration as JSON (default: read from --file or standard input)')
-    .option('--file <path>', 'read the declaration from a file');
+    .option('--file <path>', 'read the declaration from a file')
+    .option('--declaration-env <name>', 'read the declaration from this environment variable');
 }
 
 /** Registers `plan`, `apply` and `destroy`. */
@@ -57,7 +64,7 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
     'plan',
     'say what apply would do: create, no-op, update in place, or replace (new seed)',
   ).action(async (flags: DeclarationFlags, command: Command) => {
-    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags));
+    const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags, io));
     emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
     result(0);
   });
@@ -66,7 +73,11 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
     .option('--generation <id>', 'record this generation id (the provisioner passes its resource id)')
     .action(async (flags: DeclarationFlags, command: Command) => {
       const options = flags.generation !== undefined ? { generation: flags.generation } : {};
-      const applied = await applyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+      const applied = await applyDeclaration(
+        await storeContext(command, io),
+        await readDeclaration(flags, io),
+        options,
+      );
       printWarnings(applied.warnings, io);
       emit(io, wantsJson(command), applied, [
         `${applied.resource}: ${applied.action === 'no-op' ? 'up to date' : `${applied.action}d`} (generation ${applied.generation})`,
@@ -84,7 +95,11 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
     .option('--generation <id>', 'delete only this generation: a replacement made since is kept')
     .action(async (flags: DeclarationFlags, command: Command) => {
       const options = flags.generation !== undefined ? { generation: flags.generation } : {};
-      const outcome = await destroyDeclaration(await storeContext(command, io), await readDeclaration(flags), options);
+      const outcome = await destroyDeclaration(
+        await storeContext(command, io),
+        await readDeclaration(flags, io),
+        options,
+      );
       const text = outcome.deleted
         ? `${outcome.resource}: deleted`
         : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : ' (not there)'}`;
