@@ -43,6 +43,7 @@ import {
   readSmallStdin,
   remainingSeconds,
   resolveStoreRef,
+  tenths,
   unenroll,
   unixSecondsProblem,
   updateKeyInPlace,
@@ -51,7 +52,7 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-JN6P2LB3.js";
+} from "./chunks/chunk-4RERAI7T.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -3641,9 +3642,9 @@ async function printCode(flags, io, json, store) {
   const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
   printWarnings(warnings, io);
   if (plan.waitSeconds > 0 && fixed === void 0) {
-    const left = (key.period - t % key.period).toFixed(1);
+    const left = tenths(key.period - t % key.period);
     io.err(
-      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one
+      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one
 `
     );
     await waitUntilCurrent(plan);
@@ -4276,7 +4277,7 @@ function registerMethod(program2, io, result) {
 async function verifyRemotely(remote, input, digits) {
   const code = normalizeCode(input) ?? "";
   if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
-  return { valid: await remote.validate(code), code };
+  return { valid: (await remote.validate(code)).valid, code };
 }
 function registerVerify(program2, io, result) {
   addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {

@@ -15,10 +15,11 @@ import {
   readEnrollment,
   remainingSeconds,
   resolveStoreRef,
+  tenths,
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-JN6P2LB3.js";
+} from "./chunks/chunk-4RERAI7T.js";
 import "./chunks/chunk-J7XZMKLP.js";
 import {
   TotpKitError,
@@ -541,7 +542,8 @@ function readInputs() {
     period: optional("period"),
     skew: optional("skew")
   };
-  problems.push(...checkSettings(settings).problems);
+  const check = checkSettings(settings);
+  problems.push(...check.problems);
   if (mode === "verify") {
     if (code === void 0)
       problems.push({ setting: "code", problem: "is empty", allowed: "the code to verify (mode: verify)" });
@@ -567,7 +569,8 @@ function readInputs() {
     }
   }
   const failOnInvalidText = optional("fail-on-invalid") ?? "true";
-  if (failOnInvalidText !== "true" && failOnInvalidText !== "false") {
+  const failOnInvalid = ["true", "True", "TRUE"].includes(failOnInvalidText);
+  if (!failOnInvalid && !["false", "False", "FALSE"].includes(failOnInvalidText)) {
     problems.push({
       setting: "fail-on-invalid",
       problem: `${quote(failOnInvalidText)} is not a boolean`,
@@ -575,6 +578,7 @@ function readInputs() {
     });
   }
   if (problems.length > 0) throw badSettings(problems);
+  for (const warning2 of check.warnings) warning(warning2);
   const awsRegion = optional("aws-region");
   const address = optional("vault-address");
   const namespace = optional("vault-namespace");
@@ -588,7 +592,7 @@ function readInputs() {
     store,
     method,
     entity,
-    failOnInvalid: failOnInvalidText === "true",
+    failOnInvalid,
     awsRegion,
     vault: { address, token: vaultToken, namespace }
   };
@@ -644,7 +648,7 @@ async function generate(inputs) {
   const plan = planFreshCode(now, key.period, inputs.minRemaining, "min-remaining");
   if (plan.waitSeconds > 0) {
     info(
-      `The current code expires in ${(key.period - now % key.period).toFixed(1)} s (< min-remaining ${inputs.minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one.`
+      `The current code expires in ${tenths(key.period - now % key.period)} s (< min-remaining ${inputs.minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`
     );
     await waitUntilCurrent(plan);
   }
@@ -662,7 +666,7 @@ async function generate(inputs) {
   info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
   await writeSummary("totp-kit: one-time code", [
     ...settingsRows(loaded),
-    ["waited for a fresh code", plan.waitSeconds > 0 ? `${plan.waitSeconds.toFixed(1)} s` : "no"],
+    ["waited for a fresh code", plan.waitSeconds > 0 ? `${tenths(plan.waitSeconds)} s` : "no"],
     ["seconds left when output", String(left)]
   ]);
 }
@@ -683,11 +687,14 @@ async function verifyKey(inputs) {
   const { key } = loaded;
   const code = normalizeCode(inputs.code) ?? "";
   const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
-  let valid;
-  if (!wellFormed) valid = false;
-  else if (key.remote) valid = await key.remote.validate(code);
-  else valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
-  const why = valid ? "valid" : wellFormed ? "invalid code" : `the code must be ${key.digits} digits 0-9 (spaces are ignored)`;
+  let valid = false;
+  let used = false;
+  if (wellFormed && key.remote) {
+    const verdict2 = await key.remote.validate(code);
+    valid = verdict2.valid;
+    used = verdict2.reason === "used";
+  } else if (wellFormed && !key.remote) valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
+  const why = valid ? "valid" : !wellFormed ? `the code must be ${key.digits} digits 0-9 (spaces are ignored)` : used ? "code already used; wait until the next time period" : "invalid code";
   await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
     ["check", key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? "1"}`]

@@ -1548,7 +1548,7 @@ function awsSmSource(rest, label, options = {}) {
           secret,
           explicit: {},
           fromUrl: false,
-          secretForms: [secret.toString("base64"), secret.toString("hex")]
+          secretForms: [secret.toString("base64"), secret.toString("hex"), encodeBase32(secret)]
         };
       }
       throw badInput(
@@ -2046,12 +2046,12 @@ function vaultTotpSource(rest, env, label, given = {}) {
       try {
         body = await vaultRequest(options(), reference, "POST", `${mount}/code/${key}`, { code });
       } catch (e) {
-        if (e instanceof TotpKitError && /code already used/.test(e.message)) return false;
+        if (e instanceof TotpKitError && /code already used/.test(e.message)) return { valid: false, reason: "used" };
         throw e;
       }
       const valid = body?.data?.valid;
       if (typeof valid !== "boolean") throw malformed("verdict");
-      return valid;
+      return valid ? { valid } : { valid, reason: "invalid" };
     }
   };
 }

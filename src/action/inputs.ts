@@ -92,7 +92,8 @@ export function readInputs(): ActionInputs {
     period: optional('period'),
     skew: optional('skew'),
   };
-  problems.push(...checkSettings(settings).problems);
+  const check = checkSettings(settings);
+  problems.push(...check.problems);
 
   if (mode === 'verify') {
     if (code === undefined)
@@ -118,8 +119,10 @@ export function readInputs(): ActionInputs {
         });
     }
   }
+  // The YAML 1.2 core schema's booleans, as the toolkit's getBooleanInput reads them.
   const failOnInvalidText = optional('fail-on-invalid') ?? 'true';
-  if (failOnInvalidText !== 'true' && failOnInvalidText !== 'false') {
+  const failOnInvalid = ['true', 'True', 'TRUE'].includes(failOnInvalidText);
+  if (!failOnInvalid && !['false', 'False', 'FALSE'].includes(failOnInvalidText)) {
     problems.push({
       setting: 'fail-on-invalid',
       problem: `${quote(failOnInvalidText)} is not a boolean`,
@@ -127,6 +130,7 @@ export function readInputs(): ActionInputs {
     });
   }
   if (problems.length > 0) throw badSettings(problems);
+  for (const warning of check.warnings) core.warning(warning);
 
   const awsRegion = optional('aws-region');
   const address = optional('vault-address');
@@ -141,7 +145,7 @@ export function readInputs(): ActionInputs {
     store,
     method,
     entity,
-    failOnInvalid: failOnInvalidText === 'true',
+    failOnInvalid,
     awsRegion,
     vault: { address, token: vaultToken, namespace },
   };

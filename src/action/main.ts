@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { errorMessage, TotpKitError } from '../core/errors.js';
 import type { CodeSettings } from '../core/settings.js';
-import { expiresAt, planFreshCode, remainingSeconds, waitUntilCurrent } from '../core/time.js';
+import { expiresAt, planFreshCode, remainingSeconds, tenths, waitUntilCurrent } from '../core/time.js';
 import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
 import { type LoadedKey, loadKey } from '../sources/load-key.js';
@@ -56,7 +56,7 @@ async function generate(inputs: ActionInputs): Promise<void> {
   const plan = planFreshCode(now, key.period, inputs.minRemaining, 'min-remaining');
   if (plan.waitSeconds > 0) {
     core.info(
-      `The current code expires in ${(key.period - (now % key.period)).toFixed(1)} s (< min-remaining ${inputs.minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one.`,
+      `The current code expires in ${tenths(key.period - (now % key.period))} s (< min-remaining ${inputs.minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`,
     );
     await waitUntilCurrent(plan);
   }
@@ -74,7 +74,7 @@ async function generate(inputs: ActionInputs): Promise<void> {
   core.info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
   await writeSummary('totp-kit: one-time code', [
     ...settingsRows(loaded),
-    ['waited for a fresh code', plan.waitSeconds > 0 ? `${plan.waitSeconds.toFixed(1)} s` : 'no'],
+    ['waited for a fresh code', plan.waitSeconds > 0 ? `${tenths(plan.waitSeconds)} s` : 'no'],
     ['seconds left when output', String(left)],
   ]);
 }
@@ -99,15 +99,20 @@ async function verifyKey(inputs: ActionInputs): Promise<void> {
   const { key } = loaded;
   const code = normalizeCode(inputs.code) ?? '';
   const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
-  let valid: boolean;
-  if (!wellFormed) valid = false;
-  else if (key.remote) valid = await key.remote.validate(code);
-  else valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
+  let valid = false;
+  let used = false;
+  if (wellFormed && key.remote) {
+    const verdict = await key.remote.validate(code);
+    valid = verdict.valid;
+    used = verdict.reason === 'used';
+  } else if (wellFormed && !key.remote) valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
   const why = valid
     ? 'valid'
-    : wellFormed
-      ? 'invalid code'
-      : `the code must be ${key.digits} digits 0-9 (spaces are ignored)`;
+    : !wellFormed
+      ? `the code must be ${key.digits} digits 0-9 (spaces are ignored)`
+      : used
+        ? 'code already used; wait until the next time period'
+        : 'invalid code';
   await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
     ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],

@@ -72,3 +72,8 @@ export function planFreshCode(t: number, period: number, minRemaining: number, l
 export async function waitUntilCurrent(plan: FreshTime): Promise<void> {
   if (plan.waitSeconds > 0) await sleep(Math.ceil(plan.waitSeconds * 1000) + 20);
 }
+
+/** Seconds to one decimal, rounded down (0.96 s left reads "0.9 s", never "1.0 s"), for messages. */
+export function tenths(seconds: number): string {
+  return (Math.floor(seconds * 10) / 10).toFixed(1);
+}

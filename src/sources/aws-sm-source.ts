@@ -5,6 +5,7 @@
  * aws-actions/configure-aws-credentials exports), or `region` when given. The SDK is loaded on read.
  */
 import type { GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
+import { encodeBase32 } from '../core/base32.js';
 import { badInput, TotpKitError } from '../core/errors.js';
 import { parseSeedText, type SeedText } from '../core/seed-text.js';
 import { describeAwsError, loadSecretsManager } from '../stores/aws-sdk.js';
@@ -63,7 +64,7 @@ export function awsSmSource(rest: string, label: string, options: { readonly reg
           secret,
           explicit: {},
           fromUrl: false,
-          secretForms: [secret.toString('base64'), secret.toString('hex')],
+          secretForms: [secret.toString('base64'), secret.toString('hex'), encodeBase32(secret)],
         };
       }
       throw badInput(

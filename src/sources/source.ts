@@ -21,8 +21,8 @@ export interface RemoteCodeSource {
   settings(): Promise<CodeSettings>;
   /** The backend's current code. */
   code(): Promise<string>;
-  /** The backend's verdict on a code (with its own replay rules). */
-  validate(code: string): Promise<boolean>;
+  /** The backend's verdict on a code (with its own replay rules): valid, or why not. */
+  validate(code: string): Promise<{ readonly valid: boolean; readonly reason?: 'used' | 'invalid' }>;
 }
 
 /** Any source. */

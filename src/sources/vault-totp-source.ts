@@ -44,18 +44,18 @@ export function vaultTotpSource(
       if (typeof code !== 'string' || !/^[0-9]{6,8}$/.test(code)) throw malformed('code');
       return code;
     },
-    async validate(code: string): Promise<boolean> {
+    async validate(code: string): Promise<{ valid: boolean; reason?: 'used' | 'invalid' }> {
       let body: { data?: { valid?: unknown } };
       try {
         body = (await vaultRequest(options(), reference, 'POST', `${mount}/code/${key}`, { code })) as typeof body;
       } catch (e) {
         // Vault refuses a code presented before with a 400: a verdict, not a failure.
-        if (e instanceof TotpKitError && /code already used/.test(e.message)) return false;
+        if (e instanceof TotpKitError && /code already used/.test(e.message)) return { valid: false, reason: 'used' };
         throw e;
       }
       const valid = body?.data?.valid;
       if (typeof valid !== 'boolean') throw malformed('verdict');
-      return valid;
+      return valid ? { valid } : { valid, reason: 'invalid' };
     },
   };
 }

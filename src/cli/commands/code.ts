@@ -7,6 +7,7 @@ import {
   parseUnixSeconds,
   planFreshCode,
   remainingSeconds,
+  tenths,
   unixSecondsProblem,
   waitUntilCurrent,
 } from '../../core/time.js';
@@ -66,9 +67,9 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   const plan = planFreshCode(t, key.period, minRemaining as number, '--min-remaining');
   printWarnings(warnings, io);
   if (plan.waitSeconds > 0 && fixed === undefined) {
-    const left = (key.period - (t % key.period)).toFixed(1);
+    const left = tenths(key.period - (t % key.period));
     io.err(
-      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${plan.waitSeconds.toFixed(1)} s for the next one\n`,
+      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one\n`,
     );
     await waitUntilCurrent(plan);
     t = Math.max(io.now(), plan.at);

@@ -17,7 +17,7 @@ interface VerifyFlags extends SeedFlags {
 async function verifyRemotely(remote: RemoteCodeSource, input: string, digits: number): Promise<Verification> {
   const code = normalizeCode(input) ?? '';
   if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
-  return { valid: await remote.validate(code), code };
+  return { valid: (await remote.validate(code)).valid, code };
 }
 
 /** Registers `verify` on the program. */
