@@ -52,11 +52,11 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-4RERAI7T.js";
+} from "./chunks/chunk-VNJBGDHB.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-J7XZMKLP.js";
+import "./chunks/chunk-3653NFV6.js";
 import {
   EXIT_CODES,
   TotpKitError,

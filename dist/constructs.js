@@ -66,8 +66,20 @@ async function loadSecretsManager(what, region) {
     );
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const config = region ? { region } : {};
+  const config = {
+    ...region ? { region } : {},
+    // The SDK waits forever for a silent server by default; a step should fail, naming the operation.
+    requestHandler: {
+      requestTimeout: requestTimeoutMs(),
+      connectionTimeout: Math.min(requestTimeoutMs(), 5e3),
+      throwOnRequestTimeout: true
+    }
+  };
   return { sdk, client: new sdk.SecretsManagerClient(config) };
+}
+function requestTimeoutMs() {
+  const given = Number(process.env.TOTP_KIT_AWS_TIMEOUT_MS);
+  return Number.isSafeInteger(given) && given > 0 ? given : 1e4;
 }
 function describeAwsError(error) {
   const e = error ?? {};
@@ -602,7 +614,7 @@ function checkSameCdk(stack) {
   const theirs = cdkOf(stack.constructor);
   if (ours === void 0 || theirs === void 0 || ours === theirs) return;
   throw new Error(
-    `${stack.node.path} is a ${theirs} stack, but totp-kit's constructs were loaded with ${ours}, and the two cannot be mixed in one stack. Make "${ours}" resolve to ${theirs}: in package.json, "overrides": { "${ours}": "npm:${theirs}@<its version>" } (npm; pnpm.overrides or resolutions for pnpm and yarn).`
+    `stack "${stack.node.path}" is a ${theirs} stack, but totp-kit's constructs were loaded with ${ours}, and the two cannot be mixed in one stack. Make "${ours}" resolve to ${theirs}: in package.json, "overrides": { "${ours}": "npm:${theirs}@<its version>" } (npm; pnpm.overrides or resolutions for pnpm and yarn).`
   );
 }
 function ensureNullProvider(stack) {
@@ -653,7 +665,7 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
         // Destroy-time provisioners may only reference self: everything destroy needs is in the triggers.
         { type: "local-exec", when: "destroy", command: provisionerCommand("destroy"), environment }
       ],
-      ...props.dependsOn ? { dependsOn: props.dependsOn } : {}
+      ...props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}
     });
     const value = {};
     for (const [k, v] of Object.entries(props.outputs)) if (v !== void 0) value[k] = terraformLiteral(v);
@@ -662,9 +674,11 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
   }
   #problems() {
     const tokens = tokenProblems(this.declaration);
+    const unknown = new Set(tokens.map((p) => p.setting.slice(p.setting.lastIndexOf(".") + 1)));
     return [
       ...this.store.problems(),
-      ...tokens.length > 0 ? tokens : this.declarationProblems(),
+      ...tokens,
+      ...this.declarationProblems().filter((p) => !unknown.has(p.setting)),
       ...this.#duplicates()
     ];
   }

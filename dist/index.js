@@ -19,8 +19,8 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-4RERAI7T.js";
-import "./chunks/chunk-J7XZMKLP.js";
+} from "./chunks/chunk-VNJBGDHB.js";
+import "./chunks/chunk-3653NFV6.js";
 import {
   TotpKitError,
   badSettings,

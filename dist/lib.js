@@ -76,8 +76,20 @@ async function loadSecretsManager(what, region) {
     );
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const config = region ? { region } : {};
+  const config = {
+    ...region ? { region } : {},
+    // The SDK waits forever for a silent server by default; a step should fail, naming the operation.
+    requestHandler: {
+      requestTimeout: requestTimeoutMs(),
+      connectionTimeout: Math.min(requestTimeoutMs(), 5e3),
+      throwOnRequestTimeout: true
+    }
+  };
   return { sdk, client: new sdk.SecretsManagerClient(config) };
+}
+function requestTimeoutMs() {
+  const given = Number(process.env.TOTP_KIT_AWS_TIMEOUT_MS);
+  return Number.isSafeInteger(given) && given > 0 ? given : 1e4;
 }
 function describeAwsError(error) {
   const e = error ?? {};

@@ -116,7 +116,11 @@ const CASES: readonly BadCase[] = [
   { name: '--from foo:x', args: ['code', '--from', 'foo:x'], names: ['--from', 'foo:'] },
   { name: '--from aws-sm: without an id', args: ['code', '--from', 'aws-sm:'], names: ['--from', 'aws-sm:'] },
   { name: '--from aws-sm:x# (empty field)', args: ['code', '--from', 'aws-sm:x#'], names: ['--from', '#FIELD'] },
-  { name: '--from vault-kv:a (no path)', args: ['code', '--from', 'vault-kv:a'], names: ['--from', 'vault-kv:MOUNT/PATH'] },
+  {
+    name: '--from vault-kv:a (no path)',
+    args: ['code', '--from', 'vault-kv:a'],
+    names: ['--from', 'vault-kv:MOUNT/PATH'],
+  },
   {
     name: '--from vault-kv:a/b#c without VAULT_ADDR',
     args: ['code', '--from', 'vault-kv:a/b#c'],

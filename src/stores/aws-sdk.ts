@@ -57,8 +57,22 @@ export async function loadSecretsManager(
   // On Node 20 the SDK prints a multi-line notice about its future Node support on every run; it is
   // addressed to SDK upgraders, not to totp-kit's users, and would break one-line error output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const config: SecretsManagerClientConfig = region ? { region } : {};
+  const config: SecretsManagerClientConfig = {
+    ...(region ? { region } : {}),
+    // The SDK waits forever for a silent server by default; a step should fail, naming the operation.
+    requestHandler: {
+      requestTimeout: requestTimeoutMs(),
+      connectionTimeout: Math.min(requestTimeoutMs(), 5_000),
+      throwOnRequestTimeout: true,
+    },
+  };
   return { sdk, client: new sdk.SecretsManagerClient(config) };
+}
+
+/** Per-request timeout: TOTP_KIT_AWS_TIMEOUT_MS (whole milliseconds), else 10 s. */
+function requestTimeoutMs(): number {
+  const given = Number(process.env.TOTP_KIT_AWS_TIMEOUT_MS);
+  return Number.isSafeInteger(given) && given > 0 ? given : 10_000;
 }
 
 /** Why an SDK call failed, in one line without any request or response content. */

@@ -1,0 +1,349 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform's ${…} expressions are the subject here
+// The CDKTF constructs (PRODUCT.md "CDKTF constructs"), through real cdktf synthesis: the example app's
+// stack (snapshot as a regression net, plus scans that no seed, URL or secret parameter is in anything
+// synthesized), the null_resource each construct makes, refusals at synth that list every problem of
+// every construct with its path, duplicates, and where the provisioners find the CLI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NullProvider } from '@cdktf/provider-null/lib/provider/index.js';
+import { Resource } from '@cdktf/provider-null/lib/resource/index.js';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  bundledCliPath,
+  TotpEnrollment,
+  TotpKey,
+  type TotpKeyProps,
+  TotpMfaMethod,
+  TotpStore,
+} from '../constructs/index.js';
+import { loadExample } from './fixtures/example.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
+const CLI = join(REPO, 'dist', 'cli.js');
+const STORE = `file:${join(REPO, '.totp-kit', 'store.json')}`;
+const TMP = mkdtempSync(join(tmpdir(), 'totp-kit-constructs-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+// The example app's stack, built with the bundle a user installs (dist/constructs.js).
+const { TotpStack } = await loadExample();
+
+function stackIn(id = 'test'): TerraformStack {
+  return new TerraformStack(Testing.app(), id);
+}
+
+/** Synthesizes with validations, as `cdktf synth` does, and returns the error message (or fails). */
+function refusal(stack: TerraformStack): string {
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return expect.fail('synth was expected to fail');
+}
+
+/** Every line of a refusal naming a construct: `[path] setting: problem (allowed: …)`. */
+function refusalLines(message: string): string[] {
+  return message.split('\n').flatMap((l) => (l.trim().startsWith('[') ? [l.trim()] : []));
+}
+
+/** Text a seed could hide in: Base32 of 16 or more characters, an otpauth URL, a secret parameter. */
+function seedLike(text: string): string[] {
+  return [...(text.match(/[A-Z2-7]{16,}/g) ?? []), ...(text.match(/otpauth:\/\/|secret=/gi) ?? [])];
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const GENERATED: TotpKeyProps = {
+  store: TotpStore.file('.totp-kit/store.json'),
+  name: 'npm-bot',
+  generate: { issuer: 'npm', accountName: 'release-bot' },
+};
+
+describe('the example app', () => {
+  it('synthesizes four null_resources with the null provider (snapshot: a regression net)', () => {
+    const synthesized = Testing.synth(new TotpStack(Testing.app(), 'totp'), true);
+    const json = JSON.parse(synthesized);
+    expect(Object.keys(json.resource.null_resource)).toHaveLength(4);
+    expect(json.provider).toEqual({ null: [{}] });
+    expect(json.terraform.required_providers.null).toEqual({ source: 'null', version: '3.2.4' });
+    expect(synthesized.replaceAll(REPO, '<repo>')).toMatchSnapshot();
+  });
+
+  it('holds no seed-like Base32, otpauth URL or secret parameter in anything synthesized', () => {
+    const app = new App({ outdir: join(TMP, 'example-out') });
+    new TotpStack(app, 'totp');
+    app.synth();
+    const files = filesUnder(join(TMP, 'example-out'));
+    expect(files.map((f) => f.slice(TMP.length))).toContain('/example-out/stacks/totp/cdk.tf.json');
+    // Paths are the machine's (a checkout folder could look like Base32): scan what the stack put there.
+    const scan = (file: string) => seedLike(readFileSync(file, 'utf8').replaceAll(REPO, '').replaceAll(TMP, ''));
+    for (const file of files) expect(scan(file), file).toEqual([]);
+    // The scan can fail: it finds a generated seed and a URL.
+    expect(seedLike('{"secret":"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}')).toEqual(['JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP']);
+    expect(seedLike('otpauth://totp/a:b?secret=x')).toEqual(['otpauth://', 'secret=']);
+  });
+
+  it('gives each null_resource its declaration, store and CLI in triggers, and the provisioners that use them', () => {
+    const synthesized = Testing.synth(new TotpStack(Testing.app(), 'totp'), true);
+    const environment = {
+      TOTP_KIT_CLI: '${self.triggers.cli}',
+      TOTP_KIT_STORE: '${self.triggers.store}',
+      TOTP_KIT_DECLARATION: '${self.triggers.declaration}',
+    };
+    const provisioner = [
+      {
+        'local-exec': {
+          command: 'node "$TOTP_KIT_CLI" apply --generation "${self.id}" --declaration-env TOTP_KIT_DECLARATION',
+          environment,
+        },
+      },
+      {
+        'local-exec': {
+          command: 'node "$TOTP_KIT_CLI" destroy --generation "${self.id}" --declaration-env TOTP_KIT_DECLARATION',
+          environment,
+          when: 'destroy',
+        },
+      },
+    ];
+    const declarations = [
+      {
+        kind: 'key',
+        name: 'npm-bot',
+        generate: { issuer: 'npm', accountName: 'release-bot' },
+        digits: 6,
+        qrCodeFile: join(REPO, 'enroll', 'npm-bot.png'),
+      },
+      {
+        kind: 'method',
+        methodName: 'ops',
+        issuer: 'Acme',
+        algorithm: 'SHA256',
+        skew: 1,
+        maxValidationAttempts: 5,
+      },
+      { kind: 'enrollment', method: 'ops', entityId: 'alice', qrCodeFile: join(REPO, 'enroll', 'alice.png') },
+      { kind: 'enrollment', method: 'ops', entityId: 'bob', qrCodeFile: join(REPO, 'enroll', 'bob.png') },
+    ];
+    for (const declaration of declarations) {
+      const properties = {
+        triggers: { declaration: JSON.stringify(declaration), store: STORE, cli: CLI },
+        provisioner,
+        lifecycle: { createBeforeDestroy: true },
+      };
+      expect(
+        Testing.toHaveResourceWithProperties(synthesized, Resource.tfResourceType, properties),
+        JSON.stringify(declaration),
+      ).toBe(true);
+    }
+    const resources = JSON.parse(synthesized).resource.null_resource;
+    const opsAddress = `null_resource.${Object.keys(resources).find((k) => k.startsWith('Ops_'))}`;
+    for (const [name, resource] of Object.entries<{ depends_on?: string[] }>(resources)) {
+      expect(resource.depends_on, name).toEqual(/^(Alice|Bob)_/.test(name) ? [opsAddress] : undefined);
+    }
+  });
+
+  it('outputs names, issuers, accounts and barcode paths, never a URL or seed', () => {
+    const outputs = Object.values<{ value: unknown }>(
+      JSON.parse(Testing.synth(new TotpStack(Testing.app(), 'totp'), true)).output,
+    ).map((o) => o.value);
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        { name: 'npm-bot', issuer: 'npm', accountName: 'release-bot', qrCodeFile: join(REPO, 'enroll', 'npm-bot.png') },
+        { methodName: 'ops', issuer: 'Acme' },
+        { method: 'ops', entityId: 'alice', issuer: 'Acme', qrCodeFile: join(REPO, 'enroll', 'alice.png') },
+        { method: 'ops', entityId: 'bob', issuer: 'Acme', qrCodeFile: join(REPO, 'enroll', 'bob.png') },
+      ]),
+    );
+    expect(outputs).toHaveLength(4);
+  });
+
+  it('type-checks against the constructs (as `totp-kit/constructs`, with this repository’s strict settings)', () => {
+    const tsc = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(REPO, 'test', 'fixtures', 'tsconfig.example.json')], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('refusals at synth', () => {
+  it('lists every problem of every construct, each with its construct path, setting and what is allowed', () => {
+    const stack = stackIn('bad');
+    const store = TotpStore.file(join(TMP, 'store.json'));
+    new TotpKey(stack, 'Digits', { ...GENERATED, store, name: 'a', digits: 7, period: 0 });
+    new TotpKey(stack, 'Skew', { ...GENERATED, store, name: 'b', skew: 2 });
+    new TotpKey(stack, 'Colon', { store, name: 'c', generate: { issuer: 'Acme:Ops', accountName: 'x' } });
+    new TotpKey(stack, 'NoIssuer', { store, name: 'd', generate: { accountName: 'x' } as never });
+    new TotpKey(stack, 'Both', { ...GENERATED, store, name: 'e', importFrom: 'env:NPM_SEED' });
+    new TotpMfaMethod(stack, 'Ops', { store, methodName: 'ops', issuer: 'Acme', maxValidationAttempts: 0 });
+    const message = refusal(stack);
+    expect(refusalLines(message)).toEqual([
+      '[bad/Digits] digits: "7" is not allowed (allowed: 6 or 8)',
+      '[bad/Digits] period: 0 is out of range (allowed: whole seconds from 1 to 4294967295)',
+      '[bad/Skew] skew: "2" is not allowed (allowed: 0 or 1)',
+      '[bad/Colon] issuer: "Acme:Ops" contains ":" (allowed: any text without ":")',
+      '[bad/NoIssuer] issuer: is required for a generated key (allowed: any text without ":")',
+      '[bad/Both] generate: and importFrom were both given (allowed: exactly one of generate and importFrom)',
+      '[bad/Ops] maxValidationAttempts: 0 is out of range (allowed: 1 to 1000)',
+    ]);
+  });
+
+  it('fails app.synth() the same way and writes no stack', () => {
+    const outdir = join(TMP, 'refused-out');
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'bad');
+    new TotpKey(stack, 'Digits', { ...GENERATED, digits: 8 as number, period: -30 });
+    new TotpMfaMethod(stack, 'Ops', { store: GENERATED.store, methodName: 'ops', issuer: 'a:b', algorithm: 'MD5' });
+    expect(() => app.synth()).toThrow(
+      /\[bad\/Digits\] period: -30 is out of range[^\n]*\n\s*\[bad\/Ops\] algorithm: "MD5" is not supported[^\n]*\n\s*\[bad\/Ops\] issuer: "a:b" contains ":"/,
+    );
+    expect(existsSync(join(outdir, 'stacks', 'bad', 'cdk.tf.json'))).toBe(false);
+  });
+
+  it('refuses a seed or otpauth URL given as importFrom without printing it, before anything is written', () => {
+    const seed = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const outdir = join(TMP, 'seed-out');
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, 'bad');
+    const store = GENERATED.store;
+    new TotpKey(stack, 'Pasted', { store, name: 'a', importFrom: seed });
+    new TotpKey(stack, 'Url', { store, name: 'b', importFrom: `otpauth://totp/npm:bot?secret=${seed}` });
+    new TotpKey(stack, 'Remote', { store, name: 'c', importFrom: 'vault-totp:totp/npm' });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(refusalLines(message)).toEqual([
+      '[bad/Pasted] importFrom: is not a source reference (its value was not printed) (allowed: env:NAME, file:PATH, aws-sm:ID[#FIELD], vault-kv:MOUNT/PATH#FIELD, vault-totp:MOUNT/KEY, store:NAME)',
+      '[bad/Url] importFrom: is an otpauth URL, not a source reference (the URL was not printed) (allowed: env:NAME, file:PATH, aws-sm:ID[#FIELD], vault-kv:MOUNT/PATH#FIELD, vault-totp:MOUNT/KEY, store:NAME; pass URLs through env:NAME or file:PATH)',
+      '[bad/Remote] importFrom: vault-totp:totp/npm keeps its seed in Vault, so it cannot be used for an import (allowed: a source that holds the seed: env:, file:, aws-sm:, vault-kv:, store:)',
+    ]);
+    expect(message).not.toContain('JBSWY3DP');
+    expect(existsSync(outdir) ? filesUnder(outdir).filter((f) => f.endsWith('.tf.json')) : []).toEqual([]);
+  });
+
+  it('refuses two constructs declaring one key, method or enrollment in one store, naming the others', () => {
+    const stack = stackIn('dup');
+    const store = TotpStore.file(join(TMP, 'dup.json'));
+    const other = TotpStore.file(join(TMP, 'other.json'));
+    new TotpKey(stack, 'Bot1', { ...GENERATED, store });
+    new TotpKey(stack, 'Bot2', { ...GENERATED, store, digits: 8 });
+    new TotpKey(stack, 'Elsewhere', { ...GENERATED, store: other });
+    const ops = new TotpMfaMethod(stack, 'Ops', { store, methodName: 'ops', issuer: 'Acme' });
+    new TotpMfaMethod(stack, 'Ops2', { store, methodName: 'ops', issuer: 'Acme' });
+    new TotpKey(stack, 'KeyNamedOps', { ...GENERATED, store, name: 'ops' });
+    new TotpEnrollment(stack, 'Alice', { method: ops, entityId: 'alice' });
+    new TotpEnrollment(stack, 'Alice2', { method: ops, entityId: 'alice' });
+    new TotpEnrollment(stack, 'Bob', { method: ops, entityId: 'bob' });
+    const s = `store file:${join(TMP, 'dup.json')}`;
+    expect(refusalLines(refusal(stack))).toEqual([
+      `[dup/Bot1] name: "npm-bot" is declared again by dup/Bot2 in ${s} (allowed: one construct per key name and store in a stack)`,
+      `[dup/Bot2] name: "npm-bot" is declared again by dup/Bot1 in ${s} (allowed: one construct per key name and store in a stack)`,
+      `[dup/Ops] methodName: "ops" is declared again by dup/Ops2 in ${s} (allowed: one construct per MFA method name and store in a stack)`,
+      `[dup/Ops2] methodName: "ops" is declared again by dup/Ops in ${s} (allowed: one construct per MFA method name and store in a stack)`,
+      `[dup/Alice] entityId: "ops/alice" is declared again by dup/Alice2 in ${s} (allowed: one construct per enrollment and store in a stack)`,
+      `[dup/Alice2] entityId: "ops/alice" is declared again by dup/Alice in ${s} (allowed: one construct per enrollment and store in a stack)`,
+    ]);
+  });
+
+  it('checks the store, and refuses values known only at apply and an enrollment in another stack', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'bad');
+    const aws = TotpStore.awsSecretsManager({ prefix: 'totp kit', region: 'eu west' });
+    new TotpKey(stack, 'Aws', { ...GENERATED, store: aws });
+    new TotpKey(stack, 'Empty', { ...GENERATED, store: TotpStore.file('') });
+    const entity = new TerraformVariable(stack, 'entity', { type: 'string' });
+    const ops = new TotpMfaMethod(new TerraformStack(app, 'other'), 'Ops', {
+      store: GENERATED.store,
+      methodName: 'ops',
+      issuer: 'Acme',
+    });
+    new TotpEnrollment(stack, 'Token', { method: ops, entityId: entity.stringValue });
+    expect(refusalLines(refusal(stack))).toEqual([
+      '[bad/Aws] store: aws-sm: needs a secret name prefix (allowed: aws-sm:PREFIX with letters, digits and /_+=.@-)',
+      '[bad/Aws] region: "eu west" is not an AWS region (allowed: a region name such as eu-west-1)',
+      '[bad/Empty] store: file: needs a path (allowed: file:PATH or aws-sm:PREFIX)',
+      '[bad/Token] entityId: is a Terraform token, known only at apply (allowed: a value known at synth)',
+      '[bad/Token] method: other/Ops is in another stack (allowed: a TotpMfaMethod of the same stack)',
+    ]);
+  });
+});
+
+describe('the null_resource', () => {
+  it('passes an AWS Secrets Manager store and its region through triggers', () => {
+    const stack = stackIn();
+    const store = TotpStore.awsSecretsManager({ prefix: 'totp/prod', region: 'eu-west-1' });
+    new TotpKey(stack, 'Bot', { ...GENERATED, store });
+    const resource = Object.values<{
+      triggers: Record<string, string>;
+      provisioner: { 'local-exec': { environment: Record<string, string> } }[];
+    }>(JSON.parse(Testing.synth(stack, true)).resource.null_resource)[0];
+    expect(resource?.triggers).toMatchObject({ store: 'aws-sm:totp/prod', aws_region: 'eu-west-1', cli: CLI });
+    for (const p of resource?.provisioner ?? [])
+      expect(p['local-exec'].environment.AWS_REGION).toBe('${self.triggers.aws_region}');
+  });
+
+  it('escapes ${ and %{ in user text, so Terraform passes it on literally instead of evaluating it', () => {
+    const stack = stackIn();
+    new TotpKey(stack, 'Bot', { ...GENERATED, generate: { issuer: 'npm ${var.x} %{if}', accountName: 'bot' } });
+    const json = JSON.parse(Testing.synth(stack, true));
+    const resource = Object.values<{ triggers: Record<string, string> }>(json.resource.null_resource)[0];
+    expect(resource?.triggers.declaration).toContain('"issuer":"npm $${var.x} %%{if}"');
+    expect(Object.values<{ value: { issuer: string } }>(json.output)[0]?.value.issuer).toBe('npm $${var.x} %%{if}');
+  });
+
+  it('resolves relative store and barcode paths against the working directory of synth, keeps absolute ones', () => {
+    const stack = stackIn();
+    new TotpKey(stack, 'Rel', { ...GENERATED, store: TotpStore.file('s.json'), qrCodeFile: 'qr/bot.png' });
+    new TotpKey(stack, 'Abs', { ...GENERATED, store: TotpStore.file('/srv/s.json'), qrCodeFile: '/srv/qr.png' });
+    const triggers = Object.values<{ triggers: Record<string, string> }>(
+      JSON.parse(Testing.synth(stack, true)).resource.null_resource,
+    ).map((r) => [r.triggers.store, JSON.parse(r.triggers.declaration ?? '{}').qrCodeFile]);
+    expect(triggers).toEqual(
+      expect.arrayContaining([
+        [`file:${join(process.cwd(), 's.json')}`, join(process.cwd(), 'qr', 'bot.png')],
+        ['file:/srv/s.json', '/srv/qr.png'],
+      ]),
+    );
+  });
+
+  it('adds the null provider once per stack, and uses one the stack has already', () => {
+    const stack = stackIn();
+    new NullProvider(stack, 'mine', {});
+    new TotpKey(stack, 'Bot', GENERATED);
+    new TotpMfaMethod(stack, 'Ops', { store: GENERATED.store, methodName: 'ops', issuer: 'Acme' });
+    expect(JSON.parse(Testing.synth(stack, true)).provider).toEqual({ null: [{}] });
+    expect(stack.node.findAll().filter((c) => c instanceof NullProvider)).toHaveLength(1);
+  });
+});
+
+describe('the CLI the provisioners run', () => {
+  it('is dist/cli.js next to the bundle, or ../dist/cli.js from the constructs’ source', () => {
+    expect(bundledCliPath(pathToFileURL('/opt/app/node_modules/totp-kit/dist/constructs.js').href)).toBe(
+      '/opt/app/node_modules/totp-kit/dist/cli.js',
+    );
+    expect(bundledCliPath(pathToFileURL('/opt/totp-kit/constructs/cli-path.ts').href)).toBe(
+      '/opt/totp-kit/dist/cli.js',
+    );
+    expect(TotpStore.file('x').cliPath).toBe(CLI);
+    expect(existsSync(CLI)).toBe(true);
+    expect(TotpStore.file('x', { cliPath: 'bin/cli.js' }).cliPath).toBe(join(process.cwd(), 'bin', 'cli.js'));
+  });
+
+  it('is found by the bundle dist/constructs.js as the dist/cli.js beside it', async () => {
+    const bundle: string = '../dist/constructs.js';
+    const { TotpStore: BundledStore } = (await import(bundle)) as { TotpStore: typeof TotpStore };
+    expect(BundledStore.file('x').cliPath).toBe(CLI);
+  });
+});
