@@ -13,7 +13,7 @@ import { NullProvider } from '@cdktf/provider-null/lib/provider/index.js';
 import { Resource } from '@cdktf/provider-null/lib/resource/index.js';
 import { type ITerraformDependable, TerraformOutput, TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { formatProblem, type Problem, quote } from '../src/core/errors.js';
+import { formatProblem, type Problem } from '../src/core/errors.js';
 import type { Declaration } from '../src/resources/declaration.js';
 import type { TotpStore } from './store.js';
 
@@ -194,7 +194,7 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     return [
       {
         setting: this.#name.setting,
-        problem: `${quote(this.#name.value)} is declared again by ${others.map((c) => c.node.path).join(', ')} in store ${this.store.identity}`,
+        problem: `${JSON.stringify(this.#name.value)} is declared again by ${others.map((c) => c.node.path).join(', ')} in store ${this.store.identity}`,
         allowed: `one construct per ${this.#name.what} and store in a stack`,
       },
     ];

@@ -1,8 +1,7 @@
 /** `TotpKey`: a key of the TOTP engine (Vault semantics), generated or imported, declared in a store. */
 import type { Construct } from 'constructs';
-import { type Problem, TotpKitError } from '../src/core/errors.js';
+import type { Problem } from '../src/core/errors.js';
 import { declarationProblems, type KeyDeclaration } from '../src/resources/declaration.js';
-import { resolveSeedSource } from '../src/sources/index.js';
 import { TotpDeclaredResource } from './declared.js';
 import { absolute, type TotpStore } from './store.js';
 
@@ -121,22 +120,6 @@ export class TotpKey extends TotpDeclaredResource<KeyDeclaration> {
   }
 
   protected declarationProblems(): Problem[] {
-    return [...declarationProblems(this.declaration), ...importProblems(this.declaration)];
-  }
-}
-
-/**
- * A malformed `importFrom` — a seed or otpauth URL pasted where a reference belongs — would otherwise
- * be written into the synthesized JSON; the sources' own parser refuses it here without printing it.
- */
-function importProblems(declaration: KeyDeclaration): Problem[] {
-  const reference = declaration.importFrom;
-  if (typeof reference !== 'string' || reference === '') return [];
-  try {
-    resolveSeedSource(reference, 'importFrom', {}, {}, 'an import');
-    return [];
-  } catch (e) {
-    if (e instanceof TotpKitError) return [...e.problems];
-    throw e;
+    return declarationProblems(this.declaration);
   }
 }

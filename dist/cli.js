@@ -52,11 +52,11 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-VNJBGDHB.js";
+} from "./chunks/chunk-TPNDGNXG.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-3653NFV6.js";
+import "./chunks/chunk-B5OVQCHZ.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -64,7 +64,7 @@ import {
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-FH3QL7XE.js";
+} from "./chunks/chunk-MCOQBEPY.js";
 import {
   __commonJS,
   __require,
@@ -3733,7 +3733,16 @@ function declarationProblems(value) {
   if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
     problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
   }
-  if (decl.kind === "key") problems.push(...keySpecProblems(decl));
+  if (decl.kind === "key") {
+    problems.push(...keySpecProblems(decl));
+    if (decl.qrCodeFile !== void 0 && (decl.generate === void 0 || decl.exported === false)) {
+      problems.push({
+        setting: "qrCodeFile",
+        problem: decl.generate === void 0 ? "is given for an imported key, which has no barcode to hand out" : "is given for a key that is not exported",
+        allowed: "qrCodeFile only with generate (and exported not false)"
+      });
+    }
+  }
   if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
   if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
   return problems;

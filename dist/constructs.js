@@ -26,10 +26,14 @@ function errorMessage(e) {
   if (typeof e === "string") return e;
   return String(e);
 }
-function quote(value, max = 40) {
-  const text = typeof value === "string" ? value : String(value);
-  const cut = text.length > max ? `${text.slice(0, max)}\u2026` : text;
-  return JSON.stringify(cut);
+function quote(value, max = 7) {
+  if (value === null || value === void 0) return String(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return JSON.stringify(String(value));
+  }
+  if (typeof value !== "string") return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
+  if (value.length <= max || value.length <= 40 && /^[-+0-9.eE]+$/.test(value)) return JSON.stringify(value);
+  return `a ${value.length}-character value`;
 }
 var TotpKitError;
 var init_errors = __esm({
@@ -691,7 +695,7 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
     return [
       {
         setting: this.#name.setting,
-        problem: `${quote(this.#name.value)} is declared again by ${others.map((c) => c.node.path).join(", ")} in store ${this.store.identity}`,
+        problem: `${JSON.stringify(this.#name.value)} is declared again by ${others.map((c) => c.node.path).join(", ")} in store ${this.store.identity}`,
         allowed: `one construct per ${this.#name.what} and store in a stack`
       }
     ];
@@ -733,7 +737,10 @@ function encodeBase32(bytes) {
   return out;
 }
 function normalizeBase32(text) {
-  return text.replace(/\s+/g, "").replace(/=+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase());
+  const compact = text.replace(/\s+/g, "");
+  let end = compact.length;
+  while (end > 0 && compact.charCodeAt(end - 1) === 61) end--;
+  return compact.slice(0, end).replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 function decodeBase32(text, label = "secret") {
   const clean = normalizeBase32(text);
@@ -808,7 +815,7 @@ function parseWholeNumber(value) {
 function wholeInRange(setting, value, min, max, allowed) {
   const n = parseWholeNumber(value);
   if (n === void 0) {
-    const text = String(value).trim();
+    const text = typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
     const negative = typeof value === "number" ? value < 0 : text.startsWith("-");
     const huge = /^[0-9]+$/.test(text) || typeof value === "number" && Number.isInteger(value);
     const what = negative ? "is negative" : huge ? "is too large" : "is not a whole number";
@@ -830,7 +837,15 @@ function checkLabelPart(setting, value, required, problems) {
     return void 0;
   }
   if (value.includes(":")) {
-    problems.push({ setting, problem: `${quote(value)} contains ":"`, allowed: 'any text without ":"' });
+    problems.push({
+      setting,
+      problem: `contains ":" (character ${value.indexOf(":") + 1})`,
+      allowed: 'any text without ":"'
+    });
+    return void 0;
+  }
+  if (!value.isWellFormed()) {
+    problems.push({ setting, problem: "is not well-formed Unicode text", allowed: 'any text without ":"' });
     return void 0;
   }
   return value;
@@ -969,7 +984,8 @@ function parseOtpauthUrl(text, label = "url") {
     throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
   }
   const explicit = codeSettingsOf(check.settings);
-  const path = decodeLabel(url.pathname.replace(/^\//, ""), label);
+  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? "";
+  const path = decodeLabel(rawLabel, label);
   const colon = path.indexOf(":");
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : void 0;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
@@ -1631,8 +1647,7 @@ async function openStore(ref, env = process.env) {
 // src/sources/store-source.ts
 function storeSource(name, env, label, storeReference) {
   const problem = nameProblem("name", name);
-  if (problem)
-    throw badInput(label, `store:${problem.problem.replace(/^"[^"]*" /, "")}`, `store:NAME with ${problem.allowed}`);
+  if (problem) throw badInput(label, "store: needs a key name", `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
@@ -1861,7 +1876,12 @@ function resolveSource(reference, label = "source", env = process.env, options =
     case "vault-totp":
       return vaultTotpSource(rest, env, label, options.vault);
     default:
-      throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
+      throw badInput(
+        label,
+        `${scheme.length <= 7 ? `${scheme}: ` : "its scheme "}is not a known source scheme`,
+        allowed,
+        "E_SOURCE_SCHEME"
+      );
   }
 }
 
@@ -1897,6 +1917,13 @@ function checkKeySpec(spec) {
   }
   if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
     problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
+  } else if (typeof spec.importFrom === "string") {
+    try {
+      resolveSeedSource(spec.importFrom, "importFrom", {}, {}, "an import");
+    } catch (e) {
+      if (!(e instanceof TotpKitError)) throw e;
+      problems.push(...e.problems);
+    }
   }
   if (generated && (spec.issuer !== void 0 || spec.accountName !== void 0)) {
     problems.push({
@@ -2019,7 +2046,16 @@ function declarationProblems(value) {
   if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
     problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
   }
-  if (decl.kind === "key") problems.push(...keySpecProblems(decl));
+  if (decl.kind === "key") {
+    problems.push(...keySpecProblems(decl));
+    if (decl.qrCodeFile !== void 0 && (decl.generate === void 0 || decl.exported === false)) {
+      problems.push({
+        setting: "qrCodeFile",
+        problem: decl.generate === void 0 ? "is given for an imported key, which has no barcode to hand out" : "is given for a key that is not exported",
+        allowed: "qrCodeFile only with generate (and exported not false)"
+      });
+    }
+  }
   if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
   if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
   return problems;
@@ -2133,7 +2169,6 @@ var TotpEnrollment = class extends TotpDeclaredResource {
 };
 
 // constructs/key.ts
-init_errors();
 var TotpKey = class extends TotpDeclaredResource {
   /** The key's name. */
   name;
@@ -2160,20 +2195,9 @@ var TotpKey = class extends TotpDeclaredResource {
     if (qrCodeFile !== void 0) this.qrCodeFile = qrCodeFile;
   }
   declarationProblems() {
-    return [...declarationProblems(this.declaration), ...importProblems(this.declaration)];
+    return declarationProblems(this.declaration);
   }
 };
-function importProblems(declaration) {
-  const reference = declaration.importFrom;
-  if (typeof reference !== "string" || reference === "") return [];
-  try {
-    resolveSeedSource(reference, "importFrom", {}, {}, "an import");
-    return [];
-  } catch (e) {
-    if (e instanceof TotpKitError) return [...e.problems];
-    throw e;
-  }
-}
 
 // constructs/method.ts
 var TotpMfaMethod = class extends TotpDeclaredResource {

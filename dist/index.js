@@ -19,14 +19,14 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-VNJBGDHB.js";
-import "./chunks/chunk-3653NFV6.js";
+} from "./chunks/chunk-TPNDGNXG.js";
+import "./chunks/chunk-B5OVQCHZ.js";
 import {
   TotpKitError,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-FH3QL7XE.js";
+} from "./chunks/chunk-MCOQBEPY.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js

@@ -30,10 +30,14 @@ function errorMessage(e) {
   if (typeof e === "string") return e;
   return String(e);
 }
-function quote(value, max = 40) {
-  const text = typeof value === "string" ? value : String(value);
-  const cut = text.length > max ? `${text.slice(0, max)}\u2026` : text;
-  return JSON.stringify(cut);
+function quote(value, max = 7) {
+  if (value === null || value === void 0) return String(value);
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return JSON.stringify(String(value));
+  }
+  if (typeof value !== "string") return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
+  if (value.length <= max || value.length <= 40 && /^[-+0-9.eE]+$/.test(value)) return JSON.stringify(value);
+  return `a ${value.length}-character value`;
 }
 var EXIT_CODES, TotpKitError;
 var init_errors = __esm({
@@ -606,7 +610,10 @@ function encodeBase32(bytes) {
   return out;
 }
 function normalizeBase32(text) {
-  return text.replace(/\s+/g, "").replace(/=+$/, "").replace(/[a-z]/g, (c) => c.toUpperCase());
+  const compact = text.replace(/\s+/g, "");
+  let end = compact.length;
+  while (end > 0 && compact.charCodeAt(end - 1) === 61) end--;
+  return compact.slice(0, end).replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 function decodeBase32(text, label = "secret") {
   const clean = normalizeBase32(text);
@@ -685,7 +692,7 @@ function parseWholeNumber(value) {
 function wholeInRange(setting, value, min, max, allowed) {
   const n = parseWholeNumber(value);
   if (n === void 0) {
-    const text = String(value).trim();
+    const text = typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
     const negative = typeof value === "number" ? value < 0 : text.startsWith("-");
     const huge = /^[0-9]+$/.test(text) || typeof value === "number" && Number.isInteger(value);
     const what = negative ? "is negative" : huge ? "is too large" : "is not a whole number";
@@ -707,7 +714,15 @@ function checkLabelPart(setting, value, required, problems) {
     return void 0;
   }
   if (value.includes(":")) {
-    problems.push({ setting, problem: `${quote(value)} contains ":"`, allowed: 'any text without ":"' });
+    problems.push({
+      setting,
+      problem: `contains ":" (character ${value.indexOf(":") + 1})`,
+      allowed: 'any text without ":"'
+    });
+    return void 0;
+  }
+  if (!value.isWellFormed()) {
+    problems.push({ setting, problem: "is not well-formed Unicode text", allowed: 'any text without ":"' });
     return void 0;
   }
   return value;
@@ -846,7 +861,8 @@ function parseOtpauthUrl(text, label = "url") {
     throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, "E_URL_SETTING");
   }
   const explicit = codeSettingsOf(check.settings);
-  const path = decodeLabel(url.pathname.replace(/^\//, ""), label);
+  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? "";
+  const path = decodeLabel(rawLabel, label);
   const colon = path.indexOf(":");
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : void 0;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
@@ -867,7 +883,9 @@ function formatOtpauthUrl(key) {
     ["issuer", key.issuer],
     ["accountName", key.accountName]
   ]) {
-    if (value?.includes(":")) throw badInput(setting, `${quote(value)} contains ":"`, 'any text without ":"');
+    if (value?.includes(":")) {
+      throw badInput(setting, `contains ":" (character ${value.indexOf(":") + 1})`, 'any text without ":"');
+    }
   }
   const totp = new TOTP({
     issuer: key.issuer ?? "",
@@ -1110,6 +1128,7 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
 
 // src/core/totp.ts
 init_errors();
+import * as nodeCrypto from "node:crypto";
 import { createHmac, timingSafeEqual } from "node:crypto";
 var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
 var MODULUS = { 6: 1e6, 8: 1e8 };
@@ -1122,11 +1141,30 @@ function counterAt(unixSeconds, period) {
   }
   return Math.floor(unixSeconds / period);
 }
+var BLOCK = { SHA1: 64, SHA256: 64, SHA512: 128 };
+var oneShot = nodeCrypto.hash;
+function hmac(algorithm, secret, message) {
+  const name = HMAC_NAMES[algorithm];
+  if (!oneShot) return createHmac(name, secret).update(message).digest();
+  const block = BLOCK[algorithm];
+  const key = secret.length > block ? oneShot(name, secret, "buffer") : secret;
+  const inner = Buffer.alloc(block + message.length, 54);
+  for (let i = 0; i < key.length; i++) inner[i] = inner[i] ^ key[i];
+  message.copy(inner, block);
+  const innerHash = oneShot(name, inner, "buffer");
+  const outer = Buffer.alloc(block + innerHash.length, 92);
+  for (let i = 0; i < key.length; i++) outer[i] = outer[i] ^ key[i];
+  innerHash.copy(outer, block);
+  inner.fill(0);
+  const mac = oneShot(name, outer, "buffer");
+  outer.fill(0, 0, block);
+  return mac;
+}
 function hotp(secret, counter, algorithm, digits) {
   const message = Buffer.alloc(8);
   message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
   message.writeUInt32BE(counter >>> 0, 4);
-  const mac = createHmac(HMAC_NAMES[algorithm], secret).update(message).digest();
+  const mac = hmac(algorithm, secret, message);
   const offset = mac[mac.length - 1] & 15;
   const binary = mac.readUInt32BE(offset) & 2147483647;
   return String(binary % MODULUS[digits]).padStart(digits, "0");
@@ -1143,6 +1181,7 @@ function verifyCode(key, input, options = {}) {
     return code === void 0 ? { valid: false } : { valid: false, code };
   }
   const skew = options.skew ?? 1;
+  if (skew !== 0 && skew !== 1) throw badInput("skew", `${String(skew).slice(0, 12)} is not allowed`, "0 or 1");
   const at = options.at ?? Date.now() / 1e3;
   if (!isCodeTime(at)) return { valid: false, code };
   const current = counterAt(at, key.period);
@@ -1512,9 +1551,9 @@ init_errors();
 init_aws_sdk();
 var SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
 function awsSmSource(rest, label, options = {}) {
-  const hash = rest.indexOf("#");
-  const id = hash >= 0 ? rest.slice(0, hash) : rest;
-  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  const hash2 = rest.indexOf("#");
+  const id = hash2 >= 0 ? rest.slice(0, hash2) : rest;
+  const field = hash2 >= 0 ? rest.slice(hash2 + 1) : void 0;
   if (!SECRET_ID.test(id)) {
     throw badInput(
       label,
@@ -1886,8 +1925,7 @@ async function openStore(ref, env = process.env) {
 // src/sources/store-source.ts
 function storeSource(name, env, label, storeReference) {
   const problem = nameProblem("name", name);
-  if (problem)
-    throw badInput(label, `store:${problem.problem.replace(/^"[^"]*" /, "")}`, `store:NAME with ${problem.allowed}`);
+  if (problem) throw badInput(label, "store: needs a key name", `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
@@ -2003,10 +2041,10 @@ function splitMount(rest, label, form) {
 // src/sources/vault-kv-source.ts
 var FORM = "vault-kv:MOUNT/PATH#FIELD";
 function vaultKvSource(rest, env, label, given = {}) {
-  const hash = rest.indexOf("#");
-  const field = hash >= 0 ? rest.slice(hash + 1) : void 0;
+  const hash2 = rest.indexOf("#");
+  const field = hash2 >= 0 ? rest.slice(hash2 + 1) : void 0;
   if (field === "") throw badInput(label, "has an empty #FIELD", FORM, "E_SOURCE_REF");
-  const { mount, path } = splitMount(hash >= 0 ? rest.slice(0, hash) : rest, label, FORM);
+  const { mount, path } = splitMount(hash2 >= 0 ? rest.slice(0, hash2) : rest, label, FORM);
   const reference = `vault-kv:${rest}`;
   return {
     reference,
@@ -2116,7 +2154,12 @@ function resolveSource(reference, label = "source", env = process.env, options =
     case "vault-totp":
       return vaultTotpSource(rest, env, label, options.vault);
     default:
-      throw badInput(label, `${scheme}: is not a known source scheme`, allowed, "E_SOURCE_SCHEME");
+      throw badInput(
+        label,
+        `${scheme.length <= 7 ? `${scheme}: ` : "its scheme "}is not a known source scheme`,
+        allowed,
+        "E_SOURCE_SCHEME"
+      );
   }
 }
 
@@ -2152,6 +2195,13 @@ function checkKeySpec(spec) {
   }
   if (spec.importFrom !== void 0 && (typeof spec.importFrom !== "string" || spec.importFrom === "")) {
     problems.push({ setting: "importFrom", problem: "is not a source reference", allowed: "env:NAME, file:PATH, \u2026" });
+  } else if (typeof spec.importFrom === "string") {
+    try {
+      resolveSeedSource(spec.importFrom, "importFrom", {}, {}, "an import");
+    } catch (e) {
+      if (!(e instanceof TotpKitError)) throw e;
+      problems.push(...e.problems);
+    }
   }
   if (generated && (spec.issuer !== void 0 || spec.accountName !== void 0)) {
     problems.push({
@@ -2249,15 +2299,15 @@ async function createKey(ctx, spec, options = {}) {
     updatedAt: isoTime(now),
     usedCodes: {}
   };
+  const handout = spec.generated && spec.exported;
+  const url = handout ? formatOtpauthUrl(key) : void 0;
+  const barcode = url ? await qrPng(url, spec.settings.qrSize) : void 0;
   await ctx.store.update("key", spec.name, (current) => {
     if (current && !options.replace)
       throw alreadyExists(`key "${spec.name}"`, "delete it first, or declare it and use apply");
     return { result: void 0, next: toStoreRecord(record) };
   });
-  if (!spec.generated || !spec.exported) return { key: info2(record), warnings };
-  const url = formatOtpauthUrl(key);
-  const barcode = await qrPng(url, spec.settings.qrSize);
-  return { key: info2(record), url, ...barcode ? { barcode } : {}, warnings };
+  return { key: info2(record), ...url ? { url } : {}, ...barcode ? { barcode } : {}, warnings };
 }
 async function readKey(ctx, name) {
   const record = await findKey(ctx, name);
@@ -2385,7 +2435,16 @@ function declarationProblems(value) {
   if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
     problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
   }
-  if (decl.kind === "key") problems.push(...keySpecProblems(decl));
+  if (decl.kind === "key") {
+    problems.push(...keySpecProblems(decl));
+    if (decl.qrCodeFile !== void 0 && (decl.generate === void 0 || decl.exported === false)) {
+      problems.push({
+        setting: "qrCodeFile",
+        problem: decl.generate === void 0 ? "is given for an imported key, which has no barcode to hand out" : "is given for a key that is not exported",
+        allowed: "qrCodeFile only with generate (and exported not false)"
+      });
+    }
+  }
   if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
   if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
   return problems;

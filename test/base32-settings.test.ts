@@ -171,8 +171,8 @@ describe('checkSettings: refused values name the setting, the problem and what i
     [{ skew: -1 }, 'skew', '"-1" is not allowed', '0 or 1'],
     [{ qrSize: -1 }, 'qrSize', '-1 is out of range', '0 (no barcode) to 4096 pixels'],
     [{ maxValidationAttempts: 0 }, 'maxValidationAttempts', '0 is out of range', '1 to 1000'],
-    [{ issuer: 'Acme:Corp' }, 'issuer', '"Acme:Corp" contains ":"', 'any text without ":"'],
-    [{ accountName: 'bob:admin' }, 'accountName', '"bob:admin" contains ":"', 'any text without ":"'],
+    [{ issuer: 'Acme:Corp' }, 'issuer', 'contains ":" (character 5)', 'any text without ":"'],
+    [{ accountName: 'bob:admin' }, 'accountName', 'contains ":" (character 4)', 'any text without ":"'],
   ] as [SettingsInput, string, string, string][])('%j', (input, setting, problem, allowed) => {
     expect(checkSettings(input)).toEqual({ settings: {}, problems: [{ setting, problem, allowed }], warnings: [] });
   });

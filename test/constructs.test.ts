@@ -190,7 +190,7 @@ describe('refusals at synth', () => {
       '[bad/Digits] digits: "7" is not allowed (allowed: 6 or 8)',
       '[bad/Digits] period: 0 is out of range (allowed: whole seconds from 1 to 4294967295)',
       '[bad/Skew] skew: "2" is not allowed (allowed: 0 or 1)',
-      '[bad/Colon] issuer: "Acme:Ops" contains ":" (allowed: any text without ":")',
+      '[bad/Colon] issuer: contains ":" (character 5) (allowed: any text without ":")',
       '[bad/NoIssuer] issuer: is required for a generated key (allowed: any text without ":")',
       '[bad/Both] generate: and importFrom were both given (allowed: exactly one of generate and importFrom)',
       '[bad/Ops] maxValidationAttempts: 0 is out of range (allowed: 1 to 1000)',
@@ -204,7 +204,7 @@ describe('refusals at synth', () => {
     new TotpKey(stack, 'Digits', { ...GENERATED, digits: 8 as number, period: -30 });
     new TotpMfaMethod(stack, 'Ops', { store: GENERATED.store, methodName: 'ops', issuer: 'a:b', algorithm: 'MD5' });
     expect(() => app.synth()).toThrow(
-      /\[bad\/Digits\] period: -30 is out of range[^\n]*\n\s*\[bad\/Ops\] algorithm: "MD5" is not supported[^\n]*\n\s*\[bad\/Ops\] issuer: "a:b" contains ":"/,
+      /\[bad\/Digits\] period: -30 is out of range[^\n]*\n\s*\[bad\/Ops\] algorithm: "MD5" is not supported[^\n]*\n\s*\[bad\/Ops\] issuer: contains ":" \(character 2\)/,
     );
     expect(existsSync(join(outdir, 'stacks', 'bad', 'cdk.tf.json'))).toBe(false);
   });

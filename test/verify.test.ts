@@ -265,3 +265,22 @@ describe('times that are not Unix seconds', () => {
     expect(Object.is(verifyCode(KEY, generateCode(KEY, at), { at, skew: 0 }).delta, 0)).toBe(true);
   });
 });
+
+describe('the HMAC construction', () => {
+  it('equals node:crypto createHmac for keys of every length up to 300 bytes (beyond both block sizes)', async () => {
+    const { createHmac, randomBytes } = await import('node:crypto');
+    const { hotp } = await import('../src/core/totp.js');
+    for (const algorithm of ['SHA1', 'SHA256', 'SHA512'] as const) {
+      for (let length = 1; length <= 300; length += 1) {
+        const secret = randomBytes(length);
+        const counter = length * 7919;
+        const message = Buffer.alloc(8);
+        message.writeUInt32BE(counter, 4);
+        const mac = createHmac(algorithm.toLowerCase(), secret).update(message).digest();
+        const offset = (mac[mac.length - 1] as number) & 0x0f;
+        const expected = String((mac.readUInt32BE(offset) & 0x7fffffff) % 1e8).padStart(8, '0');
+        expect(hotp(secret, counter, algorithm, 8), `${algorithm}, ${length}-byte key`).toBe(expected);
+      }
+    }
+  });
+});

@@ -35,10 +35,11 @@ export function encodeBase32(bytes: Uint8Array): string {
  */
 export function normalizeBase32(text: string): string {
   // ASCII letters only: String#toUpperCase would turn "ı", "ſ" or "ﬀ" into Base32 letters.
-  return text
-    .replace(/\s+/g, '')
-    .replace(/=+$/, '')
-    .replace(/[a-z]/g, (c) => c.toUpperCase());
+  const compact = text.replace(/\s+/g, '');
+  // Trailing '=' stripped by a loop: the regex /=+$/ backtracks quadratically on "====…=x".
+  let end = compact.length;
+  while (end > 0 && compact.charCodeAt(end - 1) === 61) end--;
+  return compact.slice(0, end).replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
 /**

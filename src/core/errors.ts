@@ -66,11 +66,17 @@ export function errorMessage(e: unknown): string {
 }
 
 /**
- * Quotes a non-secret value for an error message: JSON-quoted so control characters stay visible
- * and the message stays on one line, and cut short so a megabyte of input cannot flood a log.
+ * Quotes a value for an error message. A value can be a seed pasted into the wrong field, so text is
+ * quoted only when it is too short to carry a meaningful part of one (at most `max` characters) or is
+ * a number; longer text is described by its length. JSON quoting keeps control characters visible
+ * and the message on one line. Never throws, whatever the value.
  */
-export function quote(value: unknown, max = 40): string {
-  const text = typeof value === 'string' ? value : String(value);
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut);
+export function quote(value: unknown, max = 7): string {
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+    return JSON.stringify(String(value));
+  }
+  if (typeof value !== 'string') return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
+  if (value.length <= max || (value.length <= 40 && /^[-+0-9.eE]+$/.test(value))) return JSON.stringify(value);
+  return `a ${value.length}-character value`;
 }

@@ -5,7 +5,7 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import { decodeBase32 } from './base32.js';
-import { badInput, quote } from './errors.js';
+import { badInput } from './errors.js';
 import type { TotpKey } from './key.js';
 import { type CodeSettings, checkSettings, codeSettingsOf, DEFAULTS, withDefaults } from './settings.js';
 
@@ -86,7 +86,9 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   const explicit = codeSettingsOf(check.settings);
 
   // Label: "Issuer:Account", "Issuer: Account" or "Account"; the issuer parameter wins over the prefix.
-  const path = decodeLabel(url.pathname.replace(/^\//, ''), label);
+  // Read from the text as written: the URL parser would resolve "." and ".." segments away.
+  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? '';
+  const path = decodeLabel(rawLabel, label);
   const colon = path.indexOf(':');
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : undefined;
   const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
@@ -114,7 +116,9 @@ export function formatOtpauthUrl(key: TotpKey): string {
     ['issuer', key.issuer],
     ['accountName', key.accountName],
   ] as const) {
-    if (value?.includes(':')) throw badInput(setting, `${quote(value)} contains ":"`, 'any text without ":"');
+    if (value?.includes(':')) {
+      throw badInput(setting, `contains ":" (character ${value.indexOf(':') + 1})`, 'any text without ":"');
+    }
   }
   const totp = new TOTP({
     issuer: key.issuer ?? '',

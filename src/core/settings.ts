@@ -98,7 +98,7 @@ export function parseWholeNumber(value: unknown): number | undefined {
 function wholeInRange(setting: string, value: unknown, min: number, max: number, allowed: string) {
   const n = parseWholeNumber(value);
   if (n === undefined) {
-    const text = String(value).trim();
+    const text = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
     const negative = typeof value === 'number' ? value < 0 : text.startsWith('-');
     const huge = /^[0-9]+$/.test(text) || (typeof value === 'number' && Number.isInteger(value));
     const what = negative ? 'is negative' : huge ? 'is too large' : 'is not a whole number';
@@ -121,7 +121,16 @@ function checkLabelPart(setting: 'issuer' | 'accountName', value: unknown, requi
     return undefined;
   }
   if (value.includes(':')) {
-    problems.push({ setting, problem: `${quote(value)} contains ":"`, allowed: 'any text without ":"' });
+    problems.push({
+      setting,
+      problem: `contains ":" (character ${value.indexOf(':') + 1})`,
+      allowed: 'any text without ":"',
+    });
+    return undefined;
+  }
+  // A lone surrogate cannot be percent-encoded into an otpauth URL: the key could never be handed out.
+  if (!value.isWellFormed()) {
+    problems.push({ setting, problem: 'is not well-formed Unicode text', allowed: 'any text without ":"' });
     return undefined;
   }
   return value;

@@ -1,7 +1,10 @@
 /**
- * Codes (RFC 6238 over RFC 4226) and their verification. HMAC comes from node:crypto: it is the
- * fastest implementation available here and the one FIPS-minded users audit.
+ * Codes (RFC 6238 over RFC 4226) and their verification. HMAC (RFC 2104) is built from node:crypto's
+ * one-shot hash: createHmac sets up an OpenSSL MAC context per call, which costs several times the
+ * hashing of an 8-byte counter (bench/results.md); the construction is checked against createHmac,
+ * oathtool and the RFC vectors.
  */
+import * as nodeCrypto from 'node:crypto';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badInput } from './errors.js';
 import type { TotpKey } from './key.js';
@@ -31,13 +34,40 @@ export function counterAt(unixSeconds: number, period: number): number {
   return Math.floor(unixSeconds / period);
 }
 
+/** Block sizes (bytes) of the hashes, for HMAC's padded keys (RFC 2104). */
+const BLOCK: Readonly<Record<Algorithm, number>> = { SHA1: 64, SHA256: 64, SHA512: 128 };
+/** One-shot hashing (Node >= 20.12 / 21.7); createHmac otherwise. */
+const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+
+/**
+ * HMAC(K, m) = H((K ^ opad) || H((K ^ ipad) || m)) with two one-shot hashes: createHmac builds an OpenSSL
+ * MAC context per call, which costs several times the hashing of an 8-byte message.
+ */
+function hmac(algorithm: Algorithm, secret: Uint8Array, message: Buffer): Buffer {
+  const name = HMAC_NAMES[algorithm];
+  if (!oneShot) return createHmac(name, secret).update(message).digest();
+  const block = BLOCK[algorithm];
+  const key = secret.length > block ? oneShot(name, secret, 'buffer') : secret;
+  const inner = Buffer.alloc(block + message.length, 0x36);
+  for (let i = 0; i < key.length; i++) inner[i] = (inner[i] as number) ^ (key[i] as number);
+  message.copy(inner, block);
+  const innerHash = oneShot(name, inner, 'buffer');
+  const outer = Buffer.alloc(block + innerHash.length, 0x5c);
+  for (let i = 0; i < key.length; i++) outer[i] = (outer[i] as number) ^ (key[i] as number);
+  innerHash.copy(outer, block);
+  inner.fill(0);
+  const mac = oneShot(name, outer, 'buffer');
+  outer.fill(0, 0, block);
+  return mac;
+}
+
 /** The RFC 4226 HOTP value for one counter, zero-padded to `digits`. */
 export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
   const message = Buffer.alloc(8);
   // Counters pass 2^32 for short periods in the far future; write both halves explicitly.
   message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
   message.writeUInt32BE(counter >>> 0, 4);
-  const mac = createHmac(HMAC_NAMES[algorithm], secret).update(message).digest();
+  const mac = hmac(algorithm, secret, message);
   const offset = (mac[mac.length - 1] as number) & 0x0f;
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % MODULUS[digits]).padStart(digits, '0');
@@ -78,7 +108,8 @@ export interface VerifyOptions {
 
 /**
  * Verifies a code. A code of the wrong length, with non-ASCII-digit characters or of a non-string type
- * is invalid, never an error: this function does not throw on any input. Every candidate step is
+ * is invalid, never an error: this function does not throw on any code or time (only on a skew other
+ * than 0 or 1, which is a programming error). Every candidate step is
  * compared in constant time and all of them are compared, so timing tells nothing about which matched.
  */
 export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
@@ -87,6 +118,8 @@ export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options:
     return code === undefined ? { valid: false } : { valid: false, code };
   }
   const skew = options.skew ?? 1;
+  // A programming error, not a bad code: checking ±300000 steps would accept codes from years away.
+  if (skew !== 0 && skew !== 1) throw badInput('skew', `${String(skew).slice(0, 12)} is not allowed`, '0 or 1');
   const at = options.at ?? Date.now() / 1000;
   if (!isCodeTime(at)) return { valid: false, code };
   const current = counterAt(at, key.period);

@@ -86,7 +86,20 @@ export function declarationProblems(value: unknown): Problem[] {
   if (decl.qrCodeFile !== undefined && (typeof decl.qrCodeFile !== 'string' || decl.qrCodeFile === '')) {
     problems.push({ setting: 'qrCodeFile', problem: 'is not a file path', allowed: 'a path for the PNG barcode' });
   }
-  if (decl.kind === 'key') problems.push(...keySpecProblems(decl as unknown as KeySpec));
+  if (decl.kind === 'key') {
+    problems.push(...keySpecProblems(decl as unknown as KeySpec));
+    // Only a generated, exported key has a barcode to write: anything else would silently write nothing.
+    if (decl.qrCodeFile !== undefined && (decl.generate === undefined || decl.exported === false)) {
+      problems.push({
+        setting: 'qrCodeFile',
+        problem:
+          decl.generate === undefined
+            ? 'is given for an imported key, which has no barcode to hand out'
+            : 'is given for a key that is not exported',
+        allowed: 'qrCodeFile only with generate (and exported not false)',
+      });
+    }
+  }
   if (decl.kind === 'method') problems.push(...methodSpecProblems(decl as unknown as MethodSpec));
   if (decl.kind === 'enrollment') problems.push(...enrollmentProblems(decl.method, decl.entityId));
   return problems;

@@ -4,7 +4,7 @@
  * idempotent; validate refuses a code already presented (valid or not) for period × (2 + skew) seconds,
  * keyed by the normalised code so "123456 " cannot replay "123456" (HCSEC-2025-17).
  */
-import { badInput, badSettings, type Problem } from '../core/errors.js';
+import { badInput, badSettings, type Problem, TotpKitError } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
 import { formatOtpauthUrl } from '../core/otpauth-url.js';
 import { qrPng } from '../core/qr.js';
@@ -100,6 +100,14 @@ function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Prob
   }
   if (spec.importFrom !== undefined && (typeof spec.importFrom !== 'string' || spec.importFrom === '')) {
     problems.push({ setting: 'importFrom', problem: 'is not a source reference', allowed: 'env:NAME, file:PATH, …' });
+  } else if (typeof spec.importFrom === 'string') {
+    // Parsing a reference reads nothing: a seed or URL pasted here is refused now, without being quoted.
+    try {
+      resolveSeedSource(spec.importFrom, 'importFrom', {}, {}, 'an import');
+    } catch (e) {
+      if (!(e instanceof TotpKitError)) throw e;
+      problems.push(...e.problems);
+    }
   }
   if (generated && (spec.issuer !== undefined || spec.accountName !== undefined)) {
     problems.push({
@@ -218,15 +226,16 @@ export async function createKey(
     updatedAt: isoTime(now),
     usedCodes: {},
   };
+  // The URL and barcode are made before anything is stored: a key whose barcode cannot be drawn is never kept.
+  const handout = spec.generated && spec.exported;
+  const url = handout ? formatOtpauthUrl(key) : undefined;
+  const barcode = url ? await qrPng(url, spec.settings.qrSize) : undefined;
   await ctx.store.update('key', spec.name, (current) => {
     if (current && !options.replace)
       throw alreadyExists(`key "${spec.name}"`, 'delete it first, or declare it and use apply');
     return { result: undefined, next: toStoreRecord(record) };
   });
-  if (!spec.generated || !spec.exported) return { key: info(record), warnings };
-  const url = formatOtpauthUrl(key);
-  const barcode = await qrPng(url, spec.settings.qrSize);
-  return { key: info(record), url, ...(barcode ? { barcode } : {}), warnings };
+  return { key: info(record), ...(url ? { url } : {}), ...(barcode ? { barcode } : {}), warnings };
 }
 
 /** Reads a key without its seed. */

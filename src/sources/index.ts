@@ -95,6 +95,12 @@ export function resolveSource(
     case 'vault-totp':
       return vaultTotpSource(rest, env, label, options.vault);
     default:
-      throw badInput(label, `${scheme}: is not a known source scheme`, allowed, 'E_SOURCE_SCHEME');
+      // A long "scheme" may be a lower-case seed followed by ':': name it only when it is short.
+      throw badInput(
+        label,
+        `${scheme.length <= 7 ? `${scheme}: ` : 'its scheme '}is not a known source scheme`,
+        allowed,
+        'E_SOURCE_SCHEME',
+      );
   }
 }

@@ -10,8 +10,7 @@ import type { SeedSource } from './source.js';
 /** A source reading key `name` from the store `storeReference` (default: TOTP_KIT_STORE, else the embedded one). */
 export function storeSource(name: string, env: NodeJS.ProcessEnv, label: string, storeReference?: string): SeedSource {
   const problem = nameProblem('name', name);
-  if (problem)
-    throw badInput(label, `store:${problem.problem.replace(/^"[^"]*" /, '')}`, `store:NAME with ${problem.allowed}`);
+  if (problem) throw badInput(label, 'store: needs a key name', `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
