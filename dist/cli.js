@@ -5,6 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   KEY_REFUSALS,
+  METHOD_SETTINGS,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
@@ -52,7 +53,7 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-TPNDGNXG.js";
+} from "./chunks/chunk-4DISW4RP.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -3687,18 +3688,7 @@ var FIELDS = {
     "exported",
     "qrCodeFile"
   ],
-  method: [
-    "kind",
-    "methodName",
-    "issuer",
-    "algorithm",
-    "digits",
-    "period",
-    "keySize",
-    "qrSize",
-    "skew",
-    "maxValidationAttempts"
-  ],
+  method: ["kind", "methodName", ...METHOD_SETTINGS],
   enrollment: ["kind", "method", "entityId", "qrCodeFile"]
 };
 function declarationProblems(value) {
@@ -3829,17 +3819,7 @@ async function planDeclaration(ctx, value) {
   if (decl.kind === "method") {
     const spec = checkedMethodSpec(decl);
     const record2 = await findMethod(ctx, spec.methodName);
-    const settings = [
-      "issuer",
-      "algorithm",
-      "digits",
-      "period",
-      "keySize",
-      "qrSize",
-      "skew",
-      "maxValidationAttempts"
-    ];
-    const changes = record2 ? settings.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
+    const changes = record2 ? METHOD_SETTINGS.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
     const pinned = changes.some((c) => ["algorithm", "digits", "period", "issuer", "keySize"].includes(c.setting));
     return planOf(
       resource,
@@ -3933,6 +3913,14 @@ function emit(io, json, value, text) {
 `);
   else io.out(`${(typeof text === "string" ? [text] : text).join("\n")}
 `);
+}
+function emitRecord(io, json, record) {
+  emit(
+    io,
+    json,
+    record,
+    Object.entries(record).map(([field, value]) => `${field}: ${String(value)}`)
+  );
 }
 
 // src/cli/commands/declare.ts
@@ -4123,12 +4111,7 @@ function registerKey(program2, io, result) {
   });
   key.command("get <name>").description("show a key (never its seed)").action(async (name, _flags, command) => {
     const info = await readKey(await storeContext(command, io), name);
-    emit(
-      io,
-      wantsJson(command),
-      info,
-      Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`)
-    );
+    emitRecord(io, wantsJson(command), info);
     result(0);
   });
   key.command("list").description("list key names").action(async (_flags, command) => {
@@ -4206,12 +4189,7 @@ function registerMethod(program2, io, result) {
   });
   method.command("get <name>").description("show an MFA method and how many entities are enrolled").action(async (name, _flags, command) => {
     const info = await readMethod(await storeContext(command, io), name);
-    emit(
-      io,
-      wantsJson(command),
-      info,
-      Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`)
-    );
+    emitRecord(io, wantsJson(command), info);
     result(0);
   });
   method.command("list").description("list MFA method names").action(async (_flags, command) => {
@@ -4250,12 +4228,7 @@ function registerMethod(program2, io, result) {
   });
   method.command("enrollment <method>").description("show an entity's enrollment (never its seed)").requiredOption("--entity <id>", "the enrolled entity").action(async (name, flags, command) => {
     const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
-    emit(
-      io,
-      wantsJson(command),
-      info,
-      Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`)
-    );
+    emitRecord(io, wantsJson(command), info);
     result(0);
   });
   method.command("unenroll <method>").description("remove an entity's secret (succeeds when there is none)").requiredOption("--entity <id>", "the entity to unenroll").action(async (name, flags, command) => {

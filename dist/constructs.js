@@ -1079,6 +1079,16 @@ function asKeyRecord(raw, name) {
 }
 
 // src/resources/method.ts
+var METHOD_SETTINGS = [
+  "issuer",
+  "algorithm",
+  "digits",
+  "period",
+  "keySize",
+  "qrSize",
+  "skew",
+  "maxValidationAttempts"
+];
 function methodSpecProblems(spec) {
   return checkMethodSpec(spec).problems;
 }
@@ -2000,18 +2010,7 @@ var FIELDS = {
     "exported",
     "qrCodeFile"
   ],
-  method: [
-    "kind",
-    "methodName",
-    "issuer",
-    "algorithm",
-    "digits",
-    "period",
-    "keySize",
-    "qrSize",
-    "skew",
-    "maxValidationAttempts"
-  ],
+  method: ["kind", "methodName", ...METHOD_SETTINGS],
   enrollment: ["kind", "method", "entityId", "qrCodeFile"]
 };
 function declarationProblems(value) {

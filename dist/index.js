@@ -19,7 +19,7 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-TPNDGNXG.js";
+} from "./chunks/chunk-4DISW4RP.js";
 import "./chunks/chunk-B5OVQCHZ.js";
 import {
   TotpKitError,

@@ -1301,6 +1301,16 @@ function toStoreRecord(record) {
 }
 
 // src/resources/method.ts
+var METHOD_SETTINGS = [
+  "issuer",
+  "algorithm",
+  "digits",
+  "period",
+  "keySize",
+  "qrSize",
+  "skew",
+  "maxValidationAttempts"
+];
 function methodSpecProblems(spec) {
   return checkMethodSpec(spec).problems;
 }
@@ -2389,18 +2399,7 @@ var FIELDS = {
     "exported",
     "qrCodeFile"
   ],
-  method: [
-    "kind",
-    "methodName",
-    "issuer",
-    "algorithm",
-    "digits",
-    "period",
-    "keySize",
-    "qrSize",
-    "skew",
-    "maxValidationAttempts"
-  ],
+  method: ["kind", "methodName", ...METHOD_SETTINGS],
   enrollment: ["kind", "method", "entityId", "qrCodeFile"]
 };
 function declarationProblems(value) {
@@ -2532,17 +2531,7 @@ async function planDeclaration(ctx, value) {
   if (decl.kind === "method") {
     const spec = checkedMethodSpec(decl);
     const record2 = await findMethod(ctx, spec.methodName);
-    const settings = [
-      "issuer",
-      "algorithm",
-      "digits",
-      "period",
-      "keySize",
-      "qrSize",
-      "skew",
-      "maxValidationAttempts"
-    ];
-    const changes = record2 ? settings.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
+    const changes = record2 ? METHOD_SETTINGS.flatMap((s) => change(s, record2[s], spec[s], false)) : [];
     const pinned = changes.some((c) => ["algorithm", "digits", "period", "issuer", "keySize"].includes(c.setting));
     return planOf(
       resource,

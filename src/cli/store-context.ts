@@ -20,3 +20,13 @@ export function emit(io: Io, json: boolean, value: unknown, text: string | reado
   if (json) io.out(`${JSON.stringify(value)}\n`);
   else io.out(`${(typeof text === 'string' ? [text] : text).join('\n')}\n`);
 }
+
+/** Prints a record: the object with --json, else one `field: value` line per field. */
+export function emitRecord(io: Io, json: boolean, record: object): void {
+  emit(
+    io,
+    json,
+    record,
+    Object.entries(record).map(([field, value]) => `${field}: ${String(value)}`),
+  );
+}

@@ -6,7 +6,7 @@
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { enrollmentProblems } from './enrollment.js';
 import { type KeySpec, keySpecProblems } from './key.js';
-import { type MethodSpec, methodSpecProblems } from './method.js';
+import { METHOD_SETTINGS, type MethodSpec, methodSpecProblems } from './method.js';
 
 /** A key declaration. `qrCodeFile`: where apply writes the barcode of a generated, exported key. */
 export type KeyDeclaration = { readonly kind: 'key'; readonly qrCodeFile?: string } & KeySpec;
@@ -38,18 +38,7 @@ const FIELDS: Readonly<Record<Declaration['kind'], readonly string[]>> = {
     'exported',
     'qrCodeFile',
   ],
-  method: [
-    'kind',
-    'methodName',
-    'issuer',
-    'algorithm',
-    'digits',
-    'period',
-    'keySize',
-    'qrSize',
-    'skew',
-    'maxValidationAttempts',
-  ],
+  method: ['kind', 'methodName', ...METHOD_SETTINGS],
   enrollment: ['kind', 'method', 'entityId', 'qrCodeFile'],
 };
 

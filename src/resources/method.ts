@@ -10,6 +10,18 @@ import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext }
 import { nameProblem } from './names.js';
 import { asMethodRecord, type MethodRecord, toStoreRecord } from './records.js';
 
+/** The settings of a method besides its name, in the order they are listed. */
+export const METHOD_SETTINGS = [
+  'issuer',
+  'algorithm',
+  'digits',
+  'period',
+  'keySize',
+  'qrSize',
+  'skew',
+  'maxValidationAttempts',
+] as const;
+
 /** A method as declared (values not yet checked). */
 export interface MethodSpec {
   readonly methodName: unknown;

@@ -9,7 +9,7 @@ import { newGeneration, type ResourceContext } from './context.js';
 import { checkDeclaration, type Declaration, describeDeclaration } from './declaration.js';
 import { enroll, findEnrollment, unenroll } from './enrollment.js';
 import { type CheckedKeySpec, checkedKeySpec, createKey, deleteKey, findKey, updateKeyInPlace } from './key.js';
-import { checkedMethodSpec, createMethod, deleteMethod, findMethod, updateMethod } from './method.js';
+import { checkedMethodSpec, createMethod, deleteMethod, findMethod, METHOD_SETTINGS, updateMethod } from './method.js';
 import type { KeyRecord } from './records.js';
 import { writeSecretFile } from './secret-file.js';
 
@@ -100,17 +100,7 @@ export async function planDeclaration(ctx: ResourceContext, value: unknown): Pro
   if (decl.kind === 'method') {
     const spec = checkedMethodSpec(decl);
     const record = await findMethod(ctx, spec.methodName);
-    const settings = [
-      'issuer',
-      'algorithm',
-      'digits',
-      'period',
-      'keySize',
-      'qrSize',
-      'skew',
-      'maxValidationAttempts',
-    ] as const;
-    const changes = record ? settings.flatMap((s) => change(s, record[s], spec[s], false)) : [];
+    const changes = record ? METHOD_SETTINGS.flatMap((s) => change(s, record[s], spec[s], false)) : [];
     const pinned = changes.some((c) => ['algorithm', 'digits', 'period', 'issuer', 'keySize'].includes(c.setting));
     return planOf(
       resource,

@@ -13,7 +13,7 @@ import {
 import type { Io } from '../io.js';
 import { saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings } from '../seed-options.js';
-import { emit, storeContext, wantsJson } from '../store-context.js';
+import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
 import { type CodeFlags, printCode } from './code.js';
 
 interface CreateFlags {
@@ -96,12 +96,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .description('show a key (never its seed)')
     .action(async (name: string, _flags: unknown, command: Command) => {
       const info = await readKey(await storeContext(command, io), name);
-      emit(
-        io,
-        wantsJson(command),
-        info,
-        Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`),
-      );
+      emitRecord(io, wantsJson(command), info);
       result(0);
     });
 

@@ -16,7 +16,7 @@ import {
 import type { Io } from '../io.js';
 import { saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings } from '../seed-options.js';
-import { emit, storeContext, wantsJson } from '../store-context.js';
+import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
 
 interface MethodFlags {
   readonly issuer?: string;
@@ -85,12 +85,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .description('show an MFA method and how many entities are enrolled')
     .action(async (name: string, _flags: unknown, command: Command) => {
       const info = await readMethod(await storeContext(command, io), name);
-      emit(
-        io,
-        wantsJson(command),
-        info,
-        Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`),
-      );
+      emitRecord(io, wantsJson(command), info);
       result(0);
     });
 
@@ -154,12 +149,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .requiredOption('--entity <id>', 'the enrolled entity')
     .action(async (name: string, flags: { entity: string }, command: Command) => {
       const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
-      emit(
-        io,
-        wantsJson(command),
-        info,
-        Object.entries(info).map(([field, value]) => `${field}: ${String(value)}`),
-      );
+      emitRecord(io, wantsJson(command), info);
       result(0);
     });
 
