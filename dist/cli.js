@@ -53,11 +53,11 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-4DISW4RP.js";
+} from "./chunks/chunk-CBZQPROT.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-B5OVQCHZ.js";
+import "./chunks/chunk-LKW6ZOMF.js";
 import {
   EXIT_CODES,
   TotpKitError,

@@ -19,8 +19,8 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-4DISW4RP.js";
-import "./chunks/chunk-B5OVQCHZ.js";
+} from "./chunks/chunk-CBZQPROT.js";
+import "./chunks/chunk-LKW6ZOMF.js";
 import {
   TotpKitError,
   badSettings,

@@ -86,7 +86,9 @@ async function loadSecretsManager(what, region) {
     requestHandler: {
       requestTimeout: requestTimeoutMs(),
       connectionTimeout: Math.min(requestTimeoutMs(), 5e3),
-      throwOnRequestTimeout: true
+      throwOnRequestTimeout: true,
+      // requestTimeout stops counting once headers arrive: a body that stalls needs an idle limit too.
+      socketTimeout: requestTimeoutMs()
     }
   };
   return { sdk, client: new sdk.SecretsManagerClient(config) };
@@ -301,7 +303,7 @@ function managed(entry) {
 function scheduledForDeletion(error) {
   return errorName(error) === "InvalidRequestException" && /delet/i.test(String(error.message ?? ""));
 }
-var MANAGED_BY_TAG, KIND_TAG_KEY, PENDING_STAGE, MAX_CAS_ATTEMPTS, BACKOFF_BASE_MS, BACKOFF_CAP_MS, SECRET_NAME, errorName, AwsSecretsManagerStore;
+var MANAGED_BY_TAG, KIND_TAG_KEY, PENDING_STAGE, FROM_FIELD, MAX_WALK, MAX_CAS_ATTEMPTS, BACKOFF_BASE_MS, BACKOFF_CAP_MS, SECRET_NAME, errorName, AwsSecretsManagerStore;
 var init_aws_sm_store = __esm({
   "src/stores/aws-sm-store.ts"() {
     "use strict";
@@ -310,6 +312,8 @@ var init_aws_sm_store = __esm({
     MANAGED_BY_TAG = { Key: "managed-by", Value: "totp-kit" };
     KIND_TAG_KEY = "totp-kit-kind";
     PENDING_STAGE = "TOTPKIT_PENDING";
+    FROM_FIELD = "_replaces";
+    MAX_WALK = 25;
     MAX_CAS_ATTEMPTS = 10;
     BACKOFF_BASE_MS = 20;
     BACKOFF_CAP_MS = 1e3;
@@ -392,7 +396,11 @@ var init_aws_sm_store = __esm({
           if (got.errorName === "ResourceNotFoundException" || scheduledForDeletion(got.error)) return void 0;
           throw this.#failure("GetSecretValue", name, got.error);
         }
-        return { record: this.#parse(name, got.value), versionId: got.value.VersionId ?? "" };
+        return this.#current(name, got.value);
+      }
+      #current(name, output) {
+        const { [FROM_FIELD]: replaces, ...record } = this.#parse(name, output);
+        return { record, versionId: output.VersionId ?? "", ...typeof replaces === "string" ? { replaces } : {} };
       }
       #parse(name, output) {
         const corrupt2 = (what) => new TotpKitError(
@@ -459,8 +467,8 @@ var init_aws_sm_store = __esm({
             if (current) await this.#delete(name);
             return outcome.result;
           }
-          const text = JSON.stringify(this.#sealed(kind, id, outcome.next));
-          const written = current ? await this.#swap(name, current.versionId, text) : await this.#create(name, kind, text);
+          const next = this.#sealed(kind, id, outcome.next);
+          const written = current ? await this.#swap(name, current.versionId, next) : await this.#create(name, kind, JSON.stringify(next));
           if (written) return outcome.result;
           if (attempt >= MAX_CAS_ATTEMPTS) {
             throw new TotpKitError(
@@ -512,6 +520,7 @@ var init_aws_sm_store = __esm({
        * compare-and-swap from that version. Of several writers doing this, one wins; the others read again.
        */
       async #replaceDeleted(name, text, createError) {
+        const record = JSON.parse(text);
         const described = await this.#try(
           "DescribeSecret",
           name,
@@ -530,13 +539,14 @@ var init_aws_sm_store = __esm({
           ["ResourceNotFoundException"],
           (sdk, client) => client.send(new sdk.RestoreSecretCommand({ SecretId: name }))
         );
-        return from === void 0 ? false : this.#swap(name, from, text);
+        return from === void 0 ? false : this.#swap(name, from, record);
       }
       /**
        * Writes a new version and moves AWSCURRENT to it from `from`, the version that was read; false when
        * another writer moved it first (or deleted the secret) — read again and retry.
        */
-      async #swap(name, from, text) {
+      async #swap(name, from, record) {
+        const text = JSON.stringify({ ...record, [FROM_FIELD]: from });
         const retry = ["ResourceNotFoundException", "InvalidRequestException"];
         const put = await this.#try(
           "PutSecretValue",
@@ -568,20 +578,29 @@ var init_aws_sm_store = __esm({
           )
         );
         if (moved.ok) return true;
-        if ((moved.error.$metadata?.attempts ?? 1) > 1) return this.#wasCurrent(name, to);
+        if ((moved.error.$metadata?.attempts ?? 1) > 1) return this.#wasApplied(name, to, from);
         return false;
       }
-      /** True when the version holds AWSCURRENT or AWSPREVIOUS (which only a former AWSCURRENT gets). */
-      async #wasCurrent(name, versionId) {
-        const got = await this.#try(
-          "GetSecretValue",
-          name,
-          ["ResourceNotFoundException", "InvalidRequestException"],
-          (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name, VersionId: versionId }))
-        );
-        if (!got.ok) return false;
-        const stages = got.value.VersionStages ?? [];
-        return stages.includes("AWSCURRENT") || stages.includes("AWSPREVIOUS");
+      /**
+       * Whether our move of AWSCURRENT from `base` to `ours` was applied, its answer lost: walk back from
+       * AWSCURRENT through the versions each swap replaced. Reaching `ours` means it was applied (others may
+       * have written since); reaching `base`, or the start of the history, means another writer won.
+       */
+      async #wasApplied(name, ours, base) {
+        let version = await this.#read(name);
+        for (let step = 0; version && step < MAX_WALK; step++) {
+          if (version.versionId === ours) return true;
+          if (version.versionId === base || version.replaces === void 0) return false;
+          const previous = version.replaces;
+          const got = await this.#try(
+            "GetSecretValue",
+            name,
+            ["ResourceNotFoundException", "InvalidRequestException"],
+            (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name, VersionId: previous }))
+          );
+          version = got.ok ? this.#current(name, got.value) : void 0;
+        }
+        return false;
       }
     };
   }

@@ -64,6 +64,8 @@ export async function loadSecretsManager(
       requestTimeout: requestTimeoutMs(),
       connectionTimeout: Math.min(requestTimeoutMs(), 5_000),
       throwOnRequestTimeout: true,
+      // requestTimeout stops counting once headers arrive: a body that stalls needs an idle limit too.
+      socketTimeout: requestTimeoutMs(),
     },
   };
   return { sdk, client: new sdk.SecretsManagerClient(config) };

@@ -43,6 +43,14 @@ export const KIND_TAG_KEY = 'totp-kit-kind';
 /** The staging label a new version carries until AWSCURRENT is moved to it. */
 export const PENDING_STAGE = 'TOTPKIT_PENDING';
 
+/**
+ * Each version written by a swap names the version it replaced, so that after a lost answer the store can
+ * tell, by walking back from AWSCURRENT, whether its own move was applied. Stripped from what `get` returns.
+ */
+const FROM_FIELD = '_replaces';
+/** How far back that walk goes before it gives up (and reports the move as not applied). */
+const MAX_WALK = 25;
+
 /** How many times an update reads and tries again when other writers keep getting in first. */
 const MAX_CAS_ATTEMPTS = 10;
 /** Backoff between compare-and-swap attempts: full jitter in [0, min(cap, base · 2^attempt)) ms. */
@@ -56,6 +64,8 @@ const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 interface Current {
   readonly record: StoreRecord;
   readonly versionId: string;
+  /** The version this one replaced, when a swap wrote it. */
+  readonly replaces?: string;
 }
 
 const errorName = awsErrorName;
@@ -154,7 +164,12 @@ export class AwsSecretsManagerStore implements Store {
       if (got.errorName === 'ResourceNotFoundException' || scheduledForDeletion(got.error)) return undefined;
       throw this.#failure('GetSecretValue', name, got.error);
     }
-    return { record: this.#parse(name, got.value), versionId: got.value.VersionId ?? '' };
+    return this.#current(name, got.value);
+  }
+
+  #current(name: string, output: GetSecretValueCommandOutput): Current {
+    const { [FROM_FIELD]: replaces, ...record } = this.#parse(name, output);
+    return { record, versionId: output.VersionId ?? '', ...(typeof replaces === 'string' ? { replaces } : {}) };
   }
 
   #parse(name: string, output: GetSecretValueCommandOutput): StoreRecord {
@@ -226,8 +241,10 @@ export class AwsSecretsManagerStore implements Store {
         if (current) await this.#delete(name);
         return outcome.result;
       }
-      const text = JSON.stringify(this.#sealed(kind, id, outcome.next));
-      const written = current ? await this.#swap(name, current.versionId, text) : await this.#create(name, kind, text);
+      const next = this.#sealed(kind, id, outcome.next);
+      const written = current
+        ? await this.#swap(name, current.versionId, next)
+        : await this.#create(name, kind, JSON.stringify(next));
       if (written) return outcome.result;
       if (attempt >= MAX_CAS_ATTEMPTS) {
         throw new TotpKitError(
@@ -281,6 +298,7 @@ export class AwsSecretsManagerStore implements Store {
    * compare-and-swap from that version. Of several writers doing this, one wins; the others read again.
    */
   async #replaceDeleted(name: string, text: string, createError: SdkError): Promise<boolean> {
+    const record = JSON.parse(text) as StoreRecord;
     const described = await this.#try('DescribeSecret', name, ['ResourceNotFoundException'], (sdk, client) =>
       client.send(new sdk.DescribeSecretCommand({ SecretId: name })),
     );
@@ -294,14 +312,15 @@ export class AwsSecretsManagerStore implements Store {
     await this.#try('RestoreSecret', name, ['ResourceNotFoundException'], (sdk, client) =>
       client.send(new sdk.RestoreSecretCommand({ SecretId: name })),
     );
-    return from === undefined ? false : this.#swap(name, from, text);
+    return from === undefined ? false : this.#swap(name, from, record);
   }
 
   /**
    * Writes a new version and moves AWSCURRENT to it from `from`, the version that was read; false when
    * another writer moved it first (or deleted the secret) — read again and retry.
    */
-  async #swap(name: string, from: string, text: string): Promise<boolean> {
+  async #swap(name: string, from: string, record: StoreRecord): Promise<boolean> {
+    const text = JSON.stringify({ ...record, [FROM_FIELD]: from });
     const retry = ['ResourceNotFoundException', 'InvalidRequestException'];
     const put = await this.#try('PutSecretValue', name, retry, (sdk, client) =>
       client.send(
@@ -333,21 +352,30 @@ export class AwsSecretsManagerStore implements Store {
     if (moved.ok) return true;
     // A first attempt refused means another writer won. After an SDK retry, the refusal may be our own move,
     // applied by an attempt whose response was lost: then our version holds (or held) AWSCURRENT.
-    if ((moved.error.$metadata?.attempts ?? 1) > 1) return this.#wasCurrent(name, to);
+    if ((moved.error.$metadata?.attempts ?? 1) > 1) return this.#wasApplied(name, to, from);
     return false;
   }
 
-  /** True when the version holds AWSCURRENT or AWSPREVIOUS (which only a former AWSCURRENT gets). */
-  async #wasCurrent(name: string, versionId: string): Promise<boolean> {
-    const got = await this.#try(
-      'GetSecretValue',
-      name,
-      ['ResourceNotFoundException', 'InvalidRequestException'],
-      (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name, VersionId: versionId })),
-    );
-    if (!got.ok) return false;
-    const stages = got.value.VersionStages ?? [];
-    return stages.includes('AWSCURRENT') || stages.includes('AWSPREVIOUS');
+  /**
+   * Whether our move of AWSCURRENT from `base` to `ours` was applied, its answer lost: walk back from
+   * AWSCURRENT through the versions each swap replaced. Reaching `ours` means it was applied (others may
+   * have written since); reaching `base`, or the start of the history, means another writer won.
+   */
+  async #wasApplied(name: string, ours: string, base: string): Promise<boolean> {
+    let version = await this.#read(name);
+    for (let step = 0; version && step < MAX_WALK; step++) {
+      if (version.versionId === ours) return true;
+      if (version.versionId === base || version.replaces === undefined) return false;
+      const previous = version.replaces;
+      const got = await this.#try(
+        'GetSecretValue',
+        name,
+        ['ResourceNotFoundException', 'InvalidRequestException'],
+        (sdk, client) => client.send(new sdk.GetSecretValueCommand({ SecretId: name, VersionId: previous })),
+      );
+      version = got.ok ? this.#current(name, got.value) : undefined;
+    }
+    return false;
   }
 }
 

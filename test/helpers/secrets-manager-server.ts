@@ -62,12 +62,77 @@ export interface FaultOptions {
   afterApply?: boolean;
 }
 
+/**
+ * Where a connection-level fault strikes: before any byte of the answer is sent, or after the status line, the
+ * headers (with the full Content-Length) and about half of the body.
+ */
+export type FaultPoint = 'before-response' | 'mid-response';
+
+export interface NetworkFaultOptions {
+  /** How many matching requests are hit (default 1; Infinity for all). */
+  times?: number;
+  /** Only requests for this operation are hit. */
+  operation?: Operation;
+  /**
+   * Perform the operation first, so the write takes effect and only its answer is lost or late. Without it, a
+   * fault `before-response` leaves the operation undone (a slow one is performed after the delay only if the
+   * client is still waiting). A `mid-response` fault always performs it: part of its answer is sent.
+   */
+  afterApply?: boolean;
+  /** Default 'before-response'. */
+  when?: FaultPoint;
+}
+
+/**
+ * Faults drawn at random (seeded, so a run is repeatable for one order of arrival) for a share of the requests
+ * that no queued fault hits, until `chaos` is set to undefined or `clear()` is called.
+ */
+export interface ChaosOptions {
+  /** The share of matching requests that fail, 0 to 1. */
+  rate: number;
+  /**
+   * What a hit request gets, chosen at random: an error code (answered as `next(code)` would), 'reset' (the
+   * socket is destroyed before any answer) or 'reset-mid-response' (destroyed after half of the answer).
+   */
+  kinds: readonly string[];
+  /** Only these operations are hit (default: all). */
+  operations?: readonly Operation[];
+  /** The share of hit requests that are performed before failing (an answer lost after the write); default 0. */
+  afterApplyRate?: number;
+  /** Seed of the pseudo-random choices (default 1). */
+  seed?: number;
+  /** At most this many requests are hit (default: no limit). */
+  limit?: number;
+}
+
+/** One fault the server injected: a queued error, a connection reset, a slow answer or a chaos hit. */
+export interface InjectedFault {
+  operation: Operation;
+  /** The error code, 'reset', 'reset-mid-response', 'slow' or 'slow-mid-response'. */
+  kind: string;
+  afterApply: boolean;
+}
+
 export interface Faults {
   /** Queue a failure with this error code (e.g. 'ThrottlingException') for the next matching request(s). */
   next(code: string, options?: FaultOptions): void;
   /** When set, requests on a secret whose name it accepts fail with AccessDeniedException (not ListSecrets). */
   accessDenied: ((secretName: string, operation: Operation) => boolean) | undefined;
-  /** Drops queued faults and the accessDenied predicate. */
+  /**
+   * Queue a connection reset for the next matching request(s): the server destroys the socket, before any answer
+   * or mid-answer (see NetworkFaultOptions). Queued error faults (`next`) are taken first.
+   */
+  reset(options?: NetworkFaultOptions): void;
+  /**
+   * Queue a slow answer for the next matching request(s): `before-response`, nothing is sent for `delayMs`;
+   * `mid-response`, the headers and half the body are sent, then nothing for `delayMs`, then the rest.
+   */
+  slow(delayMs: number, options?: NetworkFaultOptions): void;
+  /** Random faults for a share of requests (see ChaosOptions); undefined for none. */
+  chaos: ChaosOptions | undefined;
+  /** Every fault injected since the server started or the last `clear()`, in order. */
+  readonly injected: InjectedFault[];
+  /** Drops queued faults and the accessDenied predicate (and queued resets, slow answers, chaos, the log). */
   clear(): void;
 }
 
@@ -88,6 +153,25 @@ export interface SecretsManagerServer {
 
 type Input = Record<string, unknown>;
 type Fault = FaultOptions & { code: string; message: string; status: number; times: number };
+type NetworkFault = { kind: 'reset' | 'slow'; delayMs: number; times: number; when: FaultPoint } & Pick<
+  NetworkFaultOptions,
+  'operation' | 'afterApply'
+>;
+
+/** mulberry32: a small seeded generator, so chaos is repeatable. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const statusOf = (code: string) =>
+  /^Internal(ServiceError|Failure)$/.test(code) ? 500 : code === 'ServiceUnavailable' ? 503 : 400;
 
 class AwsError extends Error {
   constructor(
@@ -169,17 +253,59 @@ export async function startSecretsManagerServer(
   const now = () => clock() / 1000; // the wire carries epoch seconds
   const state: ServerState = { secrets: new Map(), requests: {} };
   const queue: Fault[] = [];
+  const networkQueue: NetworkFault[] = [];
+  let chaosFor: { options: ChaosOptions; random: () => number; hits: number } | undefined;
   const faults: Faults = {
     next(code, o = {}) {
-      const status = /^Internal(ServiceError|Failure)$/.test(code) ? 500 : code === 'ServiceUnavailable' ? 503 : 400;
+      const status = statusOf(code);
       queue.push({ status, message: `Injected ${code}`, ...o, code, times: o.times ?? 1 });
     },
     accessDenied: undefined,
+    reset(o = {}) {
+      networkQueue.push({ ...o, kind: 'reset', delayMs: 0, times: o.times ?? 1, when: o.when ?? 'before-response' });
+    },
+    slow(delayMs, o = {}) {
+      networkQueue.push({ ...o, kind: 'slow', delayMs, times: o.times ?? 1, when: o.when ?? 'before-response' });
+    },
+    chaos: undefined,
+    injected: [],
     clear() {
       queue.length = 0;
       faults.accessDenied = undefined;
+      networkQueue.length = 0;
+      faults.chaos = undefined;
+      faults.injected.length = 0;
     },
   };
+
+  function takeNetworkFault(operation: Operation): NetworkFault | undefined {
+    const index = networkQueue.findIndex((f) => f.operation === undefined || f.operation === operation);
+    const fault = networkQueue[index];
+    if (fault && --fault.times <= 0) networkQueue.splice(index, 1);
+    return fault;
+  }
+
+  /** A chaos hit for this request, as an error fault or a network fault; undefined when it is spared. */
+  function drawChaos(operation: Operation): { error?: Fault; network?: NetworkFault } | undefined {
+    const options = faults.chaos;
+    if (!options) {
+      chaosFor = undefined;
+      return undefined;
+    }
+    if (chaosFor?.options !== options) chaosFor = { options, random: seededRandom(options.seed ?? 1), hits: 0 };
+    const c = chaosFor;
+    if (options.operations && !options.operations.includes(operation)) return undefined;
+    if (options.limit !== undefined && c.hits >= options.limit) return undefined;
+    if (options.kinds.length === 0 || c.random() >= options.rate) return undefined;
+    c.hits++;
+    const kind = options.kinds[Math.floor(c.random() * options.kinds.length)] as string;
+    const afterApply = c.random() < (options.afterApplyRate ?? 0);
+    if (kind === 'reset' || kind === 'reset-mid-response') {
+      const when = kind === 'reset' ? 'before-response' : 'mid-response';
+      return { network: { kind: 'reset', delayMs: 0, times: 1, when, afterApply } };
+    }
+    return { error: { code: kind, message: `Injected ${kind}`, status: statusOf(kind), times: 1, afterApply } };
+  }
 
   function takeFault(operation: Operation): Fault | undefined {
     const index = queue.findIndex((f) => f.operation === undefined || f.operation === operation);
@@ -444,12 +570,37 @@ export async function startSecretsManagerServer(
     throw new AwsError('AccessDeniedException', `${message} on resource: ${name}`);
   }
 
+  /** Waits without holding the process open. */
+  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    /** A connection-level fault for this request (reset or slow), set once the operation is known. */
+    let network: NetworkFault | undefined;
+    res.on('error', () => {}); // writes to a socket a fault destroyed, or the client gave up on
+    const gone = () => res.destroyed || req.socket.destroyed;
     const reply = (status: number, body: object, errorCode?: string) => {
       res.statusCode = status;
       res.setHeader('Content-Type', 'application/x-amz-json-1.1').setHeader('x-amzn-RequestId', randomUUID());
       if (errorCode) res.setHeader('x-amzn-ErrorType', errorCode);
+      if (network) return void faultyReply(network, JSON.stringify(body));
       res.end(JSON.stringify(body)); // sets Content-Length
+    };
+    /** Sends the answer the way the network fault says: cut off, or late. */
+    const faultyReply = async (fault: NetworkFault, text: string) => {
+      if (fault.when === 'before-response') {
+        if (fault.kind === 'reset') return void req.socket.destroy();
+        await pause(fault.delayMs);
+        if (!gone()) res.end(text);
+        return;
+      }
+      const body = Buffer.from(text);
+      const half = Math.max(1, Math.floor(body.length / 2));
+      res.setHeader('Content-Length', body.length);
+      res.flushHeaders();
+      await new Promise<void>((resolve) => res.write(body.subarray(0, half), () => resolve()));
+      if (fault.kind === 'reset') return void req.socket.destroy();
+      await pause(fault.delayMs);
+      if (!gone()) res.end(body.subarray(half));
     };
     try {
       const chunks: Buffer[] = [];
@@ -474,7 +625,21 @@ export async function startSecretsManagerServer(
       } catch {
         throw new AwsError('SerializationException', 'The request body is not valid JSON.');
       }
-      const fault = takeFault(op);
+      const chaos = drawChaos(op);
+      const fault = takeFault(op) ?? chaos?.error;
+      if (!fault) network = takeNetworkFault(op) ?? chaos?.network;
+      if (fault) faults.injected.push({ operation: op, kind: fault.code, afterApply: fault.afterApply === true });
+      if (network) {
+        const kind = `${network.kind}${network.when === 'mid-response' ? '-mid-response' : ''}`;
+        const afterApply = network.afterApply === true || network.when === 'mid-response';
+        faults.injected.push({ operation: op, kind, afterApply });
+        if (!afterApply && network.kind === 'reset') return void req.socket.destroy();
+        if (!afterApply && network.kind === 'slow') {
+          await pause(network.delayMs);
+          if (gone()) return; // the client gave up: the request is never performed
+          network = undefined; // still waiting: answered normally, only late
+        }
+      }
       if (fault && !fault.afterApply) throw new AwsError(fault.code, fault.message, fault.status);
       purgeExpired();
       accessCheck(op, input);
