@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, logWithoutMaskCommands } from './helpers/leak.js';
 import { NODE_BIN, ROOT, referenceCode } from './helpers/run-action.js';
 
 const PACKAGE = join(ROOT, 'node_modules', '@github', 'local-action');
@@ -115,6 +115,14 @@ async function localAction(name: string, inputs: Record<string, string>, dir: st
   return { status, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
 }
 
+/** The leak scan of every test file: the log (without mask commands), stderr, every output and the summary. */
+function expectNoSeedInRun(r: LocalRun): void {
+  expectNoSeed(logWithoutMaskCommands(r.stdout), SEED, 'the local-action log');
+  expectNoSeed(r.stderr, SEED, 'the local-action stderr');
+  for (const [name, value] of Object.entries(r.outputs)) expectNoSeed(value, SEED, `output ${name}`);
+  expectNoSeed(r.summary, SEED, 'the job summary');
+}
+
 describe.skipIf(!INSTALLED)('@github/local-action', () => {
   const runs: Record<string, LocalRun> = {};
   let code = '';
@@ -152,6 +160,7 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
     expect(r.stdout).toMatch(/A 6-digit code is in the "code" output \(masked\)/);
     expect(r.summary).toContain('the secret input');
     expectNoSeed(r.stdout + r.stderr + r.summary, SEED, 'the local-action log');
+    expectNoSeedInRun(r);
   });
 
   it('a bad input: one ::error:: naming it, no outputs', () => {
@@ -161,6 +170,7 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
     expect(r.stdout).toContain('No outputs were set!');
     expect(r.stdout).not.toMatch(/^\s+at /m);
     expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');
+    expectNoSeedInRun(r);
   });
 
   it('verify with the current code: valid=true', () => {
@@ -169,5 +179,6 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
     expect(r.outputs).toEqual({ valid: 'true', period: '30', digits: '6', algorithm: 'SHA1' });
     expect(r.stdout).not.toContain(code);
     expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');
+    expectNoSeedInRun(r);
   });
 });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInAction } from './helpers/leak.js';
 import {
   type ActionRun,
   type ActionRunOptions,
@@ -33,6 +33,8 @@ async function run(options: ActionRunOptions, seeds: readonly Uint8Array[] = [SE
     if (r.exitCode !== 0) expectNoSeed(unmasked, seed, 'the log of a failed step (unmasked)');
     for (const [name, value] of Object.entries(r.outputs)) if (name !== 'code') expectNoSeed(value, seed, name);
   }
+  // The leak scan of every test file: the log unmasked (successful steps too), stderr, outputs, summary, messages.
+  expectNoSeedInAction(r, seeds);
   expect(r.masks).not.toContain('');
   return r;
 }

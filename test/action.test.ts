@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import type { Digits } from '../src/core/settings.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInAction, expectNoSeedInCli } from './helpers/leak.js';
 import {
   type ActionRun,
   type ActionRunOptions,
@@ -37,6 +37,8 @@ async function run(options: ActionRunOptions, seed: Uint8Array = SEED): Promise<
   expectNoSeed(r.maskedView, seed, 'the masked log, summary and outputs');
   for (const [name, value] of Object.entries(r.outputs)) if (name !== 'code') expectNoSeed(value, seed, name);
   expectNoSeed(r.summary, seed, 'the job summary');
+  // The leak scan of every test file: the log unmasked (successful steps too), stderr, outputs, summary, messages.
+  expectNoSeedInAction(r, [seed, SEED]);
   expect(r.masks, 'never ::add-mask:: with an empty value').not.toContain('');
   return r;
 }
@@ -353,6 +355,7 @@ describe('verify, per enrollment (store, method, entity)', () => {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
     });
     expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expectNoSeedInCli(r, SEED, `totp-kit ${args.join(' ')}`);
     return r;
   };
   /** Enrolls `entity` and returns its seed, read from the otpauth URL the CLI wrote to a 0600 file. */

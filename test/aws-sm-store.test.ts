@@ -9,10 +9,12 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeBase32 } from '../src/core/base32.js';
 import { TotpKitError } from '../src/core/errors.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { StoreRecord } from '../src/stores/store.js';
+import { expectNoSeedInError } from './helpers/leak.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
 const AWS_VARIABLES = [
@@ -79,11 +81,16 @@ const increment = (current: StoreRecord | undefined) => {
   return { result: counter, next: { ...current, counter } };
 };
 
+/** The seeds these tests put in records. */
+const SEEDS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ'].map((b32) => decodeBase32(b32));
+
 async function failure(promise: Promise<unknown>): Promise<TotpKitError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
+  // The leak scan of every test file: the seeds these tests store are never in an error.
+  expectNoSeedInError(error, SEEDS);
   expect(error).toBeInstanceOf(TotpKitError);
   return error as TotpKitError;
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { generateCode } from '../src/core/totp.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInCli } from './helpers/leak.js';
 import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const SEED = randomBytes(20);
@@ -153,6 +153,7 @@ describe('code', () => {
       // Node gives a child process a socket, not a pipe, for its standard input: /dev/stdin cannot be opened.
       const r = runCli(['code', '--from', ref, '--at', '1700000000'], { input: `${B32}\n` });
       expectNoSeed(r.stderr, SEED, 'stderr');
+      expectNoSeedInCli(r, SEED);
       expect([r.status, r.stderr]).toEqual([0, '']);
       expect(r.stdout).toBe(`${reference(1700000000)}\n`);
     });

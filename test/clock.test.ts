@@ -12,7 +12,7 @@ import type { TotpKey } from '../src/core/key.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { expiresAt, MAX_UNIX_SECONDS, remainingSeconds } from '../src/core/time.js';
 import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInCli } from './helpers/leak.js';
 import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const SEED = randomBytes(20);
@@ -155,6 +155,7 @@ describe('code --at: pinned values that need no oathtool', () => {
     const result = runCli(['code', ...FROM, '--digits', '8', '--at', String(t), '--json'], {
       env: { TOTP_SEED: encodeBase32(RFC_SEED) },
     });
+    expectNoSeedInCli(result, RFC_SEED);
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as CodeJson;
     expect(json.code).toBe(expected);

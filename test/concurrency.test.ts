@@ -15,6 +15,7 @@ import { asEnrollmentRecord, asKeyRecord } from '../src/resources/records.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { StoreRecord } from '../src/stores/store.js';
+import { expectNoSeedInCli } from './helpers/leak.js';
 import { CLI } from './helpers/run-cli.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
@@ -105,6 +106,10 @@ function start(args: readonly string[], env: Record<string, string>): Started {
       clearTimeout(timer);
       resolve({ status, signal, stdout, stderr, ms: performance.now() - begun });
     });
+  }).then((outcome) => {
+    // The leak scan of every test file: no seed of this file in anything a run printed.
+    expectNoSeedInCli(outcome, SEEDS, `totp-kit ${args.join(' ')}`);
+    return outcome;
   });
   return { child, done };
 }
@@ -133,10 +138,14 @@ function timing(outcomes: readonly Outcome[]): string {
   return `runs took ${Math.round(Math.min(...ms))}–${Math.round(Math.max(...ms))} ms`;
 }
 
+/** Every seed this file hands to a CLI run or reads back from one: what the leak scan looks for. */
+const SEEDS: Uint8Array[] = [];
+
 /** A deterministic 20-byte seed per label. */
 function seedFor(label: string): Uint8Array {
   const bytes = new Uint8Array(20);
   for (let i = 0; i < bytes.length; i++) bytes[i] = (label.charCodeAt(i % label.length) * 31 + i * 17) & 0xff;
+  SEEDS.push(bytes);
   return bytes;
 }
 
@@ -264,6 +273,7 @@ function scenarios(store: StoreUnderTest): void {
     const enrolled = await run(['method', 'enroll', 'mfa', '--entity', 'alice', '--url-file', urlFile], env);
     expect(enrolled.status, enrolled.stderr).toBe(0);
     const { key } = parseOtpauthUrl((await readFile(urlFile, 'utf8')).trim());
+    SEEDS.push(key.secret);
     const code = generateCode(key, AT);
 
     const outcomes = await runAllAtOnce(

@@ -9,15 +9,15 @@
 // ones' destroy-time provisioners) — against a temporary file store, with the bundled CLI.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TotpEnrollment, TotpKey, type TotpKeyProps, TotpMfaMethod, TotpStore } from '../constructs/index.js';
 import { decodeBase32 } from '../src/core/base32.js';
 import { loadExample } from './fixtures/example.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInDir } from './helpers/leak.js';
 
 interface LocalExec {
   readonly command: string;
@@ -62,6 +62,9 @@ function evaluate(template: string, self?: Instance): string {
 class SimulatedTerraform {
   readonly state = new Map<string, Instance>();
   runs: Run[] = [];
+  /** For the leak scan: everything every provisioner printed, and every seed the store held after one ran. */
+  readonly printed: string[] = [];
+  readonly seeds = new Map<string, Uint8Array>();
 
   constructor(private readonly workingDirectory: string) {}
 
@@ -110,10 +113,26 @@ class SimulatedTerraform {
         encoding: 'utf8',
         timeout: 60_000,
       });
+      this.printed.push(r.stdout, r.stderr);
+      this.#rememberSeeds(environment.TOTP_KIT_STORE);
       if (r.status !== 0) throw new Error(`${address} ${when} provisioner failed (${r.status}): ${r.stderr}`);
       this.runs.push({ address, when, id: self.id, stdout: r.stdout });
     }
   }
+
+  #rememberSeeds(store: string | undefined): void {
+    for (const seed of storeSeeds(store)) this.seeds.set(seed, decodeBase32(seed));
+  }
+}
+
+/** Store files these tests use hold seeds as Base32 (no store key). */
+function storeSeeds(reference: string | undefined): string[] {
+  const path = reference?.replace(/^file:/, '');
+  if (path === undefined || !existsSync(path)) return [];
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as { keys?: object; enrollments?: object };
+  return [...Object.values(doc.keys ?? {}), ...Object.values(doc.enrollments ?? {})].flatMap((r) =>
+    typeof (r as { secret?: unknown }).secret === 'string' ? [(r as { secret: string }).secret] : [],
+  );
 }
 
 /** Addresses in dependency order (depends_on first). */
@@ -154,6 +173,14 @@ beforeEach(() => {
   dir = mkdtempSync(join(ROOT, 'run-'));
   outdir = join(dir, 'cdktf.out');
   terraform = new SimulatedTerraform(join(outdir, 'stacks', 'totp'));
+});
+// The leak scan of every test file: no seed the store held at any point in the synthesized files, the state,
+// or anything a provisioner printed (stdout and stderr).
+afterEach(() => {
+  const seeds = [...terraform.seeds.values()];
+  expectNoSeed(terraform.printed.join('\n'), seeds, 'what the provisioners printed');
+  expectNoSeed(JSON.stringify([...terraform.state]), seeds, 'the Terraform state');
+  if (existsSync(outdir)) expectNoSeedInDir(outdir, seeds);
 });
 
 const readStore = (): StoreFile => JSON.parse(readFileSync(join(dir, 'store.json'), 'utf8'));

@@ -20,7 +20,9 @@ import {
   TotpMfaMethod,
   TotpStore,
 } from '../constructs/index.js';
+import { decodeBase32 } from '../src/core/base32.js';
 import { loadExample } from './fixtures/example.js';
+import { expectNoSeedInDir, expectNoSeedInError } from './helpers/leak.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const CLI = join(REPO, 'dist', 'cli.js');
@@ -223,6 +225,7 @@ describe('refusals at synth', () => {
       app.synth();
     } catch (e) {
       message = (e as Error).message;
+      expectNoSeedInError(e, decodeBase32(seed), 'the synth refusal (message and stack)');
     }
     expect(refusalLines(message)).toEqual([
       '[bad/Pasted] importFrom: is not a source reference (its value was not printed) (allowed: env:NAME, file:PATH, aws-sm:ID[#FIELD], vault-kv:MOUNT/PATH#FIELD, vault-totp:MOUNT/KEY, store:NAME)',
@@ -230,6 +233,7 @@ describe('refusals at synth', () => {
       '[bad/Remote] importFrom: vault-totp:totp/npm keeps its seed in Vault, so it cannot be used for an import (allowed: a source that holds the seed: env:, file:, aws-sm:, vault-kv:, store:)',
     ]);
     expect(message).not.toContain('JBSWY3DP');
+    if (existsSync(outdir)) expectNoSeedInDir(outdir, decodeBase32(seed));
     expect(existsSync(outdir) ? filesUnder(outdir).filter((f) => f.endsWith('.tf.json')) : []).toEqual([]);
   });
 

@@ -22,6 +22,7 @@ import { openKey } from '../src/resources/key.js';
 import { asKeyRecord } from '../src/resources/records.js';
 import { FileStore, type StoreDocument } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
+import { expectNoSeedInCli } from './helpers/leak.js';
 import { runCli } from './helpers/run-cli.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/store-writer.mjs', import.meta.url));
@@ -183,6 +184,7 @@ beforeAll(async () => {
   const made = runCli(['--store', `file:${base}`, 'key', 'create', 'template', '--from', 'env:SEED'], {
     env: { SEED: encodeBase32(FILLER_SEED) },
   });
+  expectNoSeedInCli(made, FILLER_SEED);
   expect(made.status, made.stderr).toBe(0);
   const doc = JSON.parse(await readFile(base, 'utf8')) as StoreDocument;
   const template = doc.keys.template as Record<string, unknown>;
@@ -316,6 +318,7 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
   // After all the kills, the CLI still reads each store and the newest key still verifies.
   for (const { store, state } of finals) {
     const list = runCli(['--json', '--store', store, 'key', 'list']);
+    expectNoSeedInCli(list, FILLER_SEED);
     expect(list.status, list.stderr).toBe(0);
     const keys = (JSON.parse(list.stdout) as { keys: string[] }).keys;
     expect(keys).toHaveLength(FILLERS + state.size);
@@ -332,6 +335,7 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
       '--at',
       String(AT + 300),
     ]);
+    expectNoSeedInCli(verified, [FILLER_SEED, seedFor(`w${newest}`)]);
     expect(verified.stdout, verified.stderr).toBe('valid\n');
   }
   console.log(

@@ -7,7 +7,7 @@ import { TotpKitError } from '../src/core/errors.js';
 import type { TotpKey } from '../src/core/key.js';
 import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { parseSeedText, resolveKey } from '../src/core/seed-text.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInError } from './helpers/leak.js';
 
 const SEED = Buffer.from('totp-kit test seed 21', 'ascii'); // 21 bytes: Base32 needs 6 "=" of padding
 const B32 = encodeBase32(SEED);
@@ -32,6 +32,7 @@ function refusal(f: () => unknown, seed: Uint8Array = SEED): TotpKitError {
   expect(error.kind).toBe('bad-input');
   expectNoSeed(error.message, seed, 'error message');
   expectNoSeed(JSON.stringify(error.problems), seed, 'error problems');
+  expectNoSeedInError(error, seed, 'the error (message, stack, problems)');
   return error;
 }
 

@@ -60,6 +60,9 @@ function refusesCleanly(run: () => unknown, forms: readonly string[] = []): 'ok'
     expect(e.message).not.toMatch(/[\r\n]/);
     const piece = leakedRun(e.message, forms);
     if (piece !== undefined) throw new Error(`the message quotes ${JSON.stringify(piece)}: ${e.message}`);
+    // The stack and the problems too (the leak scan of every test file covers errors' messages and stacks).
+    const elsewhere = leakedRun(`${e.stack ?? ''}\n${JSON.stringify(e.problems)}`, forms);
+    if (elsewhere !== undefined) throw new Error(`the error's stack or problems quote ${JSON.stringify(elsewhere)}`);
     return 'refused';
   }
 }

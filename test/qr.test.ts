@@ -6,9 +6,11 @@ import { TotpKitError } from '../src/core/errors.js';
 import { formatOtpauthUrl } from '../src/core/otpauth-url.js';
 import { qrPng, qrTerminal } from '../src/core/qr.js';
 import { generateSeed } from '../src/core/seed.js';
+import { expectNoSeedInError, leakCheckedAsync } from './helpers/leak.js';
 
+const SEED = generateSeed(20);
 const url = formatOtpauthUrl({
-  secret: generateSeed(20),
+  secret: SEED,
   issuer: 'Acme Co',
   accountName: 'alice@example.com',
   algorithm: 'SHA256',
@@ -78,11 +80,12 @@ describe('PNG barcode', () => {
   });
 
   it.each([-1, 1.5, 5000])('refuses qrSize %s by name', async (size) => {
-    await expect(qrPng(url, size)).rejects.toThrow(/^qrSize: /);
+    await expect(leakCheckedAsync(qrPng(url, size), SEED)).rejects.toThrow(/^qrSize: /);
   });
 
   it('refuses a size too small to draw the modules, saying the minimum', async () => {
     const error = await qrPng(url, 20).catch((e: unknown) => e);
+    expectNoSeedInError(error, SEED);
     expect(error).toBeInstanceOf(TotpKitError);
     expect((error as TotpKitError).message).toMatch(
       /^qrSize: 20 px is too small for this barcode \(allowed: at least \d+ pixels, or 0\)$/,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.js';
+import { formatOtpauthUrl, parseOtpauthUrl as parseUrl } from '../src/core/otpauth-url.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { generateCode } from '../src/core/totp.js';
 import type { ResourceContext } from '../src/resources/context.js';
@@ -37,7 +37,7 @@ import { applyDeclaration, destroyDeclaration, planDeclaration } from '../src/re
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { RecordKind } from '../src/stores/store.js';
-import { expectNoSeed } from './helpers/leak.js';
+import { expectNoSeed, expectNoSeedInError, leakCheckedAsync } from './helpers/leak.js';
 
 const HAS_OATHTOOL = spawnSync('/usr/bin/oathtool', ['--version']).status === 0;
 if (!HAS_OATHTOOL) console.warn('oathtool is not installed: cross-checks are SKIPPED, expected codes come from src/');
@@ -68,6 +68,17 @@ function wrong(...valid: string[]): string {
     if (!valid.includes(c)) return c;
   }
 }
+
+/** Every seed a store of this file handed out (in a URL) or that a test imported: what the leak scan looks for. */
+const SEEDS: Uint8Array[] = [];
+/** Parses a URL the store handed out, remembering its seed for the leak scan. */
+const parseOtpauthUrl: typeof parseUrl = (text, label) => {
+  const parsed = parseUrl(text, label);
+  SEEDS.push(parsed.key.secret);
+  return parsed;
+};
+/** The leak scan of a rejection: scanned against every seed of the file, then passed on to `rejects`. */
+const scanned = <T>(promise: Promise<T>): Promise<T> => leakCheckedAsync(promise, SEEDS);
 
 const ROOT = mkdtempSync(join(tmpdir(), 'totp-kit-resources-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
@@ -114,17 +125,21 @@ describe('keys (Vault TOTP engine)', () => {
     expect(read).toMatchObject({ name: 'npm-bot', generated: true, issuer: 'Acme', keySize: 20, skew: 1, qrSize: 200 });
     expect(await listKeys(ctx)).toEqual(['npm-bot']);
     expect(await keyCode(ctx, 'npm-bot', T + 7)).toBe(ref(seed, T + 7, { algorithm: 'SHA256' }));
-    await expect(createKey(ctx, gen('npm-bot'))).rejects.toMatchObject({ kind: 'bad-input', code: 'E_EXISTS' });
+    await expect(scanned(createKey(ctx, gen('npm-bot')))).rejects.toMatchObject({
+      kind: 'bad-input',
+      code: 'E_EXISTS',
+    });
     expect(await keyCode(ctx, 'npm-bot', T)).toBe(ref(seed, T, { algorithm: 'SHA256' })); // not replaced
     expect((await createKey(ctx, gen('quiet', { exported: false }))).url).toBeUndefined();
     expect(await deleteKey(ctx, 'npm-bot')).toEqual({ deleted: true });
     expect(await deleteKey(ctx, 'npm-bot')).toEqual({ deleted: false });
-    await expect(readKey(ctx, 'npm-bot')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(scanned(readKey(ctx, 'npm-bot'))).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
     expect(await listKeys(ctx)).toEqual(['quiet']);
   });
 
   it('imports from env: (labels from the URL, else the flags) and file: (a 10-byte seed warns)', async () => {
     const seed = randomBytes(20);
+    SEEDS.push(seed);
     const url = formatOtpauthUrl({
       secret: seed,
       algorithm: 'SHA256',
@@ -153,6 +168,7 @@ describe('keys (Vault TOTP engine)', () => {
     expect(b.key).toMatchObject({ issuer: 'Corp', accountName: 'ops' });
 
     const short = randomBytes(10);
+    SEEDS.push(short);
     writeFileSync(join(dir, 'seed.txt'), `${encodeBase32(short).toLowerCase()}\n`);
     const c = await createKey(ctx, checkedKeySpec({ name: 'old', importFrom: `file:${join(dir, 'seed.txt')}` }));
     expect(c.warnings).toHaveLength(1);
@@ -198,8 +214,8 @@ describe('keys (Vault TOTP engine)', () => {
     expect(await vk('k', bad)).toEqual(INVALID);
     for (const v of variants(bad)) expect(await vk('k', v), JSON.stringify(v)).toEqual(USED);
     for (const empty of ['', '   '])
-      await expect(vk('k', empty)).rejects.toMatchObject({ kind: 'bad-input', code: 'E_CODE_REQUIRED' });
-    await expect(vk('nope', c)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+      await expect(scanned(vk('k', empty))).rejects.toMatchObject({ kind: 'bad-input', code: 'E_CODE_REQUIRED' });
+    await expect(scanned(vk('nope', c))).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 });
 
@@ -232,7 +248,10 @@ describe('enrollments (Vault identity MFA TOTP, stricter)', () => {
     expect(await readEnrollment(ctx, 'ops', 'alice')).not.toHaveProperty('secret');
     expect(await unenroll(ctx, 'ops', 'alice')).toEqual({ deleted: true });
     expect(await unenroll(ctx, 'ops', 'alice')).toEqual({ deleted: false });
-    await expect(enroll(ctx, 'nope', 'alice')).rejects.toMatchObject({ kind: 'bad-input', code: 'E_NOT_FOUND' });
+    await expect(scanned(enroll(ctx, 'nope', 'alice'))).rejects.toMatchObject({
+      kind: 'bad-input',
+      code: 'E_NOT_FOUND',
+    });
   });
 
   it('accepts a code once and refuses older steps after a newer one (RFC 6238 §5.2); malformed codes are not attempts', async () => {
@@ -299,15 +318,15 @@ describe('enrollments (Vault identity MFA TOTP, stricter)', () => {
 describe('methods', () => {
   it('names are unique; delete is refused while enrolled unless forced; a missing one deletes fine', async () => {
     await createMethod(ctx, method());
-    await expect(createMethod(ctx, method({ digits: 8 }))).rejects.toMatchObject({
+    await expect(scanned(createMethod(ctx, method({ digits: 8 })))).rejects.toMatchObject({
       kind: 'bad-input',
       code: 'E_EXISTS',
     });
     await enroll(ctx, 'ops', 'alice');
-    await expect(deleteMethod(ctx, 'ops')).rejects.toThrow(/has 1 enrollment;/);
+    await expect(scanned(deleteMethod(ctx, 'ops'))).rejects.toThrow(/has 1 enrollment;/);
     await enroll(ctx, 'ops', 'bob');
     expect((await readMethod(ctx, 'ops')).enrollments).toBe(2);
-    await expect(deleteMethod(ctx, 'ops')).rejects.toMatchObject({
+    await expect(scanned(deleteMethod(ctx, 'ops'))).rejects.toMatchObject({
       kind: 'bad-input',
       code: 'E_METHOD_IN_USE',
       message: 'MFA method "ops" has 2 enrollments; unenroll them first, or delete with --force',
@@ -378,6 +397,7 @@ describe('plan, apply, destroy', () => {
     const mk = (s: Buffer) =>
       formatOtpauthUrl({ secret: s, algorithm: 'SHA1', digits: 6, period: 30, issuer: 'GitHub', accountName: 'a' });
     const [a, b] = [randomBytes(20), randomBytes(20)];
+    SEEDS.push(a, b);
     vi.stubEnv('SEED_A', mk(a));
     vi.stubEnv('SEED_B', mk(b));
     const imp = (extra: Record<string, unknown> = {}) => ({
@@ -492,12 +512,15 @@ describe('encryption (TOTP_KIT_STORE_KEY)', () => {
       expect(await keyCode(open(storeKey), 'bot', T)).toBe(ref(keySeed, T)); // a new process, same key
       expect(await validateEnrollment(open(storeKey), 'ops', 'alice', ref(enrSeed, T))).toEqual(VALID);
       for (const other of ['another passphrase', randomBytes(32).toString('base64')])
-        await expect(keyCode(open(other), 'bot', T)).rejects.toMatchObject({
+        await expect(scanned(keyCode(open(other), 'bot', T))).rejects.toMatchObject({
           kind: 'bad-input',
           code: 'E_STORE_KEY_WRONG',
         });
-      await expect(keyCode(open(), 'bot', T)).rejects.toMatchObject({ kind: 'bad-input', code: 'E_STORE_KEY_MISSING' });
-      await expect(validateEnrollment(open(), 'ops', 'alice', '123456')).rejects.toMatchObject({
+      await expect(scanned(keyCode(open(), 'bot', T))).rejects.toMatchObject({
+        kind: 'bad-input',
+        code: 'E_STORE_KEY_MISSING',
+      });
+      await expect(scanned(validateEnrollment(open(), 'ops', 'alice', '123456'))).rejects.toMatchObject({
         code: 'E_STORE_KEY_MISSING',
       });
     },
@@ -545,6 +568,7 @@ describe('store file', () => {
         () => undefined,
         (e: unknown) => e,
       );
+      expectNoSeedInError(refused, SEEDS);
       expect(refused).toMatchObject({ kind: 'backend', message: expect.stringContaining(`store file:${path}: `) });
     }
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -555,8 +579,10 @@ describe('store file', () => {
     const doc = JSON.parse(fileText());
     doc.keys.bot.algorithm = 'MD5';
     writeFileSync(path, JSON.stringify(doc));
-    await expect(readKey(ctx, 'bot')).rejects.toMatchObject({ kind: 'backend', code: 'E_STORE_CORRUPT' });
-    await expect(keyCode(ctx, 'bot', T)).rejects.toThrow('key "bot" in the store is damaged (field "algorithm")');
+    await expect(scanned(readKey(ctx, 'bot'))).rejects.toMatchObject({ kind: 'backend', code: 'E_STORE_CORRUPT' });
+    await expect(scanned(keyCode(ctx, 'bot', T))).rejects.toThrow(
+      'key "bot" in the store is damaged (field "algorithm")',
+    );
   });
 });
 
@@ -565,8 +591,9 @@ describe('one store, one key', () => {
 
   it('refuses a plain seed beside sealed ones when the key is not set, and writes nothing', async () => {
     await createKey(open('pass A'), checkedKeySpec(gen('a')));
+    expectNoSeed(fileText(), await seedOf(open('pass A'), 'key', 'a'), 'the store file under a store key');
     const before = readFileSync(path, 'utf8');
-    await expect(createKey(open(), checkedKeySpec(gen('b')))).rejects.toMatchObject({
+    await expect(scanned(createKey(open(), checkedKeySpec(gen('b'))))).rejects.toMatchObject({
       kind: 'bad-input',
       code: 'E_STORE_KEY_MISSING',
     });
@@ -575,8 +602,10 @@ describe('one store, one key', () => {
 
   it('refuses another key before writing, so no store ends up sealed under two keys', async () => {
     await createKey(open('pass A'), checkedKeySpec(gen('a')));
+    expectNoSeed(fileText(), await seedOf(open('pass A'), 'key', 'a'), 'the store file under a store key');
     const before = readFileSync(path, 'utf8');
     const error = await createKey(open('pass B'), checkedKeySpec(gen('c'))).catch((e: unknown) => e);
+    expectNoSeedInError(error, SEEDS);
     expect(error).toMatchObject({ kind: 'bad-input', code: 'E_STORE_KEY_WRONG' });
     expect((error as Error).message).toBe(
       `TOTP_KIT_STORE_KEY: is not the key file:${path} was written with (allowed: the key the store was written with)`,

@@ -7,6 +7,7 @@ import { TotpKitError } from '../src/core/errors.js';
 import type { TotpKey } from '../src/core/key.js';
 import { expiresAt, planFreshCode, remainingSeconds } from '../src/core/time.js';
 import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
+import { expectNoSeedInError } from './helpers/leak.js';
 
 const KEY: TotpKey = {
   secret: Buffer.from('verify-test-seed-0123', 'ascii'),
@@ -255,6 +256,7 @@ describe('times that are not Unix seconds', () => {
         return e;
       }
     })();
+    expectNoSeedInError(error, KEY.secret);
     expect(error).toBeInstanceOf(TotpKitError);
     expect((error as TotpKitError).kind).toBe('bad-input');
     expect((error as TotpKitError).message).toMatch(/^time: is not a Unix time/);
