@@ -53,7 +53,7 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-CBZQPROT.js";
+} from "./chunks/chunk-Q2N7ZHQI.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -4081,6 +4081,9 @@ async function saveOnce(handed, asked, warnings) {
 function registerKey(program2, io, result) {
   const key = program2.command("key").description("TOTP keys kept in the store (like Vault's TOTP engine)");
   key.command("create <name>").description("generate a key (--generate) or import one from a source (--from); the barcode is shown only here").option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--account <account>", 'account name shown by authenticator apps (no ":")').option("--key-size <bytes>", "seed size of a generated key, 16 to 1024 (default 20)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--skew <steps>", "steps accepted either side when verifying: 0 or 1 (default 1)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").action(async (name, flags, command) => {
+    if (flags.generate && flags.from !== void 0) {
+      throw badInput("--generate", "and --from were both given", "exactly one of --generate and --from SOURCE");
+    }
     const spec = checkedKeySpec(
       {
         name,
@@ -4328,7 +4331,7 @@ function buildProgram(io, result) {
 }
 function reportFailure(e, io, debug) {
   if (e instanceof CommanderError) {
-    if (COMMANDER_OK.has(e.code)) return EXIT_CODES.ok;
+    if (COMMANDER_OK.has(e.code)) return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES["bad-input"];
     let message = e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
     if (USER_TOKEN_ERRORS.has(e.code)) {
       message = message.replace(

@@ -230,7 +230,14 @@ var init_file_store = __esm({
 `, { mode: 384, fsync: true });
       }
       async #locked(work) {
-        await mkdir(dirname2(this.#path), { recursive: true, mode: 448 });
+        try {
+          await mkdir(dirname2(this.#path), { recursive: true, mode: 448 });
+        } catch (e) {
+          throw this.#failure(
+            `cannot be created (${e.code ?? "unknown error"} for its folder)`,
+            "E_STORE_UNWRITABLE"
+          );
+        }
         let release;
         try {
           release = await lockfile.lock(this.#path, {
@@ -947,6 +954,9 @@ function withDefaults(settings) {
   return { ...DEFAULTS, ...settings };
 }
 
+// src/core/totp.ts
+init_errors();
+
 // src/core/otpauth-url.ts
 var KNOWN_PARAMETERS = ["secret", "issuer", "algorithm", "digits", "period"];
 var URL_FORM = "otpauth://totp/Issuer:Account?secret=BASE32&issuer=\u2026&algorithm=\u2026&digits=\u2026&period=\u2026";
@@ -1025,9 +1035,6 @@ function parseOtpauthUrl(text, label = "url") {
 init_errors();
 
 // src/core/seed.ts
-init_errors();
-
-// src/core/totp.ts
 init_errors();
 
 // src/resources/context.ts
@@ -1539,7 +1546,17 @@ var SecretBox = class {
    * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
    */
   open(sealed, context, what) {
-    if (typeof sealed === "string") return decodeBase32(sealed, `${what} seed in the store`);
+    if (typeof sealed === "string") {
+      try {
+        return decodeBase32(sealed, `${what} seed in the store`);
+      } catch {
+        throw new TotpKitError(
+          "backend",
+          "E_STORE_CORRUPT",
+          `${what}: the stored seed is damaged (not Base32, not sealed)`
+        );
+      }
+    }
     if (!isSealedObject(sealed)) {
       throw new TotpKitError(
         "backend",
@@ -1674,14 +1691,17 @@ async function openStore(ref, env = process.env) {
 }
 
 // src/sources/store-source.ts
-function storeSource(name, env, label, storeReference) {
+function storeSource(name, env, label, storeReference, storeLabel = "--store") {
   const problem = nameProblem("name", name);
   if (problem) throw badInput(label, "store: needs a key name", `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
     async read() {
-      const store = await openStore(resolveStoreRef(storeReference, env, "--store"), env);
+      const store = await openStore(
+        resolveStoreRef(storeReference, env, storeReference === void 0 ? "TOTP_KIT_STORE" : storeLabel),
+        env
+      );
       const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name).catch((e) => {
         if (e instanceof TotpKitError && e.code === "E_NOT_FOUND") {
           throw badInput(
@@ -1866,6 +1886,9 @@ var SUPPORTED = [
   "vault-totp:MOUNT/KEY",
   "store:NAME"
 ];
+function looksLikeSeed(text) {
+  return (text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run));
+}
 function resolveSeedSource(reference, label, env, options = {}, what = "this") {
   const source = resolveSource(reference, label, env, options);
   if (source.kind === "remote") {
@@ -1891,13 +1914,21 @@ function resolveSource(reference, label = "source", env = process.env, options =
   if (!match)
     throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
   const [, scheme, rest] = match;
+  if (looksLikeSeed(rest)) {
+    throw badInput(
+      label,
+      `${scheme.length <= 10 ? `${scheme}: ` : ""}is followed by what looks like a seed, not a name (not printed)`,
+      allowed,
+      "E_SOURCE_SEED_AS_NAME"
+    );
+  }
   switch (scheme) {
     case "env":
       return envSource(rest, env, label);
     case "file":
       return fileSource(rest, label);
     case "store":
-      return storeSource(rest, env, label, options.store);
+      return storeSource(rest, env, label, options.store, options.storeLabel);
     case "aws-sm":
       return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
     case "vault-kv":

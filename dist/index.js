@@ -19,7 +19,7 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-CBZQPROT.js";
+} from "./chunks/chunk-Q2N7ZHQI.js";
 import "./chunks/chunk-LKW6ZOMF.js";
 import {
   TotpKitError,
@@ -618,6 +618,7 @@ async function load(inputs) {
   const origin = inputs.secret !== void 0 ? { text: inputs.secret, label: "secret" } : { reference: inputs.source, label: "source" };
   const options = {
     ...inputs.store !== void 0 ? { store: inputs.store } : {},
+    storeLabel: "store",
     ...inputs.awsRegion !== void 0 ? { awsRegion: inputs.awsRegion } : {},
     vault: inputs.vault
   };

@@ -240,7 +240,14 @@ var init_file_store = __esm({
 `, { mode: 384, fsync: true });
       }
       async #locked(work) {
-        await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
+        try {
+          await mkdir(dirname(this.#path), { recursive: true, mode: 448 });
+        } catch (e) {
+          throw this.#failure(
+            `cannot be created (${e.code ?? "unknown error"} for its folder)`,
+            "E_STORE_UNWRITABLE"
+          );
+        }
         let release;
         try {
           release = await lockfile.lock(this.#path, {
@@ -824,6 +831,88 @@ function withDefaults(settings) {
   return { ...DEFAULTS, ...settings };
 }
 
+// src/core/totp.ts
+init_errors();
+import * as nodeCrypto from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
+var MODULUS = { 6: 1e6, 8: 1e8 };
+function isCodeTime(unixSeconds) {
+  return typeof unixSeconds === "number" && Number.isFinite(unixSeconds) && unixSeconds >= 0 && unixSeconds <= Number.MAX_SAFE_INTEGER;
+}
+function counterAt(unixSeconds, period) {
+  if (!isCodeTime(unixSeconds)) {
+    throw badInput("time", "is not a Unix time", "a finite number of seconds \u2265 0", "E_BAD_TIME");
+  }
+  return Math.floor(unixSeconds / period);
+}
+var BLOCK = { SHA1: 64, SHA256: 64, SHA512: 128 };
+var oneShot = nodeCrypto.hash;
+function hmac(algorithm, secret, message) {
+  const name = HMAC_NAMES[algorithm];
+  if (!oneShot) return createHmac(name, secret).update(message).digest();
+  const block = BLOCK[algorithm];
+  const key = secret.length > block ? oneShot(name, secret, "buffer") : secret;
+  const inner = Buffer.alloc(block + message.length, 54);
+  for (let i = 0; i < key.length; i++) inner[i] = inner[i] ^ key[i];
+  message.copy(inner, block);
+  const innerHash = oneShot(name, inner, "buffer");
+  const outer = Buffer.alloc(block + innerHash.length, 92);
+  for (let i = 0; i < key.length; i++) outer[i] = outer[i] ^ key[i];
+  innerHash.copy(outer, block);
+  inner.fill(0);
+  const mac = oneShot(name, outer, "buffer");
+  outer.fill(0, 0, block);
+  return mac;
+}
+function hotp(secret, counter, algorithm, digits) {
+  const message = Buffer.alloc(8);
+  message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
+  message.writeUInt32BE(counter >>> 0, 4);
+  const mac = hmac(algorithm, secret, message);
+  const offset = mac[mac.length - 1] & 15;
+  const binary = mac.readUInt32BE(offset) & 2147483647;
+  return String(binary % MODULUS[digits]).padStart(digits, "0");
+}
+function assertCodeSettings(key) {
+  if (!Object.hasOwn(HMAC_NAMES, key.algorithm)) {
+    throw badInput("algorithm", `${quote(key.algorithm)} is not supported`, "SHA1, SHA256 or SHA512");
+  }
+  if (key.digits !== 6 && key.digits !== 8) throw badInput("digits", `${quote(key.digits)} is not allowed`, "6 or 8");
+  if (!Number.isSafeInteger(key.period) || key.period < 1) {
+    throw badInput("period", `${quote(key.period)} is out of range`, "whole seconds \u2265 1");
+  }
+}
+function generateCode(key, unixSeconds = Date.now() / 1e3) {
+  assertCodeSettings(key);
+  return hotp(key.secret, counterAt(unixSeconds, key.period), key.algorithm, key.digits);
+}
+function normalizeCode(input) {
+  return typeof input === "string" ? input.replace(/\s+/g, "") : void 0;
+}
+function verifyCode(key, input, options = {}) {
+  const code = normalizeCode(input);
+  if (code === void 0 || code.length !== key.digits || !/^[0-9]+$/.test(code)) {
+    return code === void 0 ? { valid: false } : { valid: false, code };
+  }
+  assertCodeSettings(key);
+  const skew = options.skew ?? 1;
+  if (skew !== 0 && skew !== 1) throw badInput("skew", `${String(skew).slice(0, 12)} is not allowed`, "0 or 1");
+  const at = options.at ?? Date.now() / 1e3;
+  if (!isCodeTime(at)) return { valid: false, code };
+  const current = counterAt(at, key.period);
+  const given = Buffer.from(code, "ascii");
+  let matched;
+  for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
+    const counter = current + delta;
+    if (counter < 0) continue;
+    const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), "ascii");
+    if (timingSafeEqual(expected, given) && matched === void 0) matched = delta;
+  }
+  if (matched === void 0) return { valid: false, code };
+  return { valid: true, code, counter: current + matched, delta: matched };
+}
+
 // src/core/otpauth-url.ts
 var KNOWN_PARAMETERS = ["secret", "issuer", "algorithm", "digits", "period"];
 var URL_FORM = "otpauth://totp/Issuer:Account?secret=BASE32&issuer=\u2026&algorithm=\u2026&digits=\u2026&period=\u2026";
@@ -898,6 +987,7 @@ function parseOtpauthUrl(text, label = "url") {
   return { key, explicit };
 }
 function formatOtpauthUrl(key) {
+  assertCodeSettings(key);
   for (const [setting, value] of [
     ["issuer", key.issuer],
     ["accountName", key.accountName]
@@ -1143,77 +1233,6 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
   const next = expiresAt(t, period);
   return { at: next, waitSeconds: next - t };
-}
-
-// src/core/totp.ts
-init_errors();
-import * as nodeCrypto from "node:crypto";
-import { createHmac, timingSafeEqual } from "node:crypto";
-var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
-var MODULUS = { 6: 1e6, 8: 1e8 };
-function isCodeTime(unixSeconds) {
-  return typeof unixSeconds === "number" && Number.isFinite(unixSeconds) && unixSeconds >= 0 && unixSeconds <= Number.MAX_SAFE_INTEGER;
-}
-function counterAt(unixSeconds, period) {
-  if (!isCodeTime(unixSeconds)) {
-    throw badInput("time", "is not a Unix time", "a finite number of seconds \u2265 0", "E_BAD_TIME");
-  }
-  return Math.floor(unixSeconds / period);
-}
-var BLOCK = { SHA1: 64, SHA256: 64, SHA512: 128 };
-var oneShot = nodeCrypto.hash;
-function hmac(algorithm, secret, message) {
-  const name = HMAC_NAMES[algorithm];
-  if (!oneShot) return createHmac(name, secret).update(message).digest();
-  const block = BLOCK[algorithm];
-  const key = secret.length > block ? oneShot(name, secret, "buffer") : secret;
-  const inner = Buffer.alloc(block + message.length, 54);
-  for (let i = 0; i < key.length; i++) inner[i] = inner[i] ^ key[i];
-  message.copy(inner, block);
-  const innerHash = oneShot(name, inner, "buffer");
-  const outer = Buffer.alloc(block + innerHash.length, 92);
-  for (let i = 0; i < key.length; i++) outer[i] = outer[i] ^ key[i];
-  innerHash.copy(outer, block);
-  inner.fill(0);
-  const mac = oneShot(name, outer, "buffer");
-  outer.fill(0, 0, block);
-  return mac;
-}
-function hotp(secret, counter, algorithm, digits) {
-  const message = Buffer.alloc(8);
-  message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
-  message.writeUInt32BE(counter >>> 0, 4);
-  const mac = hmac(algorithm, secret, message);
-  const offset = mac[mac.length - 1] & 15;
-  const binary = mac.readUInt32BE(offset) & 2147483647;
-  return String(binary % MODULUS[digits]).padStart(digits, "0");
-}
-function generateCode(key, unixSeconds = Date.now() / 1e3) {
-  return hotp(key.secret, counterAt(unixSeconds, key.period), key.algorithm, key.digits);
-}
-function normalizeCode(input) {
-  return typeof input === "string" ? input.replace(/\s+/g, "") : void 0;
-}
-function verifyCode(key, input, options = {}) {
-  const code = normalizeCode(input);
-  if (code === void 0 || code.length !== key.digits || !/^[0-9]+$/.test(code)) {
-    return code === void 0 ? { valid: false } : { valid: false, code };
-  }
-  const skew = options.skew ?? 1;
-  if (skew !== 0 && skew !== 1) throw badInput("skew", `${String(skew).slice(0, 12)} is not allowed`, "0 or 1");
-  const at = options.at ?? Date.now() / 1e3;
-  if (!isCodeTime(at)) return { valid: false, code };
-  const current = counterAt(at, key.period);
-  const given = Buffer.from(code, "ascii");
-  let matched;
-  for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
-    const counter = current + delta;
-    if (counter < 0) continue;
-    const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), "ascii");
-    if (timingSafeEqual(expected, given) && matched === void 0) matched = delta;
-  }
-  if (matched === void 0) return { valid: false, code };
-  return { valid: true, code, counter: current + matched, delta: matched };
 }
 
 // src/resources/declaration.ts
@@ -1817,7 +1836,17 @@ var SecretBox = class {
    * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
    */
   open(sealed, context, what) {
-    if (typeof sealed === "string") return decodeBase32(sealed, `${what} seed in the store`);
+    if (typeof sealed === "string") {
+      try {
+        return decodeBase32(sealed, `${what} seed in the store`);
+      } catch {
+        throw new TotpKitError(
+          "backend",
+          "E_STORE_CORRUPT",
+          `${what}: the stored seed is damaged (not Base32, not sealed)`
+        );
+      }
+    }
     if (!isSealedObject(sealed)) {
       throw new TotpKitError(
         "backend",
@@ -1952,14 +1981,17 @@ async function openStore(ref, env = process.env) {
 }
 
 // src/sources/store-source.ts
-function storeSource(name, env, label, storeReference) {
+function storeSource(name, env, label, storeReference, storeLabel = "--store") {
   const problem = nameProblem("name", name);
   if (problem) throw badInput(label, "store: needs a key name", `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
     async read() {
-      const store = await openStore(resolveStoreRef(storeReference, env, "--store"), env);
+      const store = await openStore(
+        resolveStoreRef(storeReference, env, storeReference === void 0 ? "TOTP_KIT_STORE" : storeLabel),
+        env
+      );
       const key = await keyMaterial({ store, now: () => Date.now() / 1e3 }, name).catch((e) => {
         if (e instanceof TotpKitError && e.code === "E_NOT_FOUND") {
           throw badInput(
@@ -2144,6 +2176,9 @@ var SUPPORTED = [
   "vault-totp:MOUNT/KEY",
   "store:NAME"
 ];
+function looksLikeSeed(text) {
+  return (text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run));
+}
 function resolveSeedSource(reference, label, env, options = {}, what = "this") {
   const source = resolveSource(reference, label, env, options);
   if (source.kind === "remote") {
@@ -2169,13 +2204,21 @@ function resolveSource(reference, label = "source", env = process.env, options =
   if (!match)
     throw badInput(label, "is not a source reference (its value was not printed)", allowed, "E_SOURCE_SCHEME");
   const [, scheme, rest] = match;
+  if (looksLikeSeed(rest)) {
+    throw badInput(
+      label,
+      `${scheme.length <= 10 ? `${scheme}: ` : ""}is followed by what looks like a seed, not a name (not printed)`,
+      allowed,
+      "E_SOURCE_SEED_AS_NAME"
+    );
+  }
   switch (scheme) {
     case "env":
       return envSource(rest, env, label);
     case "file":
       return fileSource(rest, label);
     case "store":
-      return storeSource(rest, env, label, options.store);
+      return storeSource(rest, env, label, options.store, options.storeLabel);
     case "aws-sm":
       return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
     case "vault-kv":

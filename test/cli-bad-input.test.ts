@@ -329,3 +329,12 @@ describe('several bad settings are all reported', () => {
     expect(lines.some((l) => l.includes('--period') && l.includes('period=30'))).toBe(true);
   });
 });
+
+describe('a command group without its subcommand', () => {
+  it.each(['key', 'method'])('`totp-kit %s` prints its help on stderr and exits 2, not 0', (group) => {
+    const r = run([group]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Usage: totp-kit ${group}`);
+  });
+});

@@ -22,6 +22,7 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
       : { reference: inputs.source as string, label: 'source' };
   const options = {
     ...(inputs.store !== undefined ? { store: inputs.store } : {}),
+    storeLabel: 'store',
     ...(inputs.awsRegion !== undefined ? { awsRegion: inputs.awsRegion } : {}),
     vault: inputs.vault,
   };

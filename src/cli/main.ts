@@ -54,7 +54,8 @@ function buildProgram(io: Io, result: (code: number) => void): Command {
 
 function reportFailure(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
-    if (COMMANDER_OK.has(e.code)) return EXIT_CODES.ok;
+    // Help asked for is success; help shown because a subcommand is missing (`totp-kit key`) is not.
+    if (COMMANDER_OK.has(e.code)) return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES['bad-input'];
     let message = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
     if (USER_TOKEN_ERRORS.has(e.code)) {
       // An unknown command or option may be a seed typed in the wrong place: quote only what is too

@@ -8,6 +8,7 @@ import { decodeBase32 } from './base32.js';
 import { badInput } from './errors.js';
 import type { TotpKey } from './key.js';
 import { type CodeSettings, checkSettings, codeSettingsOf, DEFAULTS, withDefaults } from './settings.js';
+import { assertCodeSettings } from './totp.js';
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
 export interface ParsedOtpauthUrl {
@@ -112,6 +113,7 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
  * every setting stated. Issuer and account must not contain ":" (checked by `checkSettings`).
  */
 export function formatOtpauthUrl(key: TotpKey): string {
+  assertCodeSettings(key);
   for (const [setting, value] of [
     ['issuer', key.issuer],
     ['accountName', key.accountName],

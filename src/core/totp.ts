@@ -6,7 +6,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { badInput } from './errors.js';
+import { badInput, quote } from './errors.js';
 import type { TotpKey } from './key.js';
 import type { Algorithm, CodeSettings, Digits, Skew } from './settings.js';
 
@@ -73,8 +73,24 @@ export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, 
   return String(binary % MODULUS[digits]).padStart(digits, '0');
 }
 
+/**
+ * Checks the settings of a key handed to the library: algorithm SHA1/SHA256/SHA512, digits 6 or 8, a
+ * whole positive period. Keys from the CLI, action and stores are checked already; this guards callers.
+ * @throws TotpKitError (bad-input) naming the setting.
+ */
+export function assertCodeSettings(key: CodeSettings): void {
+  if (!Object.hasOwn(HMAC_NAMES, key.algorithm)) {
+    throw badInput('algorithm', `${quote(key.algorithm)} is not supported`, 'SHA1, SHA256 or SHA512');
+  }
+  if (key.digits !== 6 && key.digits !== 8) throw badInput('digits', `${quote(key.digits)} is not allowed`, '6 or 8');
+  if (!Number.isSafeInteger(key.period) || key.period < 1) {
+    throw badInput('period', `${quote(key.period)} is out of range`, 'whole seconds ≥ 1');
+  }
+}
+
 /** The code of `key` at a Unix time in seconds (default: now). */
 export function generateCode(key: TotpKey, unixSeconds: number = Date.now() / 1000): string {
+  assertCodeSettings(key);
   return hotp(key.secret, counterAt(unixSeconds, key.period), key.algorithm, key.digits);
 }
 
@@ -108,8 +124,8 @@ export interface VerifyOptions {
 
 /**
  * Verifies a code. A code of the wrong length, with non-ASCII-digit characters or of a non-string type
- * is invalid, never an error: this function does not throw on any code or time (only on a skew other
- * than 0 or 1, which is a programming error). Every candidate step is
+ * is invalid, never an error: this function does not throw on any code or time (only on a key with bad
+ * settings or a skew other than 0 or 1, which are programming errors). Every candidate step is
  * compared in constant time and all of them are compared, so timing tells nothing about which matched.
  */
 export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
@@ -117,6 +133,7 @@ export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options:
   if (code === undefined || code.length !== key.digits || !/^[0-9]+$/.test(code)) {
     return code === undefined ? { valid: false } : { valid: false, code };
   }
+  assertCodeSettings(key);
   const skew = options.skew ?? 1;
   // A programming error, not a bad code: checking ±300000 steps would accept codes from years away.
   if (skew !== 0 && skew !== 1) throw badInput('skew', `${String(skew).slice(0, 12)} is not allowed`, '0 or 1');

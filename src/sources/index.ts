@@ -25,10 +25,21 @@ const SUPPORTED = [
   'store:NAME',
 ];
 
+/**
+ * True when text holds a run of 16 or more Base32 characters with a digit 2–7 among them: a seed (a
+ * 10-byte seed is 16 characters), not a variable name, path or key name, which rarely run 16 letters
+ * without a separator and then contain digits.
+ */
+export function looksLikeSeed(text: string): boolean {
+  return (text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run));
+}
+
 /** What some sources need besides the reference. */
 export interface SourceOptions {
   /** The store for `store:NAME` (default: TOTP_KIT_STORE, else the embedded store). */
   readonly store?: string;
+  /** What the face calls the store input, in errors (`--store`, `store`). */
+  readonly storeLabel?: string;
   /** The region for `aws-sm:` (default: the SDK's environment). */
   readonly awsRegion?: string;
   /** Address, token and namespace for `vault-kv:` and `vault-totp:` (default: VAULT_ADDR, …). */
@@ -81,13 +92,22 @@ export function resolveSource(
   if (!match)
     throw badInput(label, 'is not a source reference (its value was not printed)', allowed, 'E_SOURCE_SCHEME');
   const [, scheme, rest] = match as unknown as [string, string, string];
+  // `env:$TOTP_SEED` in a shell puts the seed where a name belongs; every message would then print it.
+  if (looksLikeSeed(rest)) {
+    throw badInput(
+      label,
+      `${scheme.length <= 10 ? `${scheme}: ` : ''}is followed by what looks like a seed, not a name (not printed)`,
+      allowed,
+      'E_SOURCE_SEED_AS_NAME',
+    );
+  }
   switch (scheme) {
     case 'env':
       return envSource(rest, env, label);
     case 'file':
       return fileSource(rest, label);
     case 'store':
-      return storeSource(rest, env, label, options.store);
+      return storeSource(rest, env, label, options.store, options.storeLabel);
     case 'aws-sm':
       return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
     case 'vault-kv':

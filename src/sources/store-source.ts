@@ -8,14 +8,23 @@ import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import type { SeedSource } from './source.js';
 
 /** A source reading key `name` from the store `storeReference` (default: TOTP_KIT_STORE, else the embedded one). */
-export function storeSource(name: string, env: NodeJS.ProcessEnv, label: string, storeReference?: string): SeedSource {
+export function storeSource(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  label: string,
+  storeReference?: string,
+  storeLabel = '--store',
+): SeedSource {
   const problem = nameProblem('name', name);
   if (problem) throw badInput(label, 'store: needs a key name', `store:NAME with ${problem.allowed}`);
   const reference = `store:${name}`;
   return {
     reference,
     async read(): Promise<SeedText> {
-      const store = await openStore(resolveStoreRef(storeReference, env, '--store'), env);
+      const store = await openStore(
+        resolveStoreRef(storeReference, env, storeReference === undefined ? 'TOTP_KIT_STORE' : storeLabel),
+        env,
+      );
       const key = await keyMaterial({ store, now: () => Date.now() / 1000 }, name).catch((e: unknown) => {
         if (e instanceof TotpKitError && e.code === 'E_NOT_FOUND') {
           throw badInput(

@@ -129,7 +129,14 @@ export class FileStore implements Store {
   }
 
   async #locked<T>(work: () => Promise<T>): Promise<T> {
-    await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+    try {
+      await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw this.#failure(
+        `cannot be created (${(e as NodeJS.ErrnoException).code ?? 'unknown error'} for its folder)`,
+        'E_STORE_UNWRITABLE',
+      );
+    }
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(this.#path, {

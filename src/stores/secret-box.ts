@@ -108,7 +108,18 @@ export class SecretBox {
    * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
    */
   open(sealed: unknown, context: string, what: string): Buffer {
-    if (typeof sealed === 'string') return decodeBase32(sealed, `${what} seed in the store`);
+    if (typeof sealed === 'string') {
+      try {
+        return decodeBase32(sealed, `${what} seed in the store`);
+      } catch {
+        // The store is damaged, not the user's input: a backend failure, without quoting the text.
+        throw new TotpKitError(
+          'backend',
+          'E_STORE_CORRUPT',
+          `${what}: the stored seed is damaged (not Base32, not sealed)`,
+        );
+      }
+    }
     if (!isSealedObject(sealed)) {
       throw new TotpKitError(
         'backend',

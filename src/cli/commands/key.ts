@@ -1,5 +1,6 @@
 /** `totp-kit key …`: TOTP engine keys in the store (create, get, list, delete, code, verify). */
 import type { Command } from 'commander';
+import { badInput } from '../../core/errors.js';
 import { parseUnixSeconds } from '../../core/time.js';
 import {
   checkedKeySpec,
@@ -53,6 +54,9 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .option('--qr <file.png>', 'write the barcode of a generated key to this file (mode 0600)')
     .option('--url-file <file>', 'write the otpauth URL of a generated key to this file (mode 0600)')
     .action(async (name: string, flags: CreateFlags, command: Command) => {
+      if (flags.generate && flags.from !== undefined) {
+        throw badInput('--generate', 'and --from were both given', 'exactly one of --generate and --from SOURCE');
+      }
       const spec = checkedKeySpec(
         {
           name,

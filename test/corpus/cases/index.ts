@@ -1,6 +1,7 @@
 // The bad-input corpus: every case, as data. See ../types.ts for the shape and the placeholders.
 import type { CorpusCase } from '../types.js';
 import { DECLARATION_CASES } from './declarations.js';
+import { FIXED_BUGS } from './fixed-bugs.js';
 import { JSON_CASES } from './json.js';
 import { REFERENCE_CASES } from './references.js';
 import { SEED_CASES } from './seeds.js';
@@ -16,6 +17,7 @@ export const CASES: readonly CorpusCase[] = [
   ...STORE_CASES,
   ...REFERENCE_CASES,
   ...DECLARATION_CASES,
+  ...FIXED_BUGS.flatMap((bug) => (bug.case ? [bug.case] : [])),
 ];
 
 /** What issue 8 asks the corpus to cover, as tags: each must be on at least one case. */

@@ -1,22 +1,20 @@
-// Bad input that totp-kit mishandles today, found while building the corpus. Each is a corpus case of what it
-// SHOULD do, kept out of the corpus (it would fail it) so the suite stays green. corpus.test.ts lists each as a
-// skipped test; with TOTP_KIT_CORPUS_BUGS=1 it runs them instead, as tests expected to fail (a bug that is fixed
-// turns its test red: then move its case into cases/ and delete it here). Bugs that do not fit the corpus's
-// shape have no case; their reproduction is in `reproduce`.
-import type { CorpusCase } from './types.js';
+// Bad input totp-kit once mishandled, found while building the corpus and fixed since: each entry keeps what
+// went wrong (`summary`, `reproduce`) and its case, which now runs in the corpus like any other (cases/index.ts).
+// The one without a case (a missing subcommand) is covered in test/cli-bad-input.test.ts.
+import type { CorpusCase } from '../types.js';
 
-export interface KnownBug {
+export interface FixedBug {
   readonly id: string;
   readonly summary: string;
   /** What to run, what happens, what should. */
   readonly reproduce: string;
-  /** The case as it should pass once the bug is fixed. */
+  /** The case, as it passes now. */
   readonly case?: CorpusCase;
 }
 
 const SEED_AS_NAME = 'a source reference whose name is the seed (`--from env:$TOTP_SEED`, the shell expanding it)';
 
-export const KNOWN_BUGS: readonly KnownBug[] = [
+export const FIXED_BUGS: readonly FixedBug[] = [
   {
     id: 'bug-reference-echoes-seed-env',
     summary: `${SEED_AS_NAME} is printed whole: "env:<seed>: is not set"`,
@@ -34,7 +32,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
         library: { call: 'readSource', args: ['env:{{B32}}', 'source'] },
       },
       expected: { cli: 2, action: 1, library: 'bad-input' },
-      words: ['is not set'],
+      words: ['looks like a seed', 'not printed'],
     },
   },
   {
@@ -53,7 +51,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
         library: { call: 'readSource', args: ['file:{{B32}}', 'source'] },
       },
       expected: { cli: 2, action: 1, library: 'bad-input' },
-      words: ['does not exist'],
+      words: ['looks like a seed', 'not printed'],
     },
   },
   {
@@ -73,7 +71,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
         library: { call: 'readSource', args: ['store:{{B32}}', 'source'] },
       },
       expected: { cli: 2, library: 'bad-input' },
-      words: ['no key'],
+      words: ['looks like a seed', 'not printed'],
       unchanged: ['store.json'],
     },
   },
