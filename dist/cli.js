@@ -53,7 +53,7 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-Q2N7ZHQI.js";
+} from "./chunks/chunk-PIMYKHRP.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";

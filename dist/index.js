@@ -19,7 +19,7 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-Q2N7ZHQI.js";
+} from "./chunks/chunk-PIMYKHRP.js";
 import "./chunks/chunk-LKW6ZOMF.js";
 import {
   TotpKitError,
@@ -472,6 +472,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -491,6 +494,7 @@ function maskAll(forms) {
 }
 
 // src/action/inputs.ts
+var DEFAULT_MIN_REMAINING = 5;
 function optional(name) {
   const value = getInput(name);
   return value === "" ? void 0 : value;
@@ -527,7 +531,7 @@ function readInputs() {
   if (secret !== void 0 && source !== void 0) {
     problems.push({ setting: "secret", problem: "and source were both given", allowed: "exactly one of them" });
   }
-  const minRemainingText = optional("min-remaining") ?? "5";
+  const minRemainingText = optional("min-remaining") ?? String(DEFAULT_MIN_REMAINING);
   const minRemaining = parseWholeNumber(minRemainingText);
   if (minRemaining === void 0) {
     problems.push({
@@ -646,10 +650,17 @@ async function generate(inputs) {
   const loaded = await load(inputs);
   const { key } = loaded;
   const now = Date.now() / 1e3;
-  const plan = planFreshCode(now, key.period, inputs.minRemaining, "min-remaining");
+  let minRemaining = inputs.minRemaining;
+  if (minRemaining >= key.period && minRemaining === DEFAULT_MIN_REMAINING) {
+    minRemaining = key.period - 1;
+    notice(
+      `min-remaining: the default ${DEFAULT_MIN_REMAINING} s is not below the key's ${key.period} s period; using ${minRemaining} s`
+    );
+  }
+  const plan = planFreshCode(now, key.period, minRemaining, "min-remaining");
   if (plan.waitSeconds > 0) {
     info(
-      `The current code expires in ${tenths(key.period - now % key.period)} s (< min-remaining ${inputs.minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`
+      `The current code expires in ${tenths(key.period - now % key.period)} s (< min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`
     );
     await waitUntilCurrent(plan);
   }

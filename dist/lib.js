@@ -1055,7 +1055,7 @@ init_errors();
 init_errors();
 var SEED_FIELDS = ["otpauth_url", "url", "secret", "seed", "totp"];
 function isJsonObjectText(text) {
-  return text.trimStart().startsWith("{");
+  return /^\s*[{[]/.test(text);
 }
 function topLevelKeys(text) {
   const keys = [];

@@ -291,6 +291,13 @@ describe('min-remaining', () => {
     const message = expectRefused(r, 'min-remaining');
     expect(message).toContain('period');
   });
+
+  it('adapts the default min-remaining (5) to a key whose period is 5 s or less, with a notice', async () => {
+    const r = await run({ inputs: { secret: B32, period: '4' } });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain("::notice::min-remaining: the default 5 s is not below the key's 4 s period; using 3 s");
+    expect(Number(r.outputs['expires-in'])).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe('verify, stateless', () => {

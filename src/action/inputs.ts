@@ -7,6 +7,9 @@ import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
 import { maskAll } from './mask.js';
 
+/** The min-remaining default of action.yml. */
+export const DEFAULT_MIN_REMAINING = 5;
+
 /** What the step was asked to do. */
 export interface ActionInputs {
   readonly mode: 'generate' | 'verify';
@@ -77,7 +80,7 @@ export function readInputs(): ActionInputs {
   if (secret !== undefined && source !== undefined) {
     problems.push({ setting: 'secret', problem: 'and source were both given', allowed: 'exactly one of them' });
   }
-  const minRemainingText = optional('min-remaining') ?? '5';
+  const minRemainingText = optional('min-remaining') ?? String(DEFAULT_MIN_REMAINING);
   const minRemaining = parseWholeNumber(minRemainingText);
   if (minRemaining === undefined) {
     problems.push({

@@ -11,7 +11,7 @@ import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
 import { type LoadedKey, loadKey } from '../sources/load-key.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
-import { type ActionInputs, readInputs } from './inputs.js';
+import { type ActionInputs, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
 import { maskAll } from './mask.js';
 import { type SummaryRows, writeSummary } from './summary.js';
 
@@ -54,10 +54,18 @@ async function generate(inputs: ActionInputs): Promise<void> {
   const loaded = await load(inputs);
   const { key } = loaded;
   const now = Date.now() / 1000;
-  const plan = planFreshCode(now, key.period, inputs.minRemaining, 'min-remaining');
+  // The runner passes the default (5) as if it were given; for a key of period 5 s or less it cannot hold.
+  let minRemaining = inputs.minRemaining;
+  if (minRemaining >= key.period && minRemaining === DEFAULT_MIN_REMAINING) {
+    minRemaining = key.period - 1;
+    core.notice(
+      `min-remaining: the default ${DEFAULT_MIN_REMAINING} s is not below the key's ${key.period} s period; using ${minRemaining} s`,
+    );
+  }
+  const plan = planFreshCode(now, key.period, minRemaining, 'min-remaining');
   if (plan.waitSeconds > 0) {
     core.info(
-      `The current code expires in ${tenths(key.period - (now % key.period))} s (< min-remaining ${inputs.minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`,
+      `The current code expires in ${tenths(key.period - (now % key.period))} s (< min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`,
     );
     await waitUntilCurrent(plan);
   }

@@ -8,9 +8,9 @@ import { badInput, quote } from './errors.js';
 /** Field names that usually hold a TOTP seed or URL, in the order PRODUCT.md lists them. */
 export const SEED_FIELDS = ['otpauth_url', 'url', 'secret', 'seed', 'totp'] as const;
 
-/** True when the text is meant as a JSON object. */
+/** True when the text is meant as JSON (an object, or an array refused as "not a JSON object"). */
 export function isJsonObjectText(text: string): boolean {
-  return text.trimStart().startsWith('{');
+  return /^\s*[{[]/.test(text);
 }
 
 /** The keys of a JSON object's top level in the order written, duplicates included (JSON.parse hides them). */

@@ -31,7 +31,7 @@ export const JSON_CASES: readonly CorpusCase[] = [
   ),
   badJson('json-array-field', '{"secret":["{{B32}}"]}', [NO_TEXT_FIELD, '(fields: "secret")'], ['array']),
   badJson('json-array-of-objects', '{"keys":[{"secret":"{{B32}}"}]}', [NO_TEXT_FIELD, '(fields: "keys")'], ['array']),
-  badJson('json-top-level-array', '["{{B32}}"]', ['is not valid Base32', 'position 1'], ['array']),
+  badJson('json-top-level-array', '["{{B32}}"]', ['holds an array, not a JSON object'], ['array']),
   badJson('json-number-field', '{"secret":123456}', [NO_TEXT_FIELD, '(fields: "secret")']),
   badJson('json-null-field', '{"seed":null}', [NO_TEXT_FIELD, '(fields: "seed")']),
   badJson('json-empty-object', '{}', [NO_TEXT_FIELD]),
@@ -104,7 +104,7 @@ export const JSON_CASES: readonly CorpusCase[] = [
       library: { call: 'readSource', args: ['file:{{DIR}}/seed', 'source'] },
     },
     expected: { cli: 2, action: 1, library: 'bad-input' },
-    words: ['file:{{DIR}}/seed: ', 'is not valid Base32'],
+    words: ['file:{{DIR}}/seed: ', 'is not valid JSON'],
   },
   {
     id: 'json-deep-nesting-object-64k',
