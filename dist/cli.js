@@ -53,11 +53,11 @@ import {
   validateKey,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-PIMYKHRP.js";
+} from "./chunks/chunk-P2Q3YQMQ.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-LKW6ZOMF.js";
+import "./chunks/chunk-MIED7NJM.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -65,7 +65,7 @@ import {
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-MCOQBEPY.js";
+} from "./chunks/chunk-NLE7FXXX.js";
 import {
   __commonJS,
   __require,

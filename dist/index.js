@@ -19,14 +19,14 @@ import {
   validateEnrollment,
   verifyCode,
   waitUntilCurrent
-} from "./chunks/chunk-PIMYKHRP.js";
-import "./chunks/chunk-LKW6ZOMF.js";
+} from "./chunks/chunk-P2Q3YQMQ.js";
+import "./chunks/chunk-MIED7NJM.js";
 import {
   TotpKitError,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-MCOQBEPY.js";
+} from "./chunks/chunk-NLE7FXXX.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js

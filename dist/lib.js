@@ -36,8 +36,11 @@ function quote(value, max = 7) {
     return JSON.stringify(String(value));
   }
   if (typeof value !== "string") return Array.isArray(value) ? "an array" : `a value of type ${typeof value}`;
-  if (value.length <= max || value.length <= 40 && /^[-+0-9.eE]+$/.test(value)) return JSON.stringify(value);
-  return `a ${value.length}-character value`;
+  const short = value.length <= max;
+  const numeric = value.length <= 40 && /^[-+0-9.eE]+$/.test(value);
+  const wordy = value.length <= 40 && !/[A-Za-z0-9+/=]{8,}/.test(value);
+  if (short || numeric || wordy) return JSON.stringify(value);
+  return `${/^8|^1[18]$/.test(String(value.length)) ? "an" : "a"} ${value.length}-character value`;
 }
 var EXIT_CODES, TotpKitError;
 var init_errors = __esm({
@@ -1078,7 +1081,10 @@ function kindOf(value) {
   if (Array.isArray(value)) return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
-var list = (names) => names.map((n) => quote(n, 60)).join(", ");
+function fieldName(name) {
+  return name.length <= 32 && !/[A-Za-z2-7]{16,}/.test(name) ? JSON.stringify(name) : quote(name);
+}
+var list = (names) => names.map(fieldName).join(", ");
 function pickSeedField(text, field, label, data) {
   let value = data;
   if (text !== void 0) {
@@ -1090,7 +1096,7 @@ function pickSeedField(text, field, label, data) {
     const keys = topLevelKeys(text);
     const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
     if (duplicate !== void 0) {
-      throw badInput(label, `has the field ${quote(duplicate, 60)} twice`, "each field once", "E_JSON_DUPLICATE");
+      throw badInput(label, `has the field ${fieldName(duplicate)} twice`, "each field once", "E_JSON_DUPLICATE");
     }
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -1107,7 +1113,7 @@ function pickSeedField(text, field, label, data) {
     if (!Object.hasOwn(object, field)) {
       throw badInput(
         label,
-        `has no field ${quote(field, 60)}`,
+        `has no field ${fieldName(field)}`,
         names.length > 0 ? `one of its fields: ${list(names)}` : "a field holding the seed",
         "E_JSON_FIELD"
       );
@@ -1116,7 +1122,7 @@ function pickSeedField(text, field, label, data) {
     if (typeof picked !== "string") {
       throw badInput(
         label,
-        `field ${quote(field, 60)} holds ${kindOf(picked)}, not text`,
+        `field ${fieldName(field)} holds ${kindOf(picked)}, not text`,
         "a field holding a Base32 seed or an otpauth URL",
         "E_JSON_FIELD"
       );
@@ -2176,6 +2182,7 @@ var SUPPORTED = [
   "vault-totp:MOUNT/KEY",
   "store:NAME"
 ];
+var KNOWN_SCHEMES = ["env", "file", "aws-sm", "vault-kv", "vault-totp", "store"];
 function looksLikeSeed(text) {
   return (text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run));
 }
@@ -2207,7 +2214,7 @@ function resolveSource(reference, label = "source", env = process.env, options =
   if (looksLikeSeed(rest)) {
     throw badInput(
       label,
-      `${scheme.length <= 10 ? `${scheme}: ` : ""}is followed by what looks like a seed, not a name (not printed)`,
+      `${KNOWN_SCHEMES.includes(scheme) ? `${scheme}: ` : "it "}is followed by what looks like a seed, not a name (not printed)`,
       allowed,
       "E_SOURCE_SEED_AS_NAME"
     );

@@ -30,6 +30,9 @@ import {
   verifyCode,
 } from '../dist/lib.js';
 
+/** Refusals that name a JSON secret's fields (never its values). */
+const NAMES_FIELDS = new Set(['E_JSON_FIELD', 'E_JSON_AMBIGUOUS', 'E_JSON_DUPLICATE']);
+
 const SEED =
   process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) >>> 0 : (Date.now() ^ (process.pid << 16)) >>> 0;
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 1_000_000);
@@ -485,7 +488,10 @@ function run(target, input, seed, iteration, fn) {
     return result;
   } catch (e) {
     if (e instanceof TotpKitError) {
-      const piece = leakIn(e.message, seed.windows);
+      // JSON field names are named by contract (PRODUCT.md: "naming the keys, never the values"); a mutation
+      // that moves seed text into a key is not a leak of a value, so only the rest of the message is scanned.
+      const scanned = NAMES_FIELDS.has(e.code) ? e.message.replace(/"(?:[^"\\]|\\.)*"/g, '""') : e.message;
+      const piece = leakIn(scanned, seed.windows);
       if (piece === undefined) {
         s.refused++;
         s.codes.set(e.code, (s.codes.get(e.code) ?? 0) + 1);

@@ -67,8 +67,9 @@ export function errorMessage(e: unknown): string {
 
 /**
  * Quotes a value for an error message. A value can be a seed pasted into the wrong field, so text is
- * quoted only when it is too short to carry a meaningful part of one (at most `max` characters) or is
- * a number; longer text is described by its length. JSON quoting keeps control characters visible
+ * quoted only when it cannot carry 8 consecutive characters of a seed in any of its forms (Base32, hex,
+ * base64): at most 7 characters, a number, or text of at most 40 characters with no run of 8
+ * alphanumerics. Other text is described by its length. JSON quoting keeps control characters visible
  * and the message on one line. Never throws, whatever the value.
  */
 export function quote(value: unknown, max = 7): string {
@@ -77,6 +78,9 @@ export function quote(value: unknown, max = 7): string {
     return JSON.stringify(String(value));
   }
   if (typeof value !== 'string') return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
-  if (value.length <= max || (value.length <= 40 && /^[-+0-9.eE]+$/.test(value))) return JSON.stringify(value);
-  return `a ${value.length}-character value`;
+  const short = value.length <= max;
+  const numeric = value.length <= 40 && /^[-+0-9.eE]+$/.test(value);
+  const wordy = value.length <= 40 && !/[A-Za-z0-9+/=]{8,}/.test(value);
+  if (short || numeric || wordy) return JSON.stringify(value);
+  return `${/^8|^1[18]$/.test(String(value.length)) ? 'an' : 'a'} ${value.length}-character value`;
 }

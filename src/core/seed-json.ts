@@ -37,7 +37,15 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-const list = (names: readonly string[]) => names.map((n) => quote(n, 60)).join(', ');
+/**
+ * A field name for a message: named in full (PRODUCT.md: refusals name the keys), unless it is long or
+ * holds a run of 16 Base32 letters — a seed that slipped into a key — then described by its length.
+ */
+function fieldName(name: string): string {
+  return name.length <= 32 && !/[A-Za-z2-7]{16,}/.test(name) ? JSON.stringify(name) : quote(name);
+}
+
+const list = (names: readonly string[]) => names.map(fieldName).join(', ');
 
 /**
  * Picks the seed text out of a JSON object given as text (or already parsed, `data`). `label` names the
@@ -62,7 +70,7 @@ export function pickSeedField(
     const keys = topLevelKeys(text);
     const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
     if (duplicate !== undefined) {
-      throw badInput(label, `has the field ${quote(duplicate, 60)} twice`, 'each field once', 'E_JSON_DUPLICATE');
+      throw badInput(label, `has the field ${fieldName(duplicate)} twice`, 'each field once', 'E_JSON_DUPLICATE');
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -79,7 +87,7 @@ export function pickSeedField(
     if (!Object.hasOwn(object, field)) {
       throw badInput(
         label,
-        `has no field ${quote(field, 60)}`,
+        `has no field ${fieldName(field)}`,
         names.length > 0 ? `one of its fields: ${list(names)}` : 'a field holding the seed',
         'E_JSON_FIELD',
       );
@@ -88,7 +96,7 @@ export function pickSeedField(
     if (typeof picked !== 'string') {
       throw badInput(
         label,
-        `field ${quote(field, 60)} holds ${kindOf(picked)}, not text`,
+        `field ${fieldName(field)} holds ${kindOf(picked)}, not text`,
         'a field holding a Base32 seed or an otpauth URL',
         'E_JSON_FIELD',
       );

@@ -25,6 +25,9 @@ const SUPPORTED = [
   'store:NAME',
 ];
 
+/** The schemes of PRODUCT.md "Sources" (safe to name in a message, unlike an unknown one). */
+const KNOWN_SCHEMES = ['env', 'file', 'aws-sm', 'vault-kv', 'vault-totp', 'store'];
+
 /**
  * True when text holds a run of 16 or more Base32 characters with a digit 2–7 among them: a seed (a
  * 10-byte seed is 16 characters), not a variable name, path or key name, which rarely run 16 letters
@@ -96,7 +99,7 @@ export function resolveSource(
   if (looksLikeSeed(rest)) {
     throw badInput(
       label,
-      `${scheme.length <= 10 ? `${scheme}: ` : ''}is followed by what looks like a seed, not a name (not printed)`,
+      `${KNOWN_SCHEMES.includes(scheme) ? `${scheme}: ` : 'it '}is followed by what looks like a seed, not a name (not printed)`,
       allowed,
       'E_SOURCE_SEED_AS_NAME',
     );
