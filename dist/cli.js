@@ -29,7 +29,6 @@ import {
   loadKey,
   methodSpecProblems,
   newGeneration,
-  normalizeCode,
   notFound,
   openKey,
   openStore,
@@ -51,9 +50,10 @@ import {
   updateMethod,
   validateEnrollment,
   validateKey,
-  verifyCode,
+  verdictMessage,
+  verifyWithKey,
   waitUntilCurrent
-} from "./chunks/chunk-P2Q3YQMQ.js";
+} from "./chunks/chunk-XQBC2NTP.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -4259,11 +4259,6 @@ function registerMethod(program2, io, result) {
 }
 
 // src/cli/commands/verify.ts
-async function verifyRemotely(remote, input, digits) {
-  const code = normalizeCode(input) ?? "";
-  if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
-  return { valid: (await remote.validate(code)).valid, code };
-}
 function registerVerify(program2, io, result) {
   addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
     const globals = command.optsWithGlobals();
@@ -4289,18 +4284,18 @@ function registerVerify(program2, io, result) {
       );
     }
     printWarnings(warnings, io);
-    const outcome = key.remote ? await verifyRemotely(key.remote, flags.code ?? "", key.digits) : verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
-    const wellFormed = outcome.code !== void 0 && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
+    const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
     if (json) {
-      const reason2 = outcome.valid ? {} : { reason: wellFormed ? "no-match" : "malformed" };
-      io.out(
-        `${JSON.stringify({ valid: outcome.valid, ...reason2, ...outcome.valid ? { delta: outcome.delta } : {} })}
-`
-      );
+      const reason2 = outcome.valid ? {} : { reason: outcome.reason === "invalid" ? "no-match" : outcome.reason };
+      const delta = outcome.delta !== void 0 ? { delta: outcome.delta } : {};
+      io.out(`${JSON.stringify({ valid: outcome.valid, ...reason2, ...delta })}
+`);
     } else {
       io.out(outcome.valid ? "valid\n" : "invalid\n");
-      if (!wellFormed) io.err(`totp-kit: the code must be ${key.digits} digits 0-9 (spaces are ignored)
+      if (outcome.reason === "malformed" || outcome.reason === "used") {
+        io.err(`totp-kit: ${verdictMessage(outcome, key.digits)}
 `);
+      }
     }
     result(outcome.valid ? 0 : 1);
   });

@@ -8,7 +8,6 @@ import {
   expiresAt,
   generateCode,
   loadKey,
-  normalizeCode,
   openStore,
   parseWholeNumber,
   planFreshCode,
@@ -17,9 +16,10 @@ import {
   resolveStoreRef,
   tenths,
   validateEnrollment,
-  verifyCode,
+  verdictMessage,
+  verifyWithKey,
   waitUntilCurrent
-} from "./chunks/chunk-P2Q3YQMQ.js";
+} from "./chunks/chunk-XQBC2NTP.js";
 import "./chunks/chunk-MIED7NJM.js";
 import {
   TotpKitError,
@@ -697,16 +697,9 @@ async function verifyEnrollment(inputs, method, entity) {
 async function verifyKey(inputs) {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const code = normalizeCode(inputs.code) ?? "";
-  const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
-  let valid = false;
-  let used = false;
-  if (wellFormed && key.remote) {
-    const verdict2 = await key.remote.validate(code);
-    valid = verdict2.valid;
-    used = verdict2.reason === "used";
-  } else if (wellFormed && !key.remote) valid = verifyCode(key, code, { skew: inputs.skew === "0" ? 0 : 1 }).valid;
-  const why = valid ? "valid" : !wellFormed ? `the code must be ${key.digits} digits 0-9 (spaces are ignored)` : used ? "code already used; wait until the next time period" : "invalid code";
+  const outcome = await verifyWithKey(key, inputs.code, { skew: inputs.skew === "0" ? 0 : 1 });
+  const valid = outcome.valid;
+  const why = valid ? "valid" : verdictMessage(outcome, key.digits);
   await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
     ["check", key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? "1"}`]

@@ -74,6 +74,9 @@ async function buildAll(outdir) {
     entryPoints: { lib: 'src/index.ts', constructs: 'constructs/index.ts' },
     outdir,
     packages: 'external',
+    // One copy of the core for both entries, and the stores loaded on demand: a synth never loads them.
+    splitting: true,
+    chunkNames: 'chunks/lib-[name]-[hash]',
   });
 }
 

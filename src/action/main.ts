@@ -7,9 +7,9 @@ import * as core from '@actions/core';
 import { errorMessage, TotpKitError } from '../core/errors.js';
 import type { CodeSettings } from '../core/settings.js';
 import { expiresAt, planFreshCode, remainingSeconds, tenths, waitUntilCurrent } from '../core/time.js';
-import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
+import { generateCode } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
-import { type LoadedKey, loadKey } from '../sources/load-key.js';
+import { type LoadedKey, loadKey, verdictMessage, verifyWithKey } from '../sources/load-key.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import { type ActionInputs, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
 import { maskAll } from './mask.js';
@@ -106,22 +106,9 @@ async function verifyEnrollment(inputs: ActionInputs, method: string, entity: st
 async function verifyKey(inputs: ActionInputs): Promise<void> {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const code = normalizeCode(inputs.code) ?? '';
-  const wellFormed = code.length === key.digits && /^[0-9]+$/.test(code);
-  let valid = false;
-  let used = false;
-  if (wellFormed && key.remote) {
-    const verdict = await key.remote.validate(code);
-    valid = verdict.valid;
-    used = verdict.reason === 'used';
-  } else if (wellFormed && !key.remote) valid = verifyCode(key, code, { skew: inputs.skew === '0' ? 0 : 1 }).valid;
-  const why = valid
-    ? 'valid'
-    : !wellFormed
-      ? `the code must be ${key.digits} digits 0-9 (spaces are ignored)`
-      : used
-        ? 'code already used; wait until the next time period'
-        : 'invalid code';
+  const outcome = await verifyWithKey(key, inputs.code, { skew: inputs.skew === '0' ? 0 : 1 });
+  const valid = outcome.valid;
+  const why = valid ? 'valid' : verdictMessage(outcome, key.digits);
   await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
     ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],

@@ -75,6 +75,30 @@ function nonEmpty(forms: Set<string>): string[] {
 }
 
 /**
+ * The settings given (`wanted`) that differ from those a source states (a URL's parameters, a stored or
+ * remote key's settings): the source is what the user's authenticator app or backend follows.
+ */
+export function contradictions(
+  stated: Partial<CodeSettings>,
+  wanted: Partial<CodeSettings>,
+  sourceLabel: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const setting of ['algorithm', 'digits', 'period'] as const) {
+    const says = stated[setting];
+    const asked = wanted[setting];
+    if (says !== undefined && asked !== undefined && says !== asked) {
+      problems.push({
+        setting,
+        problem: `${asked} contradicts the ${setting}=${says} that ${sourceLabel} states`,
+        allowed: `${says}, or leave it out`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
  * Applies code settings given beside a seed. For a bare seed they fill in the defaults; for a URL a
  * setting that differs from a parameter the URL states is refused (the user's authenticator app
  * follows the URL, so a silent override would produce codes nobody accepts).
@@ -89,17 +113,7 @@ export function resolveKey(
 ): TotpKey {
   const check = checkSettings(given);
   const problems: Problem[] = [...check.problems];
-  for (const setting of ['algorithm', 'digits', 'period'] as const) {
-    const stated = seed.explicit[setting];
-    const wanted = check.settings[setting];
-    if (stated !== undefined && wanted !== undefined && stated !== wanted) {
-      problems.push({
-        setting,
-        problem: `${wanted} contradicts the ${setting}=${stated} that ${sourceLabel} states`,
-        allowed: `${stated}, or leave it out`,
-      });
-    }
-  }
+  problems.push(...contradictions(seed.explicit, check.settings, sourceLabel));
   if (problems.length > 0) throw badSettings(problems, label);
   const settings = withDefaults({ ...codeSettingsOf(check.settings), ...seed.explicit });
   return {

@@ -3,10 +3,11 @@
  * (`--secret/--url/--from`) and the action (`secret`/`source`) share. Settings may fill in what a bare
  * seed lacks but never contradict what a URL, a stored key or a remote key states.
  */
-import { badSettings, type Problem } from '../core/errors.js';
+import { badSettings } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
-import { parseSeedText, resolveKey } from '../core/seed-text.js';
+import { contradictions, parseSeedText, resolveKey } from '../core/seed-text.js';
 import { type CodeSettings, checkSettings } from '../core/settings.js';
+import { normalizeCode, type VerifyOptions, verifyCode } from '../core/totp.js';
 import { resolveSource, type SourceOptions } from './index.js';
 import type { RemoteCodeSource } from './source.js';
 
@@ -69,17 +70,43 @@ async function remoteKey(
   label: (setting: string) => string,
 ): Promise<ResolvedKey> {
   const settings = await remote.settings();
-  const problems: Problem[] = [];
-  for (const setting of ['algorithm', 'digits', 'period'] as const) {
-    const wanted = given[setting];
-    if (wanted !== undefined && wanted !== settings[setting]) {
-      problems.push({
-        setting,
-        problem: `${wanted} contradicts the ${setting} ${settings[setting]} of ${remote.reference}`,
-        allowed: `${settings[setting]}, or leave it out`,
-      });
-    }
-  }
+  const problems = contradictions(settings, given, remote.reference);
   if (problems.length > 0) throw badSettings(problems, label);
   return { remote, ...settings };
+}
+
+/** A verdict on a code: valid (with the matching step's offset, for a seed), or why not. */
+export interface KeyVerdict {
+  readonly valid: boolean;
+  readonly reason?: 'malformed' | 'used' | 'invalid';
+  readonly delta?: number;
+}
+
+/**
+ * Verifies a code against a resolved key: locally for a seed (at `options.at`, with `options.skew`),
+ * by its backend for a remote key (its own clock, skew and replay rule). A code that is not `digits`
+ * digits is invalid without asking anyone.
+ */
+export async function verifyWithKey(
+  key: ResolvedKey,
+  input: unknown,
+  options: VerifyOptions = {},
+): Promise<KeyVerdict> {
+  const code = normalizeCode(input) ?? '';
+  if (code.length !== key.digits || !/^[0-9]+$/.test(code)) return { valid: false, reason: 'malformed' };
+  if (key.remote) {
+    const verdict = await key.remote.validate(code);
+    return verdict.valid ? { valid: true } : { valid: false, reason: verdict.reason ?? 'invalid' };
+  }
+  const outcome = verifyCode(key, code, options);
+  return outcome.valid
+    ? { valid: true, ...(outcome.delta !== undefined ? { delta: outcome.delta } : {}) }
+    : { valid: false, reason: 'invalid' };
+}
+
+/** Why a code was not accepted, as a person reads it. */
+export function verdictMessage(verdict: KeyVerdict, digits: number): string {
+  if (verdict.reason === 'malformed') return `the code must be ${digits} digits 0-9 (spaces are ignored)`;
+  if (verdict.reason === 'used') return 'code already used; wait until the next time period';
+  return 'invalid code';
 }

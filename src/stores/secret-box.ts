@@ -175,19 +175,13 @@ export class SecretBox {
         'E_STORE_KEY_MISSING',
       );
     }
-    let opened: Buffer;
+    let opened: Buffer | undefined;
     try {
       opened = this.open(check, CHECK_CONTEXT, `store ${store}`);
     } catch (e) {
       if (e instanceof TotpKitError && e.code === 'E_STORE_CORRUPT') throw e;
-      throw badInput(
-        KEY_VARIABLE,
-        `is not the key ${store} was written with`,
-        'the key the store was written with',
-        'E_STORE_KEY_WRONG',
-      );
     }
-    if (opened.toString('utf8') !== CHECK_TEXT) {
+    if (opened?.toString('utf8') !== CHECK_TEXT) {
       throw badInput(
         KEY_VARIABLE,
         `is not the key ${store} was written with`,

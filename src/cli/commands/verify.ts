@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
 import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
-import { normalizeCode, type Verification, verifyCode } from '../../core/totp.js';
-import type { RemoteCodeSource } from '../../sources/index.js';
+import { verdictMessage, verifyWithKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 
@@ -11,13 +10,6 @@ interface VerifyFlags extends SeedFlags {
   readonly code?: string;
   readonly skew?: string;
   readonly at?: string;
-}
-
-/** A remote backend's verdict, for a well-formed code (a malformed one is invalid without asking). */
-async function verifyRemotely(remote: RemoteCodeSource, input: string, digits: number): Promise<Verification> {
-  const code = normalizeCode(input) ?? '';
-  if (code.length !== digits || !/^[0-9]+$/.test(code)) return { valid: false, code };
-  return { valid: (await remote.validate(code)).valid, code };
 }
 
 /** Registers `verify` on the program. */
@@ -50,18 +42,17 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
         );
       }
       printWarnings(warnings, io);
-      const outcome: Verification = key.remote
-        ? await verifyRemotely(key.remote, flags.code ?? '', key.digits)
-        : verifyCode(key, flags.code, { at, skew: settings.skew ?? 1 });
-      const wellFormed = outcome.code !== undefined && new RegExp(`^[0-9]{${key.digits}}$`).test(outcome.code);
+      const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
       if (json) {
-        const reason = outcome.valid ? {} : { reason: wellFormed ? 'no-match' : 'malformed' };
-        io.out(
-          `${JSON.stringify({ valid: outcome.valid, ...reason, ...(outcome.valid ? { delta: outcome.delta } : {}) })}\n`,
-        );
+        const reason = outcome.valid ? {} : { reason: outcome.reason === 'invalid' ? 'no-match' : outcome.reason };
+        const delta = outcome.delta !== undefined ? { delta: outcome.delta } : {};
+        io.out(`${JSON.stringify({ valid: outcome.valid, ...reason, ...delta })}\n`);
       } else {
         io.out(outcome.valid ? 'valid\n' : 'invalid\n');
-        if (!wellFormed) io.err(`totp-kit: the code must be ${key.digits} digits 0-9 (spaces are ignored)\n`);
+        // A wrong code gets no reason (nothing to act on); a malformed or reused one does.
+        if (outcome.reason === 'malformed' || outcome.reason === 'used') {
+          io.err(`totp-kit: ${verdictMessage(outcome, key.digits)}\n`);
+        }
       }
       result(outcome.valid ? 0 : 1);
     });
