@@ -3,6 +3,7 @@
  * reported at once, each naming its input. Nothing here is read at import time.
  */
 import * as core from '@actions/core';
+import { clockSourceProblem, timeOffsetProblem } from '../core/clock.js';
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
 import { maskAll } from './mask.js';
@@ -12,14 +13,20 @@ export const DEFAULT_MIN_REMAINING = 5;
 
 /** What the step was asked to do. */
 export interface ActionInputs {
-  readonly mode: 'generate' | 'verify';
+  /** `install` only puts the CLI on PATH. */
+  readonly mode: 'generate' | 'verify' | 'install';
   /** The `secret` input (Base32 or otpauth URL), already masked. */
   readonly secret?: string | undefined;
   readonly source?: string | undefined;
   readonly algorithm?: string | undefined;
   readonly digits?: string | undefined;
   readonly period?: string | undefined;
+  readonly encoder?: string | undefined;
   readonly minRemaining: number;
+  readonly clockSource?: string | undefined;
+  readonly timeOffset?: number | undefined;
+  readonly lease: boolean;
+  readonly installCli: boolean;
   readonly code?: string | undefined;
   readonly skew?: string | undefined;
   readonly store?: string | undefined;
@@ -40,6 +47,16 @@ function optional(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+/** A boolean input as the toolkit's getBooleanInput reads it (YAML 1.2 core schema), or a problem. */
+function booleanInput(name: string, fallback: boolean, problems: Problem[]): boolean {
+  const text = optional(name);
+  if (text === undefined) return fallback;
+  if (['true', 'True', 'TRUE'].includes(text)) return true;
+  if (['false', 'False', 'FALSE'].includes(text)) return false;
+  problems.push({ setting: name, problem: `${quote(text)} is not a boolean`, allowed: 'true or false' });
+  return fallback;
+}
+
 /**
  * Reads and checks the inputs. Credentials (`secret`, `vault-token`, `code`) are masked the moment they
  * are read, before anything could print them.
@@ -54,8 +71,12 @@ export function readInputs(): ActionInputs {
   maskAll([secret, vaultToken, code]);
 
   const mode = optional('mode') ?? 'generate';
-  if (mode !== 'generate' && mode !== 'verify') {
-    problems.push({ setting: 'mode', problem: `${quote(mode)} is not a mode`, allowed: 'generate or verify' });
+  if (mode !== 'generate' && mode !== 'verify' && mode !== 'install') {
+    problems.push({
+      setting: 'mode',
+      problem: `${quote(mode)} is not a mode`,
+      allowed: 'generate, verify or install (only put the totp-kit CLI on PATH)',
+    });
   }
   const source = optional('source');
   const store = optional('store');
@@ -70,11 +91,18 @@ export function readInputs(): ActionInputs {
       allowed: 'leave it empty',
     });
   }
-  if (!perEnrollment && secret === undefined && source === undefined) {
+  if (!perEnrollment && mode !== 'install' && secret === undefined && source === undefined) {
     problems.push({
       setting: 'secret',
       problem: 'and source are both empty',
       allowed: 'one of them: secret (Base32 or otpauth URL) or source (a reference such as aws-sm:NAME)',
+    });
+  }
+  if (mode === 'install' && (secret !== undefined || source !== undefined)) {
+    problems.push({
+      setting: secret !== undefined ? 'secret' : 'source',
+      problem: 'is not used with mode: install (which only puts the CLI on PATH)',
+      allowed: 'leave it empty, or use mode: generate',
     });
   }
   if (secret !== undefined && source !== undefined) {
@@ -95,6 +123,7 @@ export function readInputs(): ActionInputs {
     period: optional('period'),
     skew: optional('skew'),
   };
+  const encoder = optional('encoder');
   const check = checkSettings(settings);
   problems.push(...check.problems);
 
@@ -122,15 +151,28 @@ export function readInputs(): ActionInputs {
         });
     }
   }
-  // The YAML 1.2 core schema's booleans, as the toolkit's getBooleanInput reads them.
-  const failOnInvalidText = optional('fail-on-invalid') ?? 'true';
-  const failOnInvalid = ['true', 'True', 'TRUE'].includes(failOnInvalidText);
-  if (!failOnInvalid && !['false', 'False', 'FALSE'].includes(failOnInvalidText)) {
+  const failOnInvalid = booleanInput('fail-on-invalid', true, problems);
+  const installCli = booleanInput('install-cli', true, problems);
+  const lease = booleanInput('lease', false, problems);
+  if (lease && mode !== 'generate') {
+    problems.push({ setting: 'lease', problem: 'is only used with mode: generate', allowed: 'leave it false' });
+  }
+  const clockSource = optional('clock-source');
+  const timeOffsetText = optional('time-offset');
+  if (clockSource !== undefined && timeOffsetText !== undefined) {
     problems.push({
-      setting: 'fail-on-invalid',
-      problem: `${quote(failOnInvalidText)} is not a boolean`,
-      allowed: 'true or false',
+      setting: 'clock-source',
+      problem: 'and time-offset were both given',
+      allowed: 'one of them: measure the offset, or state it',
     });
+  }
+  if (clockSource !== undefined) {
+    const problem = clockSourceProblem(clockSource, 'clock-source');
+    if (problem) problems.push(problem);
+  }
+  if (timeOffsetText !== undefined) {
+    const problem = timeOffsetProblem(timeOffsetText, 'time-offset');
+    if (problem) problems.push(problem);
   }
   if (problems.length > 0) throw badSettings(problems);
   for (const warning of check.warnings) core.warning(warning);
@@ -139,11 +181,16 @@ export function readInputs(): ActionInputs {
   const address = optional('vault-address');
   const namespace = optional('vault-namespace');
   return {
-    mode: mode as 'generate' | 'verify',
+    mode: mode as ActionInputs['mode'],
     secret,
     source,
     ...settings,
+    encoder,
     minRemaining: minRemaining as number,
+    clockSource,
+    timeOffset: timeOffsetText === undefined ? undefined : Number(timeOffsetText.trim()),
+    lease,
+    installCli,
     code,
     store,
     method,

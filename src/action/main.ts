@@ -4,14 +4,17 @@
  * failure path: `core.setFailed` with one line per problem; a stack trace only in debug logs.
  */
 import * as core from '@actions/core';
-import { errorMessage, TotpKitError } from '../core/errors.js';
+import { clockMessage, readClock } from '../core/clock.js';
+import { badInput, errorMessage, TotpKitError } from '../core/errors.js';
 import type { CodeSettings } from '../core/settings.js';
-import { expiresAt, planFreshCode, remainingSeconds, tenths, waitUntilCurrent } from '../core/time.js';
-import { generateCode } from '../core/totp.js';
+import { tenths } from '../core/time.js';
+import { codeLength } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
-import { type LoadedKey, loadKey, verdictMessage, verifyWithKey } from '../sources/load-key.js';
+import { freshCode } from '../resources/fresh-code.js';
+import { type LoadedKey, loadKey, type ResolvedKey, verdictMessage, verifyWithKey } from '../sources/load-key.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import { type ActionInputs, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
+import { installCli } from './install-cli.js';
 import { maskAll } from './mask.js';
 import { type SummaryRows, writeSummary } from './summary.js';
 
@@ -28,7 +31,7 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
   };
   const loaded = await loadKey(
     origin,
-    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period },
+    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period, encoder: inputs.encoder },
     process.env,
     options,
   );
@@ -46,14 +49,57 @@ function settingsRows(loaded: LoadedKey): SummaryRows {
   const { key } = loaded;
   return [
     ['key from', loaded.origin === 'secret' ? 'the secret input' : html(loaded.origin)],
-    ['algorithm, digits, period', `${key.algorithm}, ${key.digits}, ${key.period} s`],
+    steam(key)
+      ? ['encoder', `Steam Guard (${key.algorithm}, 5 characters, ${key.period} s)`]
+      : ['algorithm, digits, period', `${key.algorithm}, ${key.digits}, ${key.period} s`],
   ];
+}
+
+function steam(key: ResolvedKey): boolean {
+  return !key.remote && key.encoder === 'steam';
+}
+
+/** The clock codes are computed with: the offset applied (0 for none) and a summary row. */
+async function chooseClock(
+  inputs: ActionInputs,
+  key: { readonly remote?: { readonly reference: string } | undefined },
+): Promise<{ offset: number; row?: [string, string] }> {
+  if (inputs.clockSource === undefined && inputs.timeOffset === undefined) return { offset: 0 };
+  if (key.remote) {
+    throw badInput(
+      inputs.clockSource !== undefined ? 'clock-source' : 'time-offset',
+      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
+      'leave it empty',
+    );
+  }
+  if (inputs.timeOffset !== undefined) {
+    core.info(`time-offset: ${inputs.timeOffset} s applied to the runner's clock.`);
+    return {
+      offset: inputs.timeOffset,
+      row: ['clock', `runner's clock ${inputs.timeOffset >= 0 ? '+' : ''}${inputs.timeOffset} s (time-offset)`],
+    };
+  }
+  try {
+    const reading = await readClock(inputs.clockSource as string, 'clock-source');
+    core.info(clockMessage(reading));
+    const offset = reading.applied ? reading.offset : 0;
+    return {
+      offset,
+      row: [
+        'clock',
+        `${html(reading.origin)}: ${reading.offset >= 0 ? '+' : ''}${reading.offset.toFixed(1)} s${reading.applied ? ' (applied)' : ' (within 2 s: not applied)'}`,
+      ],
+    };
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== 'E_CLOCK_SOURCE') throw e;
+    core.warning(`${e.message}; codes use the runner's clock`);
+    return { offset: 0, row: ['clock', "the runner's (the clock source could not be read)"] };
+  }
 }
 
 async function generate(inputs: ActionInputs): Promise<void> {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const now = Date.now() / 1000;
   // The runner passes the default (5) as if it were given; for a key of period 5 s or less it cannot hold.
   let minRemaining = inputs.minRemaining;
   if (minRemaining >= key.period && minRemaining === DEFAULT_MIN_REMAINING) {
@@ -62,42 +108,52 @@ async function generate(inputs: ActionInputs): Promise<void> {
       `min-remaining: the default ${DEFAULT_MIN_REMAINING} s is not below the key's ${key.period} s period; using ${minRemaining} s`,
     );
   }
-  const plan = planFreshCode(now, key.period, minRemaining, 'min-remaining');
-  if (plan.waitSeconds > 0) {
-    core.info(
-      `The current code expires in ${tenths(key.period - (now % key.period))} s (< min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`,
-    );
-    await waitUntilCurrent(plan);
-  }
-  const t = Math.max(Date.now() / 1000, plan.at);
-  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  const clock = await chooseClock(inputs, key);
+  const lease = inputs.lease
+    ? await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env)
+    : undefined;
+  const issued = await freshCode(key, {
+    minRemaining,
+    minRemainingLabel: 'min-remaining',
+    offset: clock.offset,
+    ...(lease ? { lease } : {}),
+    now: () => Date.now() / 1000,
+    onWait: (message) => core.info(`${message[0]?.toUpperCase()}${message.slice(1)}.`),
+  });
+  const { code } = issued;
   core.setSecret(code);
-  const left = remainingSeconds(t, key.period);
-  const expiry = new Date(expiresAt(t, key.period) * 1000).toISOString();
+  const expiry = new Date(issued.expiresAt * 1000).toISOString();
   core.setOutput('code', code);
-  core.setOutput('expires-in', String(left));
+  core.setOutput('expires-in', String(issued.remaining));
   core.setOutput('expires-at', expiry);
   core.setOutput('period', String(key.period));
-  core.setOutput('digits', String(key.digits));
+  core.setOutput('digits', String(codeLength(key)));
   core.setOutput('algorithm', key.algorithm);
-  core.info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
+  core.setOutput('step', String(issued.step));
+  core.setOutput('clock-offset', String(clock.offset));
+  const what = steam(key) ? 'A 5-character Steam Guard code' : `A ${key.digits}-digit code`;
+  core.info(`${what} is in the "code" output (masked); it expires in ${issued.remaining} s, at ${expiry}.`);
   await writeSummary('totp-kit: one-time code', [
     ...settingsRows(loaded),
-    ['waited for a fresh code', plan.waitSeconds > 0 ? `${tenths(plan.waitSeconds)} s` : 'no'],
-    ['seconds left when output', String(left)],
+    ...(clock.row ? [clock.row] : []),
+    ['waited for a fresh code', issued.waited >= 0.05 ? `${tenths(issued.waited)} s` : 'no'],
+    ...(lease ? ([['lease', `a step no other caller got, in ${html(lease.reference)}`]] as const) : []),
+    ['seconds left when output', String(issued.remaining)],
   ]);
 }
 
 /** Checks the code against one enrollment in a store: replays and lockouts refused. */
 async function verifyEnrollment(inputs: ActionInputs, method: string, entity: string): Promise<void> {
+  const clock = await chooseClock(inputs, {});
   const ctx = {
     store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
-    now: () => Date.now() / 1000,
+    now: () => Date.now() / 1000 + clock.offset,
   };
   const enrollment = await readEnrollment(ctx, method, entity);
   const outcome = await validateEnrollment(ctx, method, entity, inputs.code as string);
   const why = outcome.valid ? 'valid' : enrollmentRefusal(outcome, enrollment.digits);
   await verdict(inputs, outcome.valid, why, enrollment, [
+    ...(clock.row ? [clock.row] : []),
     ['check', `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`],
   ]);
 }
@@ -106,11 +162,16 @@ async function verifyEnrollment(inputs: ActionInputs, method: string, entity: st
 async function verifyKey(inputs: ActionInputs): Promise<void> {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const outcome = await verifyWithKey(key, inputs.code, { skew: inputs.skew === '0' ? 0 : 1 });
+  const clock = await chooseClock(inputs, key);
+  const outcome = await verifyWithKey(key, inputs.code, {
+    skew: inputs.skew === '0' ? 0 : 1,
+    ...(clock.offset !== 0 ? { at: Date.now() / 1000 + clock.offset } : {}),
+  });
   const valid = outcome.valid;
   const why = valid ? 'valid' : verdictMessage(outcome, key.digits);
   await verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
+    ...(clock.row ? [clock.row] : []),
     ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],
   ]);
 }
@@ -142,8 +203,14 @@ async function verify(inputs: ActionInputs): Promise<void> {
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    if (inputs.installCli || inputs.mode === 'install') {
+      const dir = await installCli();
+      core.info(
+        `The totp-kit CLI is on PATH for later steps (${dir}): e.g. totp-kit exec --from env:NAME -- CMD {code}`,
+      );
+    }
     if (inputs.mode === 'generate') await generate(inputs);
-    else await verify(inputs);
+    else if (inputs.mode === 'verify') await verify(inputs);
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) core.debug(e.stack);
     core.setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split('\n')[0]}`);

@@ -9,6 +9,8 @@ export interface Io {
   now(): number;
   /** True when standard output is a terminal (colours, live redraws). */
   readonly isTty: boolean;
+  /** Writes bytes as they come (a child's output under `exec`); without it they are decoded and passed to out/err. */
+  readonly write?: (stream: 'out' | 'err', chunk: Uint8Array) => void;
 }
 
 /**
@@ -28,5 +30,6 @@ export function processIo(): Io {
     env: process.env,
     now: () => Date.now() / 1000,
     isTty: Boolean(process.stdout.isTTY),
+    write: (stream, chunk) => (stream === 'out' ? process.stdout : process.stderr).write(chunk),
   };
 }

@@ -5,9 +5,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODES, errorMessage, TotpKitError } from '../core/errors.js';
+import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
 import { registerDeclarations } from './commands/declare.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExec } from './commands/exec.js';
 import { registerKey } from './commands/key.js';
 import { registerMethod } from './commands/method.js';
 import { registerVerify } from './commands/verify.js';
@@ -23,7 +25,7 @@ const USER_TOKEN_ERRORS = new Set(['commander.unknownCommand', 'commander.unknow
 /** Commander's outcomes that are not failures. */
 const COMMANDER_OK = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-function buildProgram(io: Io, result: (code: number) => void): Command {
+function buildProgram(io: Io, result: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('totp-kit')
     .description('One-time passwords for automation: codes, verification and provisioned TOTP keys.')
     .version(VERSION, '--version', 'print the version')
@@ -41,6 +43,8 @@ function buildProgram(io: Io, result: (code: number) => void): Command {
     });
   registerCode(program, io, result);
   registerVerify(program, io, result);
+  registerExec(program, io, result, argv);
+  registerCheck(program, io, result);
   registerKey(program, io, result);
   registerMethod(program, io, result);
   registerDeclarations(program, io, result);
@@ -82,9 +86,13 @@ function reportFailure(e: unknown, io: Io, debug: boolean): number {
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT_CODES.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   const debug = argv.includes('--debug') || io.env.TOTP_KIT_DEBUG === '1';
   try {
     if (argv.length === 0) {

@@ -16,10 +16,13 @@ import type { Change, RecordKind, Store, StoreRecord } from './store.js';
 /** The store file's format version; a newer one is refused rather than misread. */
 export const STORE_FORMAT = 1;
 
-const SECTIONS: Readonly<Record<RecordKind, 'keys' | 'methods' | 'enrollments'>> = {
+type SectionName = 'keys' | 'methods' | 'enrollments' | 'leases';
+
+const SECTIONS: Readonly<Record<RecordKind, SectionName>> = {
   key: 'keys',
   method: 'methods',
   enrollment: 'enrollments',
+  lease: 'leases',
 };
 
 type Section = Record<string, StoreRecord>;
@@ -31,6 +34,8 @@ export interface StoreDocument {
   keys: Section;
   methods: Section;
   enrollments: Section;
+  /** The last time step handed out per key to `--lease` callers (no seed material). */
+  leases: Section;
 }
 
 /** How long a lock may go unrefreshed before another process takes it over (proper-lockfile's minimum is 2 s). */
@@ -59,7 +64,7 @@ export class FileStore implements Store {
       text = await readFile(this.#path, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-      if (code === 'ENOENT') return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {} };
+      if (code === 'ENOENT') return { format: STORE_FORMAT, keys: {}, methods: {}, enrollments: {}, leases: {} };
       throw this.#failure(`cannot be read (${code})`);
     }
     let data: unknown;
@@ -81,7 +86,7 @@ export class FileStore implements Store {
         'E_STORE_FORMAT',
       );
     }
-    const sections = {} as Record<'keys' | 'methods' | 'enrollments', Section>;
+    const sections = {} as Record<SectionName, Section>;
     for (const name of Object.values(SECTIONS)) {
       const section = doc[name] ?? {};
       if (typeof section !== 'object' || section === null || Array.isArray(section)) {

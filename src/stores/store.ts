@@ -7,7 +7,7 @@
 import type { SecretBox } from './secret-box.js';
 
 /** The kinds of record a store holds. */
-export type RecordKind = 'key' | 'method' | 'enrollment';
+export type RecordKind = 'key' | 'method' | 'enrollment' | 'lease';
 
 /** A record as stored: a JSON object. Seeds inside are sealed by the store's `SecretBox`. */
 export type StoreRecord = { readonly [field: string]: unknown };

@@ -89,6 +89,8 @@ export interface ActionRun {
   /** Outputs parsed from GITHUB_OUTPUT (`name<<DELIMITER … DELIMITER` or `name=value`). */
   readonly outputs: Readonly<Record<string, string>>;
   readonly summary: string;
+  /** Folders added to PATH for later steps (GITHUB_PATH), in order. */
+  readonly paths: readonly string[];
   /** Values of `::add-mask::` commands, unescaped as the runner does, in order. */
   readonly masks: readonly string[];
   /** Messages of `::error::` and `::warning::` commands, unescaped (a message may span lines). */
@@ -182,6 +184,7 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
     GITHUB_STEP_SUMMARY: join(runnerTemp, 'step_summary'),
     GITHUB_ENV: join(runnerTemp, 'env'),
     GITHUB_STATE: join(runnerTemp, 'state'),
+    GITHUB_PATH: join(runnerTemp, 'path'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
 
@@ -254,6 +257,9 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
 
   const outputs = parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
   const summary = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+  const paths = readFileSync(files.GITHUB_PATH, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
   if (!options.keepTemp) rmSync(runnerTemp, { recursive: true, force: true });
   const shown = Object.entries(outputs)
     .filter(([name]) => name !== 'code')
@@ -271,6 +277,7 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
     stderr,
     outputs,
     summary,
+    paths,
     masks,
     errors,
     warnings,

@@ -1,34 +1,42 @@
 /** `totp-kit code`: print the current code, waiting for the next one when too little time is left. */
 import type { Command } from 'commander';
-import { badInput, type Problem, quote } from '../../core/errors.js';
+import { badInput, type Problem } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import {
-  expiresAt,
-  parseUnixSeconds,
-  planFreshCode,
-  remainingSeconds,
-  tenths,
-  unixSecondsProblem,
-  waitUntilCurrent,
-} from '../../core/time.js';
-import { generateCode } from '../../core/totp.js';
+import { expiresAt, parseUnixSeconds, remainingSeconds, unixSecondsProblem } from '../../core/time.js';
+import { codeLength, generateCode } from '../../core/totp.js';
+import { type FreshCode, freshCode } from '../../resources/fresh-code.js';
+import type { Store } from '../../stores/store.js';
+import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
+import {
+  addClockOptions,
+  type ClockFlags,
+  chooseClock,
+  clockProblems,
+  maskInActions,
+  minRemainingProblem,
+} from '../timing-options.js';
 
 /** The flags of `code`. */
-export interface CodeFlags extends SeedFlags {
+export interface CodeFlags extends SeedFlags, ClockFlags {
   readonly at?: string;
   readonly minRemaining?: string;
+  readonly lease?: boolean;
 }
 
 /** Registers `code` on the program. */
 export function registerCode(program: Command, io: Io, result: (code: number) => void): void {
-  addSeedOptions(program.command('code').description('print the current code of a key'))
+  addClockOptions(addSeedOptions(program.command('code').description('print the current code of a key')))
     .option('--at <unix-seconds>', 'compute the code at this time instead of now')
     .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
+    .option(
+      '--lease',
+      'hand out a time step no other caller got for this key (recorded in the store), so parallel jobs never send one code twice',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  TOTP_SEED=… totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"',
+      '\nExamples:\n  TOTP_SEED=… totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"\n  totp-kit code --from env:TOTP_SEED --clock-source https://registry.npmjs.org --lease --store aws-sm:ci/totp',
     )
     .action(async (flags: CodeFlags, command: Command) => {
       const globals = command.optsWithGlobals();
@@ -37,57 +45,91 @@ export function registerCode(program: Command, io: Io, result: (code: number) =>
     });
 }
 
+/** The store a lease is taken in: `--store`, else TOTP_KIT_STORE, else the embedded file store. */
+export async function leaseStore(store: string | undefined, io: Io): Promise<Store> {
+  return openStore(resolveStoreRef(store, io.env, '--store'), io.env);
+}
+
 /**
  * Prints the code the seed flags describe (shared by `code` and `key code`): every flag problem at once,
- * then the code, after waiting for the next step when fewer than --min-remaining seconds are left.
+ * then the code, after waiting for the next step when fewer than --min-remaining seconds are left (or,
+ * with --lease, until a step no other caller got).
  */
 export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: string | undefined): Promise<void> {
   const problems: Problem[] = [];
-  const minRemaining = parseWholeNumber(flags.minRemaining);
-  if (minRemaining === undefined) {
-    const negative = String(flags.minRemaining).trim().startsWith('-');
-    problems.push({
-      setting: '--min-remaining',
-      problem: `${quote(flags.minRemaining)} ${negative ? 'is negative' : 'is not a whole number of seconds'}`,
-      allowed: 'whole seconds below the period',
-    });
+  const minRemainingIssue = minRemainingProblem(flags.minRemaining ?? '0');
+  if (minRemainingIssue) problems.push(minRemainingIssue);
+  const minRemaining = parseWholeNumber(flags.minRemaining ?? '0') as number;
+  if (flags.at !== undefined) {
+    const atProblem = unixSecondsProblem(flags.at, '--at');
+    if (atProblem) problems.push(atProblem);
+    for (const [flag, given] of [
+      ['--lease', flags.lease === true],
+      ['--clock-source', flags.clockSource !== undefined],
+      ['--time-offset', flags.timeOffset !== undefined],
+    ] as const) {
+      if (given)
+        problems.push({
+          setting: flag,
+          problem: 'cannot be used with --at, which fixes the time',
+          allowed: 'one of them',
+        });
+    }
   }
-  const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
-  if (atProblem) problems.push(atProblem);
+  problems.push(...clockProblems(flags));
   const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
-  const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
-  if (fixed !== undefined && key.remote) {
+  if (flags.at !== undefined && key.remote) {
     throw badInput(
       '--at',
       `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
       'leave --at out',
     );
   }
-  let t = fixed ?? io.now();
-  const plan = planFreshCode(t, key.period, minRemaining as number, '--min-remaining');
   printWarnings(warnings, io);
-  if (plan.waitSeconds > 0 && fixed === undefined) {
-    const left = tenths(key.period - (t % key.period));
-    io.err(
-      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one\n`,
-    );
-    await waitUntilCurrent(plan);
-    t = Math.max(io.now(), plan.at);
+  let issued: FreshCode;
+  let offset = 0;
+  if (flags.at !== undefined) {
+    const at = parseUnixSeconds(flags.at, '--at');
+    // A fixed time: the code of that step, however little of it is left (nothing to wait for).
+    const step = Math.floor(at / key.period);
+    issued = {
+      code: generateCode(key as Parameters<typeof generateCode>[0], at),
+      step,
+      at,
+      remaining: remainingSeconds(at, key.period),
+      expiresAt: expiresAt(at, key.period),
+      waited: 0,
+      leased: false,
+    };
   } else {
-    t = plan.at;
+    const clock = await chooseClock(flags, key, io);
+    offset = clock.offset;
+    const lease = flags.lease === true ? await leaseStore(store, io) : undefined;
+    issued = await freshCode(key, {
+      minRemaining,
+      minRemainingLabel: '--min-remaining',
+      offset,
+      ...(lease ? { lease } : {}),
+      now: io.now,
+      onWait: (message) => io.err(`totp-kit: ${message}\n`),
+    });
   }
-  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  maskInActions(issued.code, io);
   if (json) {
     const result = {
-      code,
+      code: issued.code,
       period: key.period,
-      digits: key.digits,
+      digits: codeLength(key),
       algorithm: key.algorithm,
-      remaining: remainingSeconds(t, key.period),
-      expiresAt: new Date(expiresAt(t, key.period) * 1000).toISOString(),
+      ...(key.remote === undefined && key.encoder !== undefined ? { encoder: key.encoder } : {}),
+      remaining: issued.remaining,
+      expiresAt: new Date(issued.expiresAt * 1000).toISOString(),
+      step: issued.step,
+      ...(offset !== 0 ? { clockOffset: offset } : {}),
+      ...(issued.leased ? { leased: true } : {}),
     };
     io.out(`${JSON.stringify(result)}\n`);
   } else {
-    io.out(`${code}\n`);
+    io.out(`${issued.code}\n`);
   }
 }

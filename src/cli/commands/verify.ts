@@ -5,8 +5,9 @@ import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
 import { verdictMessage, verifyWithKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
+import { addClockOptions, type ClockFlags, chooseClock, clockProblems } from '../timing-options.js';
 
-interface VerifyFlags extends SeedFlags {
+interface VerifyFlags extends SeedFlags, ClockFlags {
   readonly code?: string;
   readonly skew?: string;
   readonly at?: string;
@@ -14,7 +15,9 @@ interface VerifyFlags extends SeedFlags {
 
 /** Registers `verify` on the program. */
 export function registerVerify(program: Command, io: Io, result: (code: number) => void): void {
-  addSeedOptions(program.command('verify').description('check a code against a key (exit 0 valid, 1 invalid)'))
+  addClockOptions(
+    addSeedOptions(program.command('verify').description('check a code against a key (exit 0 valid, 1 invalid)')),
+  )
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
     .option('--skew <steps>', 'accept codes this many time steps either side: 0 or 1', '1')
     .option('--at <unix-seconds>', 'check at this time instead of now')
@@ -28,12 +31,19 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       }
       const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
       if (atProblem) problems.push(atProblem);
+      problems.push(...clockProblems(flags));
+      if (flags.at !== undefined && (flags.clockSource !== undefined || flags.timeOffset !== undefined)) {
+        problems.push({
+          setting: flags.clockSource !== undefined ? '--clock-source' : '--time-offset',
+          problem: 'cannot be used with --at, which fixes the time',
+          allowed: 'one of them',
+        });
+      }
       const { key, settings, warnings } = await readKey(flags, io, {
         settings: { skew: flags.skew },
         problems,
         ...(store !== undefined ? { store } : {}),
       });
-      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now();
       if (key.remote && (flags.at !== undefined || flags.skew !== '1')) {
         throw badInput(
           flags.at !== undefined ? '--at' : '--skew',
@@ -42,6 +52,8 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
         );
       }
       printWarnings(warnings, io);
+      const clock = flags.at !== undefined ? { offset: 0 } : await chooseClock(flags, key, io);
+      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now() + clock.offset;
       const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
       if (json) {
         const reason = outcome.valid ? {} : { reason: outcome.reason === 'invalid' ? 'no-match' : outcome.reason };

@@ -1,0 +1,110 @@
+// `totp-kit check`: the fingerprint (first 8 hex of SHA-256 of the key bytes, computed here independently),
+// the settings, and the previous, current and next codes with their times, checked against oathtool at
+// a fixed time; never the seed; codes masked in GitHub Actions.
+import { createHash, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { encodeBase32 } from '../src/core/base32.js';
+import { expectNoSeedInCli } from './helpers/leak.js';
+import { referenceCode } from './helpers/run-action.js';
+import { type CliResult, runCli } from './helpers/run-cli.js';
+
+const SEED = randomBytes(20);
+const B32 = encodeBase32(SEED);
+const FINGERPRINT = createHash('sha256').update(SEED).digest('hex').slice(0, 8);
+/** 2026-01-01T00:00:10Z: 20 s left in its 30 s step. */
+const AT = 1_767_225_610;
+
+function check(args: readonly string[], env: Record<string, string> = {}): CliResult {
+  const r = runCli(['check', ...args], { env: { TOTP_SEED: B32, ...env } });
+  expectNoSeedInCli(r, SEED, `check ${args.join(' ')}`);
+  return r;
+}
+
+describe('check', () => {
+  it('prints the fingerprint, the settings and the codes around the time, as oathtool computes them', () => {
+    const r = check(['--from', 'env:TOTP_SEED', '--at', String(AT)]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        'source:       env:TOTP_SEED',
+        `fingerprint:  ${FINGERPRINT} (SHA-256 of the key bytes, first 8 hex digits)`,
+        'settings:     SHA1, 6 digits, 30 s period',
+        'time:         2026-01-01T00:00:10Z',
+        `previous:     ${referenceCode(SEED, AT - 30)}  2025-12-31T23:59:30Z to 2026-01-01T00:00:00Z`,
+        `current:      ${referenceCode(SEED, AT)}  2026-01-01T00:00:00Z to 2026-01-01T00:00:30Z (20 s left)`,
+        `next:         ${referenceCode(SEED, AT + 30)}  2026-01-01T00:00:30Z to 2026-01-01T00:01:00Z`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the settings and the account of a URL, and gives the same fingerprint for the same seed', () => {
+    const url = `otpauth://totp/Acme:alice?secret=${B32}&issuer=Acme&algorithm=SHA256&digits=8&period=60`;
+    const r = check(['--url', url, '--at', String(AT), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown> & { codes: { which: string; code: string }[] };
+    expect(json).toMatchObject({
+      fingerprint: FINGERPRINT,
+      algorithm: 'SHA256',
+      digits: 8,
+      period: 60,
+      issuer: 'Acme',
+      accountName: 'alice',
+      at: '2026-01-01T00:00:10Z',
+    });
+    const o = { algorithm: 'SHA256' as const, digits: 8 as const, period: 60 };
+    expect(json.codes).toEqual([
+      {
+        which: 'previous',
+        step: Math.floor(AT / 60) - 1,
+        code: referenceCode(SEED, AT - 60, o),
+        from: '2025-12-31T23:59:00Z',
+        until: '2026-01-01T00:00:00Z',
+      },
+      {
+        which: 'current',
+        step: Math.floor(AT / 60),
+        code: referenceCode(SEED, AT, o),
+        from: '2026-01-01T00:00:00Z',
+        until: '2026-01-01T00:01:00Z',
+      },
+      {
+        which: 'next',
+        step: Math.floor(AT / 60) + 1,
+        code: referenceCode(SEED, AT + 60, o),
+        from: '2026-01-01T00:01:00Z',
+        until: '2026-01-01T00:02:00Z',
+      },
+    ]);
+    // A warning for the seed on the command line, as for code and verify.
+    expect(r.stderr).toMatch(/--url puts the seed in the process list/);
+  });
+
+  it('tells two different seeds apart by fingerprint', () => {
+    const other = randomBytes(20);
+    const r = runCli(['check', '--from', 'env:OTHER', '--json'], { env: { OTHER: encodeBase32(other) } });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { fingerprint: string }).fingerprint).toBe(
+      createHash('sha256').update(other).digest('hex').slice(0, 8),
+    );
+    expect((JSON.parse(r.stdout) as { fingerprint: string }).fingerprint).not.toBe(FINGERPRINT);
+  });
+
+  it('masks the three codes in GitHub Actions', () => {
+    const r = check(['--from', 'env:TOTP_SEED', '--at', String(AT)], { GITHUB_ACTIONS: 'true' });
+    expect(r.status).toBe(0);
+    const masks = r.stderr.split('\n').filter((line) => line.startsWith('::add-mask::'));
+    expect(masks).toEqual([AT - 30, AT, AT + 30].map((t) => `::add-mask::${referenceCode(SEED, t)}`));
+  });
+
+  it('refuses bad input in one line', () => {
+    const r = check(['--from', 'env:TOTP_SEED', '--at', 'noon']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'totp-kit: --at: "noon" is not a Unix time (allowed: whole seconds from 0 to 253402300799)\n',
+    );
+    const none = check([]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^totp-kit: seed: none given/);
+  });
+});
