@@ -156,6 +156,8 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
       period: '30',
       digits: '6',
       algorithm: 'SHA1',
+      step: expect.stringMatching(/^[0-9]+$/),
+      'clock-offset': '0',
     });
     expect(r.stdout).toMatch(/A 6-digit code is in the "code" output \(masked\)/);
     expect(r.summary).toContain('the secret input');
@@ -166,7 +168,9 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
   it('a bad input: one ::error:: naming it, no outputs', () => {
     const r = runs.bad as LocalRun;
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
-    expect(errors).toEqual(['::error::mode: "foo" is not a mode (allowed: generate or verify)']);
+    expect(errors).toEqual([
+      '::error::mode: "foo" is not a mode (allowed: generate or verify, or install (only put the totp-kit CLI on PATH))',
+    ]);
     expect(r.stdout).toContain('No outputs were set!');
     expect(r.stdout).not.toMatch(/^\s+at /m);
     expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');

@@ -87,11 +87,14 @@ describe('the runner contract these tests rely on', () => {
     const names = [
       ...['secret', 'source', 'algorithm', 'digits', 'period', 'min-remaining', 'mode', 'code', 'skew', 'store'],
       ...['method', 'entity', 'fail-on-invalid', 'aws-region', 'vault-address', 'vault-token', 'vault-namespace'],
+      ...['encoder', 'clock-source', 'time-offset', 'lease', 'install-cli'],
     ];
     expect([...inputs.keys()].sort()).toEqual(names.sort());
     expect(inputs.get('min-remaining')).toBe('5');
     expect(inputs.get('mode')).toBe('generate');
     expect(inputs.get('fail-on-invalid')).toBe('true');
+    expect(inputs.get('lease')).toBe('false');
+    expect(inputs.get('install-cli')).toBe('true');
     expect(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')).toMatch(
       /runs:\s+using: node24\s+main: dist\/index\.js/,
     );

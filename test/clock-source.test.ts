@@ -102,14 +102,19 @@ describe('--clock-source', () => {
   });
 
   for (const [what, url, why] of [
-    ['sends no Date header', '/nodate', 'sent no Date header'],
-    ['sends a Date header that is not a date', '/garbage', 'sent a Date header that is not a date'],
-    ['says a time more than a day away', '/far', 'says a time 199999.'],
+    ['sends no Date header', '/nodate', /sent no Date header/],
+    ['sends a Date header that is not a date', '/garbage', /sent a Date header that is not a date/],
+    [
+      'says a time more than a day away',
+      '/far',
+      /says a time (199999|200000)\.\d s ahead of this machine \(more than a day\)/,
+    ],
   ] as const) {
     it(`warns and keeps this machine's clock when the server ${what}`, async () => {
       const run = await codeWith(['--clock-source', `${base}${url}`], 0);
       expectCodeOfServiceTime(run);
-      expect(run.r.stderr).toContain(`totp-kit: warning: --clock-source: ${base} ${why}`);
+      expect(run.r.stderr.startsWith(`totp-kit: warning: --clock-source: ${base} `)).toBe(true);
+      expect(run.r.stderr).toMatch(why);
       expect(run.r.stderr).toMatch(/codes use this machine's clock\n$/);
     });
   }

@@ -75,7 +75,7 @@ export function readInputs(): ActionInputs {
     problems.push({
       setting: 'mode',
       problem: `${quote(mode)} is not a mode`,
-      allowed: 'generate, verify or install (only put the totp-kit CLI on PATH)',
+      allowed: 'generate or verify, or install (only put the totp-kit CLI on PATH)',
     });
   }
   const source = optional('source');

@@ -12,10 +12,14 @@ import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { TotpKitError } from '../core/errors.js';
 
-/** The bundled CLI beside the action's entry (this module may sit in dist/ or in dist/chunks/). */
+/**
+ * The bundled CLI beside the action's entry: this module sits in dist/ or dist/chunks/ when bundled, in
+ * src/action/ when run from source (@github/local-action).
+ */
 export function bundledCli(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const found = [join(here, 'cli.js'), join(here, '..', 'cli.js')].find((path) => existsSync(path));
+  const candidates = [join(here, 'cli.js'), join(here, '..', 'cli.js'), join(here, '..', '..', 'dist', 'cli.js')];
+  const found = candidates.find((path) => existsSync(path));
   if (found === undefined) {
     throw new TotpKitError(
       'backend',

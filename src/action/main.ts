@@ -143,7 +143,7 @@ async function generate(inputs: ActionInputs): Promise<void> {
 }
 
 /** Checks the code against one enrollment in a store: replays and lockouts refused. */
-async function verifyEnrollment(inputs: ActionInputs, method: string, entity: string): Promise<void> {
+async function verifyEnrollment(inputs: ActionInputs, method: string, entity: string): Promise<boolean> {
   const clock = await chooseClock(inputs, {});
   const ctx = {
     store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
@@ -152,14 +152,14 @@ async function verifyEnrollment(inputs: ActionInputs, method: string, entity: st
   const enrollment = await readEnrollment(ctx, method, entity);
   const outcome = await validateEnrollment(ctx, method, entity, inputs.code as string);
   const why = outcome.valid ? 'valid' : enrollmentRefusal(outcome, enrollment.digits);
-  await verdict(inputs, outcome.valid, why, enrollment, [
+  return verdict(inputs, outcome.valid, why, enrollment, [
     ...(clock.row ? [clock.row] : []),
     ['check', `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`],
   ]);
 }
 
 /** Checks the code against the key from `secret` or `source` (statelessly, or by Vault for vault-totp:). */
-async function verifyKey(inputs: ActionInputs): Promise<void> {
+async function verifyKey(inputs: ActionInputs): Promise<boolean> {
   const loaded = await load(inputs);
   const { key } = loaded;
   const clock = await chooseClock(inputs, key);
@@ -169,21 +169,24 @@ async function verifyKey(inputs: ActionInputs): Promise<void> {
   });
   const valid = outcome.valid;
   const why = valid ? 'valid' : verdictMessage(outcome, key.digits);
-  await verdict(inputs, valid, why, key, [
+  return verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
     ...(clock.row ? [clock.row] : []),
     ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],
   ]);
 }
 
-/** Sets the outputs, writes the summary, and fails the step on an invalid code unless told not to. */
+/**
+ * Sets the outputs, writes the summary, and fails the step on an invalid code unless told not to.
+ * @returns false when the step failed.
+ */
 async function verdict(
   inputs: ActionInputs,
   valid: boolean,
   why: string,
   settings: CodeSettings,
   rows: SummaryRows,
-): Promise<void> {
+): Promise<boolean> {
   core.setOutput('valid', String(valid));
   core.setOutput('period', String(settings.period));
   core.setOutput('digits', String(settings.digits));
@@ -192,25 +195,29 @@ async function verdict(
   if (valid) core.info('The code is valid.');
   else if (inputs.failOnInvalid) core.setFailed(`code: ${why}`);
   else core.warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+  return valid || !inputs.failOnInvalid;
 }
 
-async function verify(inputs: ActionInputs): Promise<void> {
-  if (inputs.method !== undefined) await verifyEnrollment(inputs, inputs.method, inputs.entity as string);
-  else await verifyKey(inputs);
+/** @returns false when the step failed (an invalid code with fail-on-invalid). */
+async function verify(inputs: ActionInputs): Promise<boolean> {
+  if (inputs.method !== undefined) return verifyEnrollment(inputs, inputs.method, inputs.entity as string);
+  return verifyKey(inputs);
 }
 
 /** Runs the action. Never throws: every failure becomes `core.setFailed`. */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    if (inputs.installCli || inputs.mode === 'install') {
+    let succeeded = true;
+    if (inputs.mode === 'generate') await generate(inputs);
+    else if (inputs.mode === 'verify') succeeded = await verify(inputs);
+    // Last, so a step that failed leaves nothing behind (later steps do not run anyway).
+    if ((inputs.installCli || inputs.mode === 'install') && succeeded) {
       const dir = await installCli();
       core.info(
         `The totp-kit CLI is on PATH for later steps (${dir}): e.g. totp-kit exec --from env:NAME -- CMD {code}`,
       );
     }
-    if (inputs.mode === 'generate') await generate(inputs);
-    else if (inputs.mode === 'verify') await verify(inputs);
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) core.debug(e.stack);
     core.setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split('\n')[0]}`);

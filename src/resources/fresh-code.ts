@@ -22,6 +22,8 @@ export interface FreshCodeOptions {
   readonly afterStep?: number;
   /** Take a lease in this store: a step no other caller got. */
   readonly lease?: Store;
+  /** What the face calls the lease (`--lease`, `lease`), for messages. */
+  readonly leaseLabel?: string;
   /** This machine's clock, Unix seconds. */
   readonly now: () => number;
   /** Told before each wait, one line. */
@@ -59,7 +61,7 @@ export async function freshCode(key: ResolvedKey, options: FreshCodeOptions): Pr
   const wait = options.wait ?? defaultWait;
   if (key.remote && options.lease) {
     throw badInput(
-      'lease',
+      options.leaseLabel ?? 'lease',
       `cannot be used with ${key.remote.reference}: its backend computes the code for its own time`,
       'a seed from env:, file:, aws-sm:, vault-kv: or store:',
     );

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import { expiresAt, parseUnixSeconds, remainingSeconds, unixSecondsProblem } from '../../core/time.js';
+import { expiresAt, parseUnixSeconds, planFreshCode, remainingSeconds, unixSecondsProblem } from '../../core/time.js';
 import { codeLength, generateCode } from '../../core/totp.js';
 import { type FreshCode, freshCode } from '../../resources/fresh-code.js';
 import type { Store } from '../../stores/store.js';
@@ -78,26 +78,26 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   }
   problems.push(...clockProblems(flags));
   const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
-  if (flags.at !== undefined && key.remote) {
-    throw badInput(
-      '--at',
-      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
-      'leave --at out',
-    );
-  }
   printWarnings(warnings, io);
   let issued: FreshCode;
   let offset = 0;
   if (flags.at !== undefined) {
-    const at = parseUnixSeconds(flags.at, '--at');
-    // A fixed time: the code of that step, however little of it is left (nothing to wait for).
-    const step = Math.floor(at / key.period);
+    if (key.remote) {
+      throw badInput(
+        '--at',
+        `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+        'leave --at out',
+      );
+    }
+    // A fixed time: nothing to wait for; with too little left, the next step's code (as a wait would give).
+    const plan = planFreshCode(parseUnixSeconds(flags.at, '--at'), key.period, minRemaining, '--min-remaining');
+    const step = Math.floor(plan.at / key.period);
     issued = {
-      code: generateCode(key as Parameters<typeof generateCode>[0], at),
+      code: generateCode(key, plan.at),
       step,
-      at,
-      remaining: remainingSeconds(at, key.period),
-      expiresAt: expiresAt(at, key.period),
+      at: plan.at,
+      remaining: remainingSeconds(plan.at, key.period),
+      expiresAt: expiresAt(plan.at, key.period),
       waited: 0,
       leased: false,
     };
@@ -109,7 +109,7 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
       minRemaining,
       minRemainingLabel: '--min-remaining',
       offset,
-      ...(lease ? { lease } : {}),
+      ...(lease ? { lease, leaseLabel: '--lease' } : {}),
       now: io.now,
       onWait: (message) => io.err(`totp-kit: ${message}\n`),
     });

@@ -166,7 +166,7 @@ async function execute(
       minRemainingLabel: '--min-remaining',
       offset: clock.offset,
       ...(usedStep !== undefined ? { afterStep: usedStep } : {}),
-      ...(lease ? { lease } : {}),
+      ...(lease ? { lease, leaseLabel: '--lease' } : {}),
       now: io.now,
       onWait: (message) => io.err(`totp-kit: ${message}\n`),
     });
