@@ -7,6 +7,7 @@ import { REFERENCE_CASES } from './references.js';
 import { SEED_CASES } from './seeds.js';
 import { SETTINGS_CASES } from './settings.js';
 import { STORE_CASES } from './stores.js';
+import { TIMING_CASES } from './timing.js';
 import { URL_CASES } from './urls.js';
 
 export const CASES: readonly CorpusCase[] = [
@@ -17,6 +18,7 @@ export const CASES: readonly CorpusCase[] = [
   ...STORE_CASES,
   ...REFERENCE_CASES,
   ...DECLARATION_CASES,
+  ...TIMING_CASES,
   ...FIXED_BUGS.flatMap((bug) => (bug.case ? [bug.case] : [])),
 ];
 
