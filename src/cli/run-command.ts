@@ -4,7 +4,6 @@
  * `--retry-on` against, and Ctrl-C / SIGTERM passed on to it.
  */
 import { constants } from 'node:os';
-import spawn from 'cross-spawn';
 import type { Io } from './io.js';
 
 /** How much of the command's latest output is kept for `--retry-on` (characters). */
@@ -25,12 +24,14 @@ export interface RunOutcome {
 const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** Runs `command args…` with `env`, streaming its output to `io`. Never rejects. */
-export function runCommand(
+export async function runCommand(
   command: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   io: Io,
 ): Promise<RunOutcome> {
+  // Loaded here: only `exec` needs it, and every other command starts faster without it.
+  const { default: spawn } = await import('cross-spawn');
   return new Promise((resolve) => {
     let tail = '';
     const decoders = { out: new TextDecoder(), err: new TextDecoder() };
