@@ -4,6 +4,12 @@
  */
 export { decodeBase32, encodeBase32, normalizeBase32 } from './core/base32.js';
 export {
+  CLOCK_TOLERANCE_SECONDS,
+  type ClockReading,
+  parseTimeOffset,
+  readClock,
+} from './core/clock.js';
+export {
   badInput,
   type ErrorKind,
   EXIT_CODES,
@@ -61,6 +67,7 @@ export {
   unenroll,
   validateEnrollment,
 } from './resources/enrollment.js';
+export { type FreshCode, type FreshCodeOptions, freshCode } from './resources/fresh-code.js';
 export {
   type CheckedKeySpec,
   type CreatedKey,
@@ -76,6 +83,7 @@ export {
   readKey,
   validateKey,
 } from './resources/key.js';
+export { leaseId, leaseStep, MAX_LEASE_AHEAD_STEPS } from './resources/lease.js';
 export {
   type CheckedMethodSpec,
   checkedMethodSpec,
