@@ -7,4 +7,9 @@ export interface TotpKey extends CodeSettings {
   readonly secret: Uint8Array;
   readonly issuer?: string;
   readonly accountName?: string;
+  /**
+   * `steam` for Steam Guard codes (5 characters; such a key has algorithm SHA1, period 30 and keeps
+   * digits 6 nominally, see `codeLength`). Absent for standard RFC 6238 digits.
+   */
+  readonly encoder?: 'steam';
 }

@@ -14,6 +14,14 @@ export type Skew = 0 | 1;
 
 export const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
+/**
+ * How a code is written: `totp` (the default) as RFC 6238 digits, `steam` as Steam Guard's 5
+ * characters (HMAC-SHA1 over 30 s steps, like RFC 6238, then another alphabet).
+ */
+export type Encoder = 'totp' | 'steam';
+/** The encoders, the default first. */
+export const ENCODERS: readonly Encoder[] = ['totp', 'steam'];
+
 /** The defaults of PRODUCT.md, the same as Vault's TOTP engine. */
 export const DEFAULTS = {
   algorithm: 'SHA1' as Algorithm,
@@ -64,11 +72,13 @@ export interface SettingsInput {
   readonly maxValidationAttempts?: unknown;
   readonly issuer?: unknown;
   readonly accountName?: unknown;
+  /** `totp` (default) or `steam`, case-insensitive. */
+  readonly encoder?: unknown;
 }
 
 /** What `checkSettings` found: the parsed values that were valid, every problem and every warning. */
 export interface SettingsCheck {
-  readonly settings: Partial<Settings> & { issuer?: string; accountName?: string };
+  readonly settings: Partial<Settings> & { issuer?: string; accountName?: string; encoder?: Encoder };
   readonly problems: Problem[];
   readonly warnings: string[];
 }
@@ -78,6 +88,44 @@ export function normalizeAlgorithm(value: unknown): Algorithm | undefined {
   if (typeof value !== 'string') return undefined;
   const name = value.trim().toUpperCase().replace(/^SHA-/, 'SHA');
   return (ALGORITHMS as readonly string[]).includes(name) ? (name as Algorithm) : undefined;
+}
+
+/** Normalises an encoder name: case-insensitive, surrounding spaces ignored. Undefined when unknown. */
+export function normalizeEncoder(value: unknown): Encoder | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().toLowerCase();
+  return (ENCODERS as readonly string[]).includes(name) ? (name as Encoder) : undefined;
+}
+
+/**
+ * The settings given beside a Steam key that cannot apply to it: Steam Guard codes are always HMAC-SHA1
+ * over 30 s steps, written as 5 characters, so any digits and any other algorithm or period are refused
+ * rather than ignored. Takes checked settings (values are safe to quote).
+ */
+export function steamSettingProblems(settings: Partial<CodeSettings>): Problem[] {
+  const problems: Problem[] = [];
+  if (settings.algorithm !== undefined && settings.algorithm !== 'SHA1') {
+    problems.push({
+      setting: 'algorithm',
+      problem: `${settings.algorithm} cannot be used with Steam Guard codes, which use SHA1`,
+      allowed: 'SHA1, or leave it out',
+    });
+  }
+  if (settings.digits !== undefined) {
+    problems.push({
+      setting: 'digits',
+      problem: 'cannot be used with Steam Guard codes, which are always 5 characters',
+      allowed: 'leave it out',
+    });
+  }
+  if (settings.period !== undefined && settings.period !== 30) {
+    problems.push({
+      setting: 'period',
+      problem: `${settings.period} cannot be used with Steam Guard codes, which change every 30 s`,
+      allowed: '30, or leave it out',
+    });
+  }
+  return problems;
 }
 
 /**
@@ -202,6 +250,17 @@ export function checkSettings(input: SettingsInput, options: { generated?: boole
     );
     if (r.problem) problems.push(r.problem);
     else settings.maxValidationAttempts = r.value;
+  }
+  if (input.encoder !== undefined) {
+    const encoder = normalizeEncoder(input.encoder);
+    if (encoder) settings.encoder = encoder;
+    else
+      problems.push({
+        setting: 'encoder',
+        problem: `${quote(input.encoder)} is not supported`,
+        allowed: 'totp or steam',
+      });
+    if (encoder === 'steam') problems.push(...steamSettingProblems(settings));
   }
   const issuer = checkLabelPart('issuer', input.issuer, options.generated === true, problems);
   if (issuer !== undefined) settings.issuer = issuer;

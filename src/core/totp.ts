@@ -1,16 +1,14 @@
 /**
- * Codes (RFC 6238 over RFC 4226) and their verification. HMAC (RFC 2104) is built from node:crypto's
- * one-shot hash: createHmac sets up an OpenSSL MAC context per call, which costs several times the
- * hashing of an 8-byte counter (bench/results.md); the construction is checked against createHmac,
- * oathtool and the RFC vectors.
+ * Codes (RFC 6238 over RFC 4226, or Steam Guard's characters for a key with `encoder: 'steam'`) and
+ * their verification. The HMAC and its truncation are in hmac.ts, shared by both encoders.
  */
-import * as nodeCrypto from 'node:crypto';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { badInput, quote } from './errors.js';
+import { isHmacAlgorithm, truncatedHmac } from './hmac.js';
 import type { TotpKey } from './key.js';
 import type { Algorithm, CodeSettings, Digits, Skew } from './settings.js';
+import { isSteamCode, STEAM_ALPHABET, STEAM_CODE_LENGTH, STEAM_PERIOD, steamCode } from './steam.js';
 
-const HMAC_NAMES: Readonly<Record<Algorithm, string>> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 const MODULUS: Readonly<Record<Digits, number>> = { 6: 1e6, 8: 1e8 };
 
 /** True for a Unix time codes can be computed at: a finite, non-negative, safe-integer-sized number of seconds. */
@@ -34,43 +32,47 @@ export function counterAt(unixSeconds: number, period: number): number {
   return Math.floor(unixSeconds / period);
 }
 
-/** Block sizes (bytes) of the hashes, for HMAC's padded keys (RFC 2104). */
-const BLOCK: Readonly<Record<Algorithm, number>> = { SHA1: 64, SHA256: 64, SHA512: 128 };
-/** One-shot hashing (Node >= 20.12 / 21.7); createHmac otherwise. */
-const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
-
-/**
- * HMAC(K, m) = H((K ^ opad) || H((K ^ ipad) || m)) with two one-shot hashes: createHmac builds an OpenSSL
- * MAC context per call, which costs several times the hashing of an 8-byte message.
- */
-function hmac(algorithm: Algorithm, secret: Uint8Array, message: Buffer): Buffer {
-  const name = HMAC_NAMES[algorithm];
-  if (!oneShot) return createHmac(name, secret).update(message).digest();
-  const block = BLOCK[algorithm];
-  const key = secret.length > block ? oneShot(name, secret, 'buffer') : secret;
-  const inner = Buffer.alloc(block + message.length, 0x36);
-  for (let i = 0; i < key.length; i++) inner[i] = (inner[i] as number) ^ (key[i] as number);
-  message.copy(inner, block);
-  const innerHash = oneShot(name, inner, 'buffer');
-  const outer = Buffer.alloc(block + innerHash.length, 0x5c);
-  for (let i = 0; i < key.length; i++) outer[i] = (outer[i] as number) ^ (key[i] as number);
-  innerHash.copy(outer, block);
-  inner.fill(0);
-  const mac = oneShot(name, outer, 'buffer');
-  outer.fill(0, 0, block);
-  return mac;
-}
-
 /** The RFC 4226 HOTP value for one counter, zero-padded to `digits`. */
 export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
-  const message = Buffer.alloc(8);
-  // Counters pass 2^32 for short periods in the far future; write both halves explicitly.
-  message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
-  message.writeUInt32BE(counter >>> 0, 4);
-  const mac = hmac(algorithm, secret, message);
-  const offset = (mac[mac.length - 1] as number) & 0x0f;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % MODULUS[digits]).padStart(digits, '0');
+  return String(truncatedHmac(secret, counter, algorithm) % MODULUS[digits]).padStart(digits, '0');
+}
+
+/** What decides how a code is written: its digits, or Steam's characters (any key, remote ones too). */
+export interface CodeFormat {
+  readonly digits: number;
+  readonly encoder?: TotpKey['encoder'] | undefined;
+}
+
+/** The length of a key's codes: 5 for a Steam key, else its digits. */
+export function codeLength(key: CodeFormat): number {
+  return key.encoder === 'steam' ? STEAM_CODE_LENGTH : key.digits;
+}
+
+/**
+ * What a well-formed code of a key looks like, for messages: `6 digits 0-9`, or `5 characters from
+ * 23456789BCDFGHJKMNPQRTVWXY`.
+ */
+export function codeFormatText(key: CodeFormat): string {
+  return key.encoder === 'steam'
+    ? `${STEAM_CODE_LENGTH} characters from ${STEAM_ALPHABET}`
+    : `${key.digits} digits 0-9`;
+}
+
+/**
+ * True when a normalised code (see `normalizeCode`) has the form of the key's codes: `digits` ASCII
+ * digits, or 5 characters of the Steam alphabet. A code that is not well-formed is invalid without
+ * being compared, and is never recorded as presented.
+ */
+export function isWellFormedCode(key: CodeFormat, code: string): boolean {
+  if (key.encoder === 'steam') return isSteamCode(code);
+  return code.length === key.digits && /^[0-9]+$/.test(code);
+}
+
+/** The code of a key for one counter, in the key's format. */
+function codeAt(key: TotpKey, counter: number): string {
+  return key.encoder === 'steam'
+    ? steamCode(key.secret, counter)
+    : hotp(key.secret, counter, key.algorithm, key.digits);
 }
 
 /**
@@ -78,29 +80,44 @@ export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, 
  * whole positive period. Keys from the CLI, action and stores are checked already; this guards callers.
  * @throws TotpKitError (bad-input) naming the setting.
  */
-export function assertCodeSettings(key: CodeSettings): void {
-  if (!Object.hasOwn(HMAC_NAMES, key.algorithm)) {
+export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unknown }): void {
+  if (!isHmacAlgorithm(key.algorithm)) {
     throw badInput('algorithm', `${quote(key.algorithm)} is not supported`, 'SHA1, SHA256 or SHA512');
   }
   if (key.digits !== 6 && key.digits !== 8) throw badInput('digits', `${quote(key.digits)} is not allowed`, '6 or 8');
   if (!Number.isSafeInteger(key.period) || key.period < 1) {
     throw badInput('period', `${quote(key.period)} is out of range`, 'whole seconds ≥ 1');
   }
+  // 'totp' is accepted as the standard encoder's name (a settings check returns it) and means the same as none.
+  if (key.encoder !== undefined && key.encoder !== 'steam' && key.encoder !== 'totp') {
+    throw badInput('encoder', `${quote(key.encoder)} is not supported`, 'steam, or leave it out');
+  }
+  if (key.encoder === 'steam' && (key.algorithm !== 'SHA1' || key.period !== STEAM_PERIOD)) {
+    throw badInput(
+      key.algorithm !== 'SHA1' ? 'algorithm' : 'period',
+      'does not fit a Steam key',
+      `algorithm SHA1 and period ${STEAM_PERIOD} with encoder steam`,
+    );
+  }
 }
 
-/** The code of `key` at a Unix time in seconds (default: now). */
+/** The code of `key` at a Unix time in seconds (default: now): digits, or 5 characters for a Steam key. */
 export function generateCode(key: TotpKey, unixSeconds: number = Date.now() / 1000): string {
   assertCodeSettings(key);
-  return hotp(key.secret, counterAt(unixSeconds, key.period), key.algorithm, key.digits);
+  return codeAt(key, counterAt(unixSeconds, key.period));
 }
 
 /**
- * Normalises a code as a person may type or paste it: every whitespace character removed. This is the
- * form replay records must use (a raw-input key let Vault accept "123456 " after "123456",
- * HCSEC-2025-17). Returns undefined for anything that is not a string.
+ * Normalises a code as a person may type or paste it: every whitespace character removed and, for a
+ * Steam key (`format.encoder` steam), ASCII letters upper-cased (Steam Guard codes are case-insensitive).
+ * This is the form replay records must use (a raw-input key let Vault accept "123456 " after "123456",
+ * HCSEC-2025-17; it would let "bcdfg" replay "BCDFG"). Only ASCII is upper-cased: String#toUpperCase
+ * turns "ﬀ" into "FF". Returns undefined for anything that is not a string.
  */
-export function normalizeCode(input: unknown): string | undefined {
-  return typeof input === 'string' ? input.replace(/\s+/g, '') : undefined;
+export function normalizeCode(input: unknown, format?: CodeFormat): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const compact = input.replace(/\s+/g, '');
+  return format?.encoder === 'steam' ? compact.replace(/[a-z]/g, (c) => c.toUpperCase()) : compact;
 }
 
 /** The outcome of a verification. */
@@ -123,14 +140,15 @@ export interface VerifyOptions {
 }
 
 /**
- * Verifies a code. A code of the wrong length, with non-ASCII-digit characters or of a non-string type
- * is invalid, never an error: this function does not throw on any code or time (only on a key with bad
+ * Verifies a code. A code that is not well-formed for the key (see `isWellFormedCode`: the wrong length,
+ * non-ASCII-digit characters, for a Steam key characters outside its alphabet) or not a string is
+ * invalid, never an error: this function does not throw on any code or time (only on a key with bad
  * settings or a skew other than 0 or 1, which are programming errors). Every candidate step is
  * compared in constant time and all of them are compared, so timing tells nothing about which matched.
  */
 export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
-  const code = normalizeCode(input);
-  if (code === undefined || code.length !== key.digits || !/^[0-9]+$/.test(code)) {
+  const code = normalizeCode(input, key);
+  if (code === undefined || !isWellFormedCode(key, code)) {
     return code === undefined ? { valid: false } : { valid: false, code };
   }
   assertCodeSettings(key);
@@ -146,7 +164,7 @@ export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options:
   for (let delta = skew === 0 ? 0 : -skew; delta <= skew; delta++) {
     const counter = current + delta;
     if (counter < 0) continue;
-    const expected = Buffer.from(hotp(key.secret, counter, key.algorithm, key.digits), 'ascii');
+    const expected = Buffer.from(codeAt(key, counter), 'ascii');
     if (timingSafeEqual(expected, given) && matched === undefined) matched = delta;
   }
   if (matched === undefined) return { valid: false, code };
