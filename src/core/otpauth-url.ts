@@ -5,9 +5,19 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import { decodeBase32 } from './base32.js';
-import { badInput } from './errors.js';
+import { badInput, quote } from './errors.js';
 import type { TotpKey } from './key.js';
-import { type CodeSettings, checkSettings, codeSettingsOf, DEFAULTS, withDefaults } from './settings.js';
+import {
+  type CodeSettings,
+  checkSettings,
+  codeSettingsOf,
+  DEFAULTS,
+  type Encoder,
+  normalizeEncoder,
+  parseWholeNumber,
+  withDefaults,
+} from './settings.js';
+import { isSteamIssuer, STEAM_CODE_LENGTH, STEAM_PERIOD } from './steam.js';
 import { assertCodeSettings } from './totp.js';
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
@@ -15,9 +25,15 @@ export interface ParsedOtpauthUrl {
   readonly key: TotpKey;
   /** Settings the URL states as parameters; absent ones took the Key URI format's defaults. */
   readonly explicit: Partial<CodeSettings>;
+  /**
+   * The encoder the URL states, and how it states it (for messages): `steam` by the `otpauth://steam/`
+   * type (Aegis), an `encoder=steam` parameter (KeePassXC) or the issuer Steam; `totp` by `encoder=totp`.
+   * Absent when the URL says nothing about it.
+   */
+  readonly encoder?: { readonly encoder: Encoder; readonly statedAs: string };
 }
 
-const KNOWN_PARAMETERS = ['secret', 'issuer', 'algorithm', 'digits', 'period'];
+const KNOWN_PARAMETERS = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'encoder'];
 const URL_FORM = 'otpauth://totp/Issuer:Account?secret=BASE32&issuer=…&algorithm=…&digits=…&period=…';
 
 /** True when the text looks like an otpauth URL rather than a bare seed. */
@@ -58,7 +74,8 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
     );
   }
   // The type is not quoted: a mistaken URL may carry the seed there.
-  if (type !== 'totp') throw badInput(label, 'has an unknown OTP type', 'totp', 'E_URL_TYPE');
+  if (type !== 'totp' && type !== 'steam')
+    throw badInput(label, 'has an unknown OTP type', 'totp or steam', 'E_URL_TYPE');
 
   const params = url.searchParams;
   for (const name of KNOWN_PARAMETERS) {
@@ -69,11 +86,19 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   if (secretText === null || secretText.trim() === '') {
     throw badInput(label, 'has no secret parameter', URL_FORM, 'E_URL_NO_SECRET');
   }
+  // An otpauth URL's secret is Base32 for every encoder (Steam's base64 is for bare seeds only).
   const secret = decodeBase32(secretText, `${label} secret parameter`);
+
+  // Label: "Issuer:Account", "Issuer: Account" or "Account"; the issuer parameter wins over the prefix.
+  // Read from the text as written: the URL parser would resolve "." and ".." segments away.
+  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? '';
+  const encoder = statedEncoder(type, params, rawLabel, label);
+  const steam = encoder?.encoder === 'steam';
 
   const given = {
     algorithm: params.get('algorithm') ?? undefined,
-    digits: params.get('digits') ?? undefined,
+    // A Steam URL says digits=5 (Aegis, KeePassXC) or the digits=6 of tools that do not know Steam.
+    digits: steam ? steamDigits(params.get('digits'), label) : (params.get('digits') ?? undefined),
     period: params.get('period') ?? undefined,
   };
   const check = checkSettings(given);
@@ -85,10 +110,23 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
     throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, 'E_URL_SETTING');
   }
   const explicit = codeSettingsOf(check.settings);
+  if (steam && explicit.algorithm !== undefined && explicit.algorithm !== 'SHA1') {
+    throw badInput(
+      `${label} algorithm parameter`,
+      `${explicit.algorithm} cannot be used with Steam Guard codes, which use SHA1 (the URL is a Steam key: ${encoder.statedAs})`,
+      'SHA1, or leave it out',
+      'E_URL_SETTING',
+    );
+  }
+  if (steam && explicit.period !== undefined && explicit.period !== STEAM_PERIOD) {
+    throw badInput(
+      `${label} period parameter`,
+      `${explicit.period} cannot be used with Steam Guard codes, which change every ${STEAM_PERIOD} s (the URL is a Steam key: ${encoder.statedAs})`,
+      `${STEAM_PERIOD}, or leave it out`,
+      'E_URL_SETTING',
+    );
+  }
 
-  // Label: "Issuer:Account", "Issuer: Account" or "Account"; the issuer parameter wins over the prefix.
-  // Read from the text as written: the URL parser would resolve "." and ".." segments away.
-  const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? '';
   const path = decodeLabel(rawLabel, label);
   const colon = path.indexOf(':');
   const labelIssuer = colon >= 0 ? path.slice(0, colon) : undefined;
@@ -104,13 +142,71 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
     period,
     ...(issuer ? { issuer } : {}),
     ...(accountName ? { accountName } : {}),
+    ...(steam ? { encoder: 'steam' as const } : {}),
   };
-  return { key, explicit };
+  return { key, explicit, ...(encoder ? { encoder } : {}) };
+}
+
+/**
+ * The encoder a URL states: the `steam` type, an `encoder` parameter, or the issuer Steam (from the
+ * issuer parameter, else the label's prefix). `encoder=totp` states a standard key even for the issuer
+ * Steam. Values are quoted only when too short to carry a seed.
+ */
+function statedEncoder(
+  type: string,
+  params: URLSearchParams,
+  rawLabel: string,
+  label: string,
+): ParsedOtpauthUrl['encoder'] {
+  const text = params.get('encoder');
+  let parameter: Encoder | undefined;
+  if (text !== null) {
+    parameter = normalizeEncoder(text);
+    if (parameter === undefined) {
+      const problem = text.length <= 6 ? `${quote(text)} is not supported` : 'has a value that is not supported';
+      throw badInput(`${label} encoder parameter`, problem, 'steam or totp', 'E_URL_SETTING');
+    }
+  }
+  if (type === 'steam') {
+    if (parameter === 'totp') {
+      throw badInput(
+        `${label} encoder parameter`,
+        'totp contradicts the otpauth://steam/ type',
+        'steam, or leave it out',
+        'E_URL_SETTING',
+      );
+    }
+    return { encoder: 'steam', statedAs: 'the otpauth://steam/ type' };
+  }
+  if (parameter !== undefined) return { encoder: parameter, statedAs: `encoder=${parameter}` };
+  let prefix: string | undefined;
+  try {
+    const path = decodeURIComponent(rawLabel);
+    prefix = path.includes(':') ? path.slice(0, path.indexOf(':')) : undefined;
+  } catch {
+    // A broken label is refused later, with the other label checks.
+  }
+  const issuer = params.get('issuer') || prefix;
+  return isSteamIssuer(issuer) ? { encoder: 'steam', statedAs: 'the issuer Steam' } : undefined;
+}
+
+/** A Steam URL's digits parameter: 5 or 6 say nothing more (the key's codes are 5 characters); others are refused. */
+function steamDigits(text: string | null, label: string): undefined {
+  if (text === null) return undefined;
+  const digits = parseWholeNumber(text);
+  if (digits === STEAM_CODE_LENGTH || digits === DEFAULTS.digits) return undefined;
+  throw badInput(
+    `${label} digits parameter`,
+    `${text.length <= 6 ? quote(text) : 'a value'} cannot be used with Steam Guard codes, which are always ${STEAM_CODE_LENGTH} characters`,
+    `${STEAM_CODE_LENGTH}, or leave it out`,
+    'E_URL_SETTING',
+  );
 }
 
 /**
  * Formats a key as an otpauth URL: issuer and account as given, the secret in Base32 without padding,
- * every setting stated. Issuer and account must not contain ":" (checked by `checkSettings`).
+ * every setting stated. Issuer and account must not contain ":" (checked by `checkSettings`). A Steam
+ * key's URL says digits=5 and encoder=steam, as KeePassXC writes them (Steam itself hands out no URL).
  */
 export function formatOtpauthUrl(key: TotpKey): string {
   assertCodeSettings(key);
@@ -131,5 +227,7 @@ export function formatOtpauthUrl(key: TotpKey): string {
     digits: key.digits ?? DEFAULTS.digits,
     period: key.period ?? DEFAULTS.period,
   });
-  return totp.toString();
+  const url = totp.toString();
+  if (key.encoder !== 'steam') return url;
+  return `${url.replace(/([?&]digits=)6(?=&|$)/, `$1${STEAM_CODE_LENGTH}`)}&encoder=steam`;
 }

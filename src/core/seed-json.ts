@@ -1,12 +1,29 @@
 /**
- * Seeds kept in a JSON object (a Secrets Manager SecretString, a Vault KV secret): which field holds
- * the seed. `#FIELD` names it; without it, the one text field, else the one of the usual names. Errors
- * name the fields, never their values.
+ * Seeds kept in a JSON object (a Secrets Manager SecretString, a Vault KV secret, a Steam `.maFile`):
+ * which field holds the seed. `#FIELD` names it; without it, Steam's `shared_secret` when there is one,
+ * else the one text field, else the one of the usual names. Errors name the fields, never their values.
  */
 import { badInput, quote } from './errors.js';
 
 /** Field names that usually hold a TOTP seed or URL, in the order PRODUCT.md lists them. */
 export const SEED_FIELDS = ['otpauth_url', 'url', 'secret', 'seed', 'totp'] as const;
+
+/**
+ * The field of a Steam authenticator's data (a Steam Desktop Authenticator `.maFile`, what Steam's
+ * AddAuthenticator returns) holding the TOTP seed, in base64. It implies Steam Guard codes.
+ */
+export const STEAM_SEED_FIELD = 'shared_secret';
+
+/** The other secrets of a `.maFile` (never printed; masked alongside the seed). */
+export const STEAM_OTHER_SECRET_FIELDS = ['identity_secret', 'secret_1', 'revocation_code', 'uri'] as const;
+
+/** The field picked from a JSON object, by name, with its text. */
+export interface PickedField {
+  readonly name: string;
+  readonly value: string;
+  /** The object the field was picked from (for the other fields of a `.maFile`). */
+  readonly object: Readonly<Record<string, unknown>>;
+}
 
 /** True when the text is meant as JSON (an object, or an array refused as "not a JSON object"). */
 export function isJsonObjectText(text: string): boolean {
@@ -59,6 +76,20 @@ export function pickSeedField(
   label: string,
   data?: unknown,
 ): string {
+  return pickSeedFieldNamed(text, field, label, data).value;
+}
+
+/**
+ * `pickSeedField`, also saying which field was picked: a `shared_secret` field (picked by `#FIELD` or,
+ * without it, before every other rule) holds a Steam seed, in base64.
+ * @throws TotpKitError (bad-input) as `pickSeedField`.
+ */
+export function pickSeedFieldNamed(
+  text: string | undefined,
+  field: string | undefined,
+  label: string,
+  data?: unknown,
+): PickedField {
   let value = data;
   if (text !== undefined) {
     try {
@@ -101,12 +132,15 @@ export function pickSeedField(
         'E_JSON_FIELD',
       );
     }
-    return picked;
+    return { name: field, value: picked, object };
   }
   const textFields = names.filter((n) => typeof object[n] === 'string');
-  if (textFields.length === 1) return object[textFields[0] as string] as string;
+  // A .maFile has a dozen text fields (an otpauth `uri` among them): shared_secret is the seed.
+  const pick = (name: string): PickedField => ({ name, value: object[name] as string, object });
+  if (textFields.includes(STEAM_SEED_FIELD)) return pick(STEAM_SEED_FIELD);
+  if (textFields.length === 1) return pick(textFields[0] as string);
   const usual = SEED_FIELDS.filter((n) => textFields.includes(n));
-  if (usual.length === 1) return object[usual[0] as string] as string;
+  if (usual.length === 1) return pick(usual[0] as string);
   const candidates = usual.length > 1 ? usual : textFields;
   if (candidates.length === 0) {
     throw badInput(

@@ -1,17 +1,31 @@
 /**
- * Seed text as sources hand it over (a bare Base32 seed or an otpauth URL), and the merge of that text
- * with code settings given beside it (flags, action inputs) under one rule: a setting may fill in what
- * a bare seed lacks, but may not contradict what a URL states.
+ * Seed text as sources hand it over (a bare seed, an otpauth URL, or a JSON object holding one), and the
+ * merge of that text with code settings given beside it (flags, action inputs) under one rule: a setting
+ * may fill in what a bare seed lacks, but may not contradict what a URL states.
+ *
+ * A bare seed is Base32; for a Steam key (`encoder` steam, given beside it or stated by a `.maFile`) it
+ * is base64 as Steam stores `shared_secret`, unless it is written as upper-case Base32.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { decodeBase32, encodeBase32, normalizeBase32 } from './base32.js';
 import { badInput, badSettings, type Problem } from './errors.js';
 import type { TotpKey } from './key.js';
 import { isOtpauthUrl, parseOtpauthUrl } from './otpauth-url.js';
-import { isJsonObjectText, pickSeedField } from './seed-json.js';
-import { type CodeSettings, checkSettings, codeSettingsOf, type SettingsInput, withDefaults } from './settings.js';
+import { isJsonObjectText, pickSeedFieldNamed, STEAM_OTHER_SECRET_FIELDS, STEAM_SEED_FIELD } from './seed-json.js';
+import {
+  type CodeSettings,
+  checkSettings,
+  codeSettingsOf,
+  type Encoder,
+  type SettingsInput,
+  steamSettingProblems,
+  withDefaults,
+} from './settings.js';
+import { base64Forms, decodeBase64Secret, isUpperCaseBase32Text, STEAM_PERIOD } from './steam.js';
 
 /** A seed read from text, before settings given beside it are applied. */
 export interface SeedText {
+  /** The seed. */
   readonly secret: Uint8Array;
   /** Settings the text states (only an otpauth URL states any). */
   readonly explicit: Partial<CodeSettings>;
@@ -20,20 +34,54 @@ export interface SeedText {
   readonly fromUrl: boolean;
   /**
    * Every form in which this seed could show up in a log: the text as given, each of its lines, the
-   * normalised Base32 and, for URLs, the secret parameter as written. Faces mask all of them.
+   * normalised Base32, base64 (as given and canonical) and, for URLs, the secret parameter as written.
+   * Faces mask all of them.
    */
   readonly secretForms: readonly string[];
+  /**
+   * The encoder the text states: `steam` for a Steam otpauth URL, a `.maFile`'s `shared_secret` or a
+   * stored Steam key; `totp` for a URL saying `encoder=totp`. Absent when the text says nothing.
+   */
+  readonly encoder?: Encoder;
+  /** How the text states `encoder`, for messages (`the issuer Steam`); default `the encoder=…`. */
+  readonly encoderStatedAs?: string;
+}
+
+/** What is known beside seed text when it is read. */
+export interface SeedTextOptions {
+  /** The encoder given beside the text (a flag, an input): steam reads bare text as base64. */
+  readonly encoder?: Encoder;
+}
+
+/** The options of the seed text being read by a source, see `readSeedTextWith`. */
+const sourceReading = new AsyncLocalStorage<SeedTextOptions>();
+
+/**
+ * Runs a source's `read()` with options for the seed text it parses. Sources read and parse in one step,
+ * before the settings given beside them could reach them; this hands the given encoder to the
+ * `parseSeedText` calls inside `read`, so bare text from `env:` or `file:` is base64 for a Steam key as
+ * it is for `--secret`. An explicit `options` argument to `parseSeedText` wins over these.
+ */
+export function readSeedTextWith<T>(options: SeedTextOptions, read: () => Promise<T>): Promise<T> {
+  return sourceReading.run(options, read);
 }
 
 /** Longest seed text accepted; anything larger is a wrong file or variable, not a seed. */
 export const MAX_SEED_TEXT = 64 * 1024;
 
 /**
- * Reads a bare Base32 seed, an otpauth URL, or a JSON object holding one (`field` names the field; see
- * `pickSeedField` for the rules without it). `label` names the input in errors.
+ * Reads a bare seed, an otpauth URL, or a JSON object holding one (`field` names the field; see
+ * `pickSeedField` for the rules without it). `label` names the input in errors. Bare text is Base32;
+ * with `options.encoder` steam (default: what `readSeedTextWith` set, else nothing) it is read as Steam
+ * stores it: base64, unless it is upper-case Base32.
  * @throws TotpKitError (bad-input) without quoting the text.
  */
-export function parseSeedText(text: string, label: string, field?: string): SeedText {
+export function parseSeedText(
+  text: string,
+  label: string,
+  field?: string,
+  options: SeedTextOptions = sourceReading.getStore() ?? {},
+): SeedText {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
       label,
@@ -43,18 +91,14 @@ export function parseSeedText(text: string, label: string, field?: string): Seed
     );
   }
   const forms = new Set<string>([text, text.trim(), ...text.split(/\r?\n/).map((l) => l.trim())]);
-  if (field !== undefined || isJsonObjectText(text)) {
-    const inner = pickSeedField(text, field, label);
-    const seed = parseSeedText(inner, field === undefined ? label : `${label}#${field}`);
-    // The value as the JSON text writes it (escapes included) may show up in a log too.
-    for (const form of [...seed.secretForms, JSON.stringify(inner).slice(1, -1)]) forms.add(form);
-    return { ...seed, secretForms: nonEmpty(forms) };
-  }
+  if (field !== undefined || isJsonObjectText(text)) return jsonSeed(text, label, field, options, forms);
   if (isOtpauthUrl(text)) {
-    const { key, explicit } = parseOtpauthUrl(text, label);
+    const { key, explicit, encoder } = parseOtpauthUrl(text, label);
     const raw = new URL(text.trim()).searchParams.get('secret') ?? '';
     const encoded = /[?&]secret=([^&#]*)/i.exec(text)?.[1] ?? '';
-    for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw)]) forms.add(form);
+    for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw), ...base64Forms(key.secret)]) {
+      forms.add(form);
+    }
     return {
       secret: key.secret,
       explicit,
@@ -62,11 +106,56 @@ export function parseSeedText(text: string, label: string, field?: string): Seed
       ...(key.accountName !== undefined ? { accountName: key.accountName } : {}),
       fromUrl: true,
       secretForms: nonEmpty(forms),
+      ...(encoder ? { encoder: encoder.encoder, encoderStatedAs: encoder.statedAs } : {}),
     };
   }
-  const secret = decodeBase32(text, label);
-  forms.add(normalizeBase32(text));
-  forms.add(encodeBase32(secret));
+  return bareSeed(text, label, options.encoder, forms);
+}
+
+/** A seed picked out of a JSON object; Steam's `shared_secret` field states a Steam key. */
+function jsonSeed(
+  text: string,
+  label: string,
+  field: string | undefined,
+  options: SeedTextOptions,
+  forms: Set<string>,
+): SeedText {
+  const picked = pickSeedFieldNamed(text, field, label);
+  const steam = picked.name === STEAM_SEED_FIELD;
+  const inner = parseSeedText(
+    picked.value,
+    field === undefined ? label : `${label}#${field}`,
+    undefined,
+    steam ? { encoder: 'steam' } : options,
+  );
+  // The value as the JSON text writes it (escapes included, "/" maybe as "\/") may show up in a log too.
+  const values = [picked.value];
+  if (steam) {
+    for (const name of STEAM_OTHER_SECRET_FIELDS) {
+      const other = picked.object[name];
+      if (typeof other === 'string') values.push(other);
+    }
+  }
+  for (const form of inner.secretForms) forms.add(form);
+  for (const value of values) {
+    const escaped = JSON.stringify(value).slice(1, -1);
+    for (const form of [value, escaped, escaped.replaceAll('/', '\\/')]) forms.add(form);
+  }
+  return {
+    ...inner,
+    secretForms: nonEmpty(forms),
+    ...(steam && inner.encoder === undefined
+      ? { encoder: 'steam' as const, encoderStatedAs: `the Steam field "${STEAM_SEED_FIELD}"` }
+      : {}),
+  };
+}
+
+/** Bare seed text: Base32, or for a Steam key base64 unless it is upper-case Base32. */
+function bareSeed(text: string, label: string, encoder: Encoder | undefined, forms: Set<string>): SeedText {
+  const base32 = encoder !== 'steam' || isUpperCaseBase32Text(text);
+  const secret = base32 ? decodeBase32(text, label) : decodeBase64Secret(text, label);
+  if (base32) forms.add(normalizeBase32(text));
+  for (const form of [encodeBase32(secret), ...base64Forms(secret)]) forms.add(form);
   return { secret, explicit: {}, fromUrl: false, secretForms: nonEmpty(forms) };
 }
 
@@ -101,27 +190,66 @@ export function contradictions(
 /**
  * Applies code settings given beside a seed. For a bare seed they fill in the defaults; for a URL a
  * setting that differs from a parameter the URL states is refused (the user's authenticator app
- * follows the URL, so a silent override would produce codes nobody accepts).
+ * follows the URL, so a silent override would produce codes nobody accepts). The encoder is given
+ * (`encoder`) or stated by the text (a Steam URL or `.maFile`); a Steam key takes no digits and no
+ * algorithm or period other than SHA1 and 30, given or stated.
  * @param label maps a setting name to the face's name for it (`--digits`, `digits`).
  * @throws TotpKitError (bad-input) listing every problem.
  */
 export function resolveKey(
   seed: SeedText,
-  given: Pick<SettingsInput, 'algorithm' | 'digits' | 'period'>,
+  given: Pick<SettingsInput, 'algorithm' | 'digits' | 'period' | 'encoder'>,
   sourceLabel: string,
   label: (setting: string) => string = (s) => s,
 ): TotpKey {
   const check = checkSettings(given);
   const problems: Problem[] = [...check.problems];
-  problems.push(...contradictions(seed.explicit, check.settings, sourceLabel));
+  const givenEncoder = check.settings.encoder;
+  const encoder = givenEncoder ?? seed.encoder ?? 'totp';
+  if (givenEncoder !== undefined && seed.encoder !== undefined && givenEncoder !== seed.encoder) {
+    problems.push({
+      setting: 'encoder',
+      problem: `${givenEncoder} contradicts ${seed.encoderStatedAs ?? `the encoder=${seed.encoder}`} that ${sourceLabel} states`,
+      allowed: `${seed.encoder}, or leave it out`,
+    });
+  } else if (encoder === 'steam') {
+    // Given settings were checked against a given encoder by checkSettings; here against a stated one.
+    if (givenEncoder === undefined) problems.push(...steamSettingProblems(check.settings));
+    problems.push(...steamContradictions(seed.explicit, sourceLabel));
+  }
+  const named = new Set(problems.map((p) => p.setting));
+  problems.push(...contradictions(seed.explicit, check.settings, sourceLabel).filter((p) => !named.has(p.setting)));
   if (problems.length > 0) throw badSettings(problems, label);
+  const labels = {
+    ...(seed.issuer !== undefined ? { issuer: seed.issuer } : {}),
+    ...(seed.accountName !== undefined ? { accountName: seed.accountName } : {}),
+  };
+  if (encoder === 'steam') {
+    return { secret: seed.secret, algorithm: 'SHA1', digits: 6, period: STEAM_PERIOD, ...labels, encoder: 'steam' };
+  }
   const settings = withDefaults({ ...codeSettingsOf(check.settings), ...seed.explicit });
   return {
     secret: seed.secret,
     algorithm: settings.algorithm,
     digits: settings.digits,
     period: settings.period,
-    ...(seed.issuer !== undefined ? { issuer: seed.issuer } : {}),
-    ...(seed.accountName !== undefined ? { accountName: seed.accountName } : {}),
+    ...labels,
   };
+}
+
+/**
+ * Settings a source states that no Steam key has, when the encoder steam is given beside it (a source
+ * stating steam itself states fitting settings). Digits 6 is what every key states, Steam's too.
+ */
+function steamContradictions(stated: Partial<CodeSettings>, sourceLabel: string): Problem[] {
+  const misfits = [
+    stated.algorithm !== undefined && stated.algorithm !== 'SHA1' ? `algorithm=${stated.algorithm}` : undefined,
+    stated.digits !== undefined && stated.digits !== 6 ? `digits=${stated.digits}` : undefined,
+    stated.period !== undefined && stated.period !== STEAM_PERIOD ? `period=${stated.period}` : undefined,
+  ].filter((m) => m !== undefined);
+  return misfits.map((misfit) => ({
+    setting: 'encoder',
+    problem: `steam contradicts the ${misfit} that ${sourceLabel} states (Steam Guard codes use SHA1 and 30 s steps)`,
+    allowed: 'totp, or leave it out',
+  }));
 }
