@@ -1,6 +1,6 @@
 /**
  * The seed flags shared by `code` and `verify` (`--secret | --url | --from` with `--algorithm --digits
- * --period`), turned into a key through the core. Settings problems are all reported at once.
+ * --period --encoder`), turned into a key through the core. Settings problems are all reported at once.
  */
 import type { Command } from 'commander';
 import { badInput, badSettings, type Problem } from '../core/errors.js';
@@ -20,6 +20,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   maxValidationAttempts: '--max-validation-attempts',
   issuer: '--issuer',
   accountName: '--account',
+  encoder: '--encoder',
 };
 
 /** Maps a core setting name to its flag. */
@@ -35,17 +36,26 @@ export interface SeedFlags {
   readonly algorithm?: string;
   readonly digits?: string;
   readonly period?: string;
+  /** `totp` (default) or `steam`. */
+  readonly encoder?: string;
 }
+
+/** The help of `--encoder`, shared by the commands that take it. */
+export const ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character codes";
 
 /** Adds the seed flags to a command. */
 export function addSeedOptions(command: Command): Command {
   return command
     .option('--from <source>', 'read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)')
     .option('--url <otpauth-url>', 'an otpauth://totp/ URL (visible in the process list: prefer --from)')
-    .option('--secret <base32>', 'a Base32 seed (visible in the process list: prefer --from)')
+    .option(
+      '--secret <base32>',
+      'a Base32 seed, or base64 with --encoder steam (visible in the process list: prefer --from)',
+    )
     .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)')
     .option('--digits <n>', '6 or 8 (default 6, or what the URL states)')
-    .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)');
+    .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)')
+    .option('--encoder <name>', ENCODER_HELP);
 }
 
 /** The one seed flag given, as a key origin. */
@@ -92,7 +102,12 @@ export async function readKey(
   io: Io,
   other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[]; readonly store?: string } = {},
 ): Promise<{ key: ResolvedKey; settings: SettingsCheck['settings']; warnings: string[] }> {
-  const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
+  const settings = {
+    algorithm: flags.algorithm,
+    digits: flags.digits,
+    period: flags.period,
+    ...(flags.encoder !== undefined ? { encoder: flags.encoder } : {}),
+  };
   // Every flag problem of the command at once (settings, and the command's own flags), before any I/O.
   const check = checkSettings({ ...other.settings, ...settings });
   const problems = [...check.problems, ...(other.problems ?? [])];

@@ -3,21 +3,30 @@
  * (`--secret/--url/--from`) and the action (`secret`/`source`) share. Settings may fill in what a bare
  * seed lacks but never contradict what a URL, a stored key or a remote key states.
  */
-import { badSettings } from '../core/errors.js';
+import { badSettings, type Problem } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
 import { contradictions, parseSeedText, resolveKey } from '../core/seed-text.js';
-import { type CodeSettings, checkSettings } from '../core/settings.js';
-import { normalizeCode, type VerifyOptions, verifyCode } from '../core/totp.js';
+import { type CodeSettings, checkSettings, type SettingsCheck } from '../core/settings.js';
+import { codeFormatText, isWellFormedCode, normalizeCode, type VerifyOptions, verifyCode } from '../core/totp.js';
 import { resolveSource, type SourceOptions } from './index.js';
 import type { RemoteCodeSource } from './source.js';
 
 /**
  * A key whose backend computes the codes, or a seed with its settings. Both say algorithm, digits and
- * period; only a seed can compute codes at any time.
+ * period; only a seed can compute codes at any time, and only a seed can be a Steam key (`encoder`;
+ * use `codeLength(key)` wherever a code's length matters).
  */
 export type ResolvedKey =
   | ({ readonly remote?: undefined } & TotpKey)
-  | ({ readonly remote: RemoteCodeSource } & CodeSettings);
+  | ({ readonly remote: RemoteCodeSource; readonly encoder?: undefined } & CodeSettings);
+
+/** Settings given beside a seed, not yet checked: `encoder` is `totp` (default) or `steam`. */
+export interface GivenSettings {
+  readonly algorithm?: unknown;
+  readonly digits?: unknown;
+  readonly period?: unknown;
+  readonly encoder?: unknown;
+}
 
 /** Where the key comes from: text given inline (labelled), or a source reference. */
 export type KeyOrigin =
@@ -34,24 +43,27 @@ export interface LoadedKey {
 
 /**
  * Loads a key. `given` are settings as given beside the seed (already checked by the caller or not:
- * they are checked here too); `label` maps a setting name to the face's name for it.
- * @throws TotpKitError (bad-input) for bad settings, bad seed text or contradictions; (backend) when a
- *   source cannot be read.
+ * they are checked here too); `label` maps a setting name to the face's name for it. `given.encoder`
+ * steam makes a Steam key of any seed (bare text then read as base64 unless it is upper-case Base32);
+ * a Steam URL or `.maFile` makes one without it.
+ * @throws TotpKitError (bad-input) for bad settings, bad seed text or contradictions (a remote key with
+ *   encoder steam among them); (backend) when a source cannot be read.
  */
 export async function loadKey(
   origin: KeyOrigin,
-  given: { readonly algorithm?: unknown; readonly digits?: unknown; readonly period?: unknown },
+  given: GivenSettings,
   env: NodeJS.ProcessEnv,
   options: SourceOptions = {},
   label: (setting: string) => string = (s) => s,
 ): Promise<LoadedKey> {
   const check = checkSettings(given);
   if (check.problems.length > 0) throw badSettings(check.problems, label);
+  const encoder = check.settings.encoder;
   if ('text' in origin) {
-    const seed = parseSeedText(origin.text, origin.label);
+    const seed = parseSeedText(origin.text, origin.label, undefined, encoder ? { encoder } : {});
     return { key: resolveKey(seed, given, origin.label, label), secretForms: seed.secretForms, origin: origin.label };
   }
-  const source = resolveSource(origin.reference, origin.label, env, options);
+  const source = resolveSource(origin.reference, origin.label, env, encoder ? { ...options, encoder } : options);
   if (source.kind === 'remote') {
     return { key: await remoteKey(source, check.settings, label), secretForms: [], origin: source.reference };
   }
@@ -63,13 +75,27 @@ export async function loadKey(
   };
 }
 
-/** The settings of a remote key; a setting that contradicts them is refused like one contradicting a URL. */
+/**
+ * The settings of a remote key; a setting that contradicts them is refused like one contradicting a URL.
+ * Vault's TOTP engine computes RFC 6238 digits only: encoder steam is refused (before asking Vault).
+ */
 async function remoteKey(
   remote: RemoteCodeSource,
-  given: Partial<CodeSettings>,
+  given: SettingsCheck['settings'],
   label: (setting: string) => string,
 ): Promise<ResolvedKey> {
-  const settings = await remote.settings();
+  const steam: Problem[] =
+    given.encoder === 'steam'
+      ? [
+          {
+            setting: 'encoder',
+            problem: `steam cannot be used with ${remote.reference}: Vault's TOTP engine computes standard digit codes only`,
+            allowed: 'totp, or leave it out',
+          },
+        ]
+      : [];
+  if (steam.length > 0) throw badSettings(steam, label);
+  const settings: CodeSettings = await remote.settings();
   const problems = contradictions(settings, given, remote.reference);
   if (problems.length > 0) throw badSettings(problems, label);
   return { remote, ...settings };
@@ -80,20 +106,23 @@ export interface KeyVerdict {
   readonly valid: boolean;
   readonly reason?: 'malformed' | 'used' | 'invalid';
   readonly delta?: number;
+  /** For a malformed code: what the key's codes look like (`6 digits 0-9`, `5 characters from …`). */
+  readonly expected?: string;
 }
 
 /**
  * Verifies a code against a resolved key: locally for a seed (at `options.at`, with `options.skew`),
- * by its backend for a remote key (its own clock, skew and replay rule). A code that is not `digits`
- * digits is invalid without asking anyone.
+ * by its backend for a remote key (its own clock, skew and replay rule). A code that is not well-formed
+ * (`digits` digits; for a Steam key 5 characters of its alphabet, in any case) is invalid without
+ * asking anyone.
  */
 export async function verifyWithKey(
   key: ResolvedKey,
   input: unknown,
   options: VerifyOptions = {},
 ): Promise<KeyVerdict> {
-  const code = normalizeCode(input) ?? '';
-  if (code.length !== key.digits || !/^[0-9]+$/.test(code)) return { valid: false, reason: 'malformed' };
+  const code = normalizeCode(input, key) ?? '';
+  if (!isWellFormedCode(key, code)) return { valid: false, reason: 'malformed', expected: codeFormatText(key) };
   if (key.remote) {
     const verdict = await key.remote.validate(code);
     return verdict.valid ? { valid: true } : { valid: false, reason: verdict.reason ?? 'invalid' };
@@ -104,9 +133,14 @@ export async function verifyWithKey(
     : { valid: false, reason: 'invalid' };
 }
 
-/** Why a code was not accepted, as a person reads it. */
-export function verdictMessage(verdict: KeyVerdict, digits: number): string {
-  if (verdict.reason === 'malformed') return `the code must be ${digits} digits 0-9 (spaces are ignored)`;
+/**
+ * Why a code was not accepted, as a person reads it. A malformed verdict says what the key's codes look
+ * like (from `verdict.expected`; `digits` is the fallback for verdicts made elsewhere).
+ */
+export function verdictMessage(verdict: KeyVerdict, digits?: number): string {
+  if (verdict.reason === 'malformed') {
+    return `the code must be ${verdict.expected ?? `${digits ?? 6} digits 0-9`} (spaces are ignored)`;
+  }
   if (verdict.reason === 'used') return 'code already used; wait until the next time period';
   return 'invalid code';
 }
