@@ -2,7 +2,8 @@
  * Keys of the TOTP engine, with Vault's semantics: generate (issuer, account, keySize) or import (a
  * seed read once from a source and kept in the store); read never returns the seed; delete is
  * idempotent; validate refuses a code already presented (valid or not) for period × (2 + skew) seconds,
- * keyed by the normalised code so "123456 " cannot replay "123456" (HCSEC-2025-17).
+ * keyed by the normalised code so "123456 " cannot replay "123456" (HCSEC-2025-17), nor "bcdfg" "BCDFG"
+ * for a Steam key.
  */
 import { badInput, badSettings, type Problem, TotpKitError } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
@@ -10,8 +11,8 @@ import { formatOtpauthUrl } from '../core/otpauth-url.js';
 import { qrPng } from '../core/qr.js';
 import { generateSeed, shortSeedWarning } from '../core/seed.js';
 import { resolveKey } from '../core/seed-text.js';
-import { checkSettings, DEFAULTS, type Settings } from '../core/settings.js';
-import { generateCode, normalizeCode, verifyCode } from '../core/totp.js';
+import { checkSettings, DEFAULTS, type Encoder, type Settings } from '../core/settings.js';
+import { generateCode, isWellFormedCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { resolveSeedSource } from '../sources/index.js';
 import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
 import { nameProblem } from './names.js';
@@ -34,6 +35,11 @@ export interface KeySpec {
   readonly qrSize?: unknown;
   /** Whether create returns the URL and barcode (generated keys only). Default true. */
   readonly exported?: unknown;
+  /**
+   * `totp` (default) or `steam`: Steam Guard codes, for an imported key only (Steam makes its own
+   * secrets). A Steam seed (a `.maFile`, a Steam otpauth URL) makes a Steam key without it.
+   */
+  readonly encoder?: unknown;
 }
 
 /** A checked key spec. */
@@ -45,6 +51,8 @@ export interface CheckedKeySpec {
   readonly accountName?: string;
   /** Settings stated in the spec (absent ones come from defaults or the imported URL). */
   readonly stated: Partial<Settings>;
+  /** The encoder stated in the spec (absent: the imported seed's, else standard digits). */
+  readonly encoder?: Encoder;
   readonly settings: Settings;
   readonly exported: boolean;
 }
@@ -123,6 +131,7 @@ function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Prob
       period: spec.period,
       skew: spec.skew,
       qrSize: spec.qrSize,
+      encoder: spec.encoder,
       ...(generated
         ? { keySize: spec.generate?.keySize, issuer: spec.generate?.issuer, accountName: spec.generate?.accountName }
         : { issuer: spec.issuer, accountName: spec.accountName }),
@@ -130,16 +139,24 @@ function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Prob
     { generated },
   );
   problems.push(...check.problems);
+  if (generated && check.settings.encoder === 'steam') {
+    problems.push({
+      setting: 'encoder',
+      problem: 'steam cannot be used for a generated key: Steam makes the secrets of its keys',
+      allowed: 'totp, or import the Steam shared_secret instead of generating a seed',
+    });
+  }
   if (spec.exported !== undefined && typeof spec.exported !== 'boolean') {
     problems.push({ setting: 'exported', problem: 'is not true or false', allowed: 'true or false' });
   }
   if (problems.length > 0) return { problems };
-  const { issuer, accountName, ...stated } = check.settings;
+  const { issuer, accountName, encoder, ...stated } = check.settings;
   return {
     problems,
     checked: {
       name: spec.name as string,
       generated,
+      ...(encoder !== undefined ? { encoder } : {}),
       ...(spec.importFrom !== undefined ? { importFrom: spec.importFrom as string } : {}),
       ...(issuer !== undefined ? { issuer } : {}),
       ...(accountName !== undefined ? { accountName } : {}),
@@ -184,9 +201,19 @@ async function material(spec: CheckedKeySpec): Promise<{ key: TotpKey; warnings:
       warnings: [],
     };
   }
-  const source = resolveSeedSource(spec.importFrom as string, 'importFrom', process.env, {}, 'an import');
+  const source = resolveSeedSource(
+    spec.importFrom as string,
+    'importFrom',
+    process.env,
+    spec.encoder !== undefined ? { encoder: spec.encoder } : {},
+    'an import',
+  );
   const seed = await source.read();
-  const key = resolveKey(seed, spec.stated, source.reference);
+  const key = resolveKey(
+    seed,
+    { ...spec.stated, ...(spec.encoder !== undefined ? { encoder: spec.encoder } : {}) },
+    source.reference,
+  );
   const warning = shortSeedWarning(key.secret, source.reference);
   const issuer = spec.issuer ?? key.issuer;
   const accountName = spec.accountName ?? key.accountName;
@@ -220,6 +247,7 @@ export async function createKey(
     qrSize: spec.settings.qrSize,
     ...(spec.generated ? { keySize: spec.settings.keySize } : {}),
     exported: spec.exported,
+    ...(key.encoder !== undefined ? { encoder: key.encoder } : {}),
     secret: ctx.store.secrets.seal(key.secret, `key/${spec.name}`),
     generation: options.generation ?? newGeneration(),
     createdAt: isoTime(now),
@@ -291,6 +319,7 @@ export function openKey(ctx: ResourceContext, record: KeyRecord): TotpKey {
     period: record.period,
     ...(record.issuer !== undefined ? { issuer: record.issuer } : {}),
     ...(record.accountName !== undefined ? { accountName: record.accountName } : {}),
+    ...(record.encoder !== undefined ? { encoder: record.encoder } : {}),
   };
 }
 
@@ -318,11 +347,12 @@ export async function validateKey(
   input: string,
   at?: number,
 ): Promise<KeyValidation> {
-  const code = normalizeCode(input) ?? '';
-  if (code === '') throw badInput('code', 'is empty', 'the code to check', 'E_CODE_REQUIRED');
+  if ((normalizeCode(input) ?? '') === '') throw badInput('code', 'is empty', 'the code to check', 'E_CODE_REQUIRED');
   return ctx.store.update<KeyValidation>('key', name, (current) => {
     if (!current) throw notFound(`key "${name}"`);
     const record = asKeyRecord(current, name);
+    // Normalised as the key's codes are written: a Steam code in any case is one replay record.
+    const code = normalizeCode(input, record) as string;
     const now = at ?? ctx.now();
     const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
     if (Object.hasOwn(used, code)) {
@@ -335,7 +365,7 @@ export async function validateKey(
       };
     }
     const outcome = verifyCode(openKey(ctx, record), code, { at: now, skew: record.skew });
-    const wellFormed = code.length === record.digits && /^[0-9]+$/.test(code);
+    const wellFormed = isWellFormedCode(record, code);
     if (wellFormed) used[code] = Math.floor(now) + record.period * (2 + record.skew);
     const next = toStoreRecord({ ...record, usedCodes: used });
     return { result: outcome.valid ? { valid: true } : { valid: false, reason: 'invalid' }, next };

@@ -22,6 +22,11 @@ export interface KeyRecord {
   readonly qrSize: number;
   readonly keySize?: number;
   readonly exported: boolean;
+  /**
+   * `steam` for a Steam Guard key (imported only; SHA1, period 30, digits 6 nominally, 5-character
+   * codes). Absent for standard keys, including every record written before Steam keys existed.
+   */
+  readonly encoder?: 'steam';
   readonly secret: SealedSecret;
   /** Changes whenever the seed does; `destroy` only deletes the generation its `apply` made. */
   readonly generation: string;
@@ -98,6 +103,10 @@ export function asKeyRecord(raw: StoreRecord, name: string): KeyRecord {
   if (typeof raw.generated !== 'boolean') throw corrupt(what, 'generated');
   if (raw.secret === undefined) throw corrupt(what, 'secret');
   if (typeof raw.usedCodes !== 'object' || raw.usedCodes === null) throw corrupt(what, 'usedCodes');
+  // A Steam key's codes are HMAC-SHA1 over 30 s steps: a record saying otherwise was edited.
+  if (raw.encoder !== undefined && (raw.encoder !== 'steam' || raw.algorithm !== 'SHA1' || raw.period !== 30)) {
+    throw corrupt(what, 'encoder');
+  }
   return raw as unknown as KeyRecord;
 }
 

@@ -6,14 +6,16 @@ import {
   checkedKeySpec,
   createKey,
   deleteKey,
+  findKey,
   KEY_REFUSALS,
+  type KeyInfo,
   listKeys,
   readKey,
   validateKey,
 } from '../../resources/key.js';
 import type { Io } from '../io.js';
 import { saveOnce } from '../secret-output.js';
-import { flagOf, printWarnings } from '../seed-options.js';
+import { ENCODER_HELP, flagOf, printWarnings } from '../seed-options.js';
 import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
 import { type CodeFlags, printCode } from './code.js';
 
@@ -28,6 +30,7 @@ interface CreateFlags {
   readonly period?: string;
   readonly skew?: string;
   readonly qrSize?: string;
+  readonly encoder?: string;
   readonly export: boolean;
   readonly qr?: string;
   readonly urlFile?: string;
@@ -50,6 +53,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .option('--period <seconds>', 'time step (default 30)')
     .option('--skew <steps>', 'steps accepted either side when verifying: 0 or 1 (default 1)')
     .option('--qr-size <pixels>', 'barcode size, 0 for none (default 200)')
+    .option('--encoder <name>', `${ENCODER_HELP} (imported keys; a Steam .maFile or URL implies it)`)
     .option('--no-export', 'never hand out the URL or barcode (codes come from `key code` only)')
     .option('--qr <file.png>', 'write the barcode of a generated key to this file (mode 0600)')
     .option('--url-file <file>', 'write the otpauth URL of a generated key to this file (mode 0600)')
@@ -71,6 +75,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
           skew: flags.skew,
           qrSize: flags.qrSize,
           exported: flags.export,
+          ...(flags.encoder !== undefined ? { encoder: flags.encoder } : {}),
         },
         (setting) =>
           setting === 'generate'
@@ -88,7 +93,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       printWarnings(warnings, io);
       const k = created.key;
       emit(io, wantsJson(command), { ...k, ...(qrFile ? { qrFile } : {}), ...(urlFile ? { urlFile } : {}) }, [
-        `created key "${k.name}" (${k.generated ? 'generated' : `imported from ${k.importFrom}`}; ${k.algorithm}, ${k.digits} digits, ${k.period} s)`,
+        `created key "${k.name}" (${k.generated ? 'generated' : `imported from ${k.importFrom}`}; ${describeCodes(k)})`,
         ...(qrFile ? [`barcode written to ${qrFile}`] : []),
         ...(urlFile ? [`otpauth URL written to ${urlFile}`] : []),
       ]);
@@ -135,8 +140,10 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
     .action(async (name: string, flags: Pick<CodeFlags, 'at' | 'minRemaining'>, command: Command) => {
       const globals = command.optsWithGlobals();
+      // The store source reads the seed and its settings; a Steam key's encoder is passed along as given.
+      const record = await findKey(await storeContext(command, io), name);
       await printCode(
-        { ...flags, from: `store:${name}` },
+        { ...flags, from: `store:${name}`, ...(record?.encoder !== undefined ? { encoder: record.encoder } : {}) },
         io,
         globals.json === true,
         globals.store as string | undefined,
@@ -159,4 +166,10 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       }
       result(outcome.valid ? 0 : 1);
     });
+}
+
+/** What a key's codes are, for `key create`: `SHA1, 6 digits, 30 s` or `Steam Guard: 5 characters, 30 s`. */
+function describeCodes(key: KeyInfo): string {
+  if (key.encoder === 'steam') return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s`;
+  return `${key.algorithm}, ${key.digits} digits, ${key.period} s`;
 }
