@@ -1,6 +1,8 @@
 // The leak scan: every test file's outputs go through here. It fails a test when any seed of the test shows up,
 // in any form a log, a file or an error could carry it: Base32 in any letter case with or without "=" padding,
-// hex in either case, base64 and base64url — whole, or any 8 consecutive characters of one of those forms.
+// hex in either case, base64 and base64url (as Steam keeps its shared_secret) — whole, or any 8 consecutive
+// characters of one of those forms. Base64's "+", "/" and "=" are also found written as a URL or JSON writes
+// them ("%2B", "%2F", "%3D", "\/"), so a base64 secret cannot slip through a query string or a JSON file.
 //
 //   expectNoSeed(text, seeds, where)      any text (or Buffer, Error, object) — the basic check
 //   expectNoSeedInCli(result, seeds)       stdout and stderr of a CLI run
@@ -98,8 +100,10 @@ function errorText(e: Error, depth = 0): string {
  * Never returns the seed itself, so a failure message does not leak it either.
  */
 export function findSeed(value: unknown, seeds: Seeds): string | undefined {
-  const text = textOf(value);
-  if (text === '') return undefined;
+  const raw = textOf(value);
+  if (raw === '') return undefined;
+  const unescaped = unescapeBase64Symbols(raw);
+  const text = unescaped === raw ? raw : `${raw}\n${unescaped}`;
   const upper = text.toUpperCase();
   const list = asList(seeds);
   for (const [n, seed] of list.entries()) {
@@ -117,6 +121,12 @@ export function findSeed(value: unknown, seeds: Seeds): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Text with base64's symbols as URLs and JSON escape them ("%2B", "%2F", "%3D", "\/") written plainly. */
+export function unescapeBase64Symbols(text: string): string {
+  const plain: Record<string, string> = { '%2B': '+', '%2F': '/', '%3D': '=' };
+  return text.replace(/%2B|%2F|%3D/gi, (m) => plain[m.toUpperCase()] as string).replaceAll('\\/', '/');
 }
 
 /** Fails the test when any form of any of `seeds`, or 8 consecutive characters of one, occurs in `value`. */
