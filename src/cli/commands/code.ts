@@ -78,6 +78,8 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   }
   problems.push(...clockProblems(flags));
   const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
+  // Checked before any warning is printed, so a refusal stays one line.
+  planFreshCode(0, key.period, minRemaining, '--min-remaining');
   printWarnings(warnings, io);
   let issued: FreshCode;
   let offset = 0;
@@ -124,9 +126,9 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
       ...(key.remote === undefined && key.encoder !== undefined ? { encoder: key.encoder } : {}),
       remaining: issued.remaining,
       expiresAt: new Date(issued.expiresAt * 1000).toISOString(),
-      step: issued.step,
-      ...(offset !== 0 ? { clockOffset: offset } : {}),
-      ...(issued.leased ? { leased: true } : {}),
+      // Beyond the contract's keys only when the flags that give them meaning are used.
+      ...(flags.clockSource !== undefined || flags.timeOffset !== undefined ? { clockOffset: offset } : {}),
+      ...(issued.leased ? { step: issued.step, leased: true } : {}),
     };
     io.out(`${JSON.stringify(result)}\n`);
   } else {
