@@ -30,18 +30,23 @@ export {
   checkSettings,
   DEFAULTS,
   type Digits,
+  type Encoder,
   normalizeAlgorithm,
+  normalizeEncoder,
   type Settings,
   type SettingsCheck,
   type SettingsInput,
   type Skew,
   withDefaults,
 } from './core/settings.js';
+export { decodeSteamSecret, STEAM_ALPHABET, steamCode } from './core/steam.js';
 export { expiresAt, nowSeconds, planFreshCode, remainingSeconds } from './core/time.js';
 export {
+  codeLength,
   counterAt,
   generateCode,
   hotp,
+  isWellFormedCode,
   normalizeCode,
   type Verification,
   type VerifyOptions,

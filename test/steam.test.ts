@@ -608,6 +608,90 @@ describe('the CLI with Steam keys', () => {
   });
 });
 
+describe('Steam keys through store:, check, exec and the action', () => {
+  const SEED = randomBytes(20);
+  const B64 = SEED.toString('base64');
+  const MAFILE = join(DIR, 'bob.maFile');
+  writeFileSync(MAFILE, maFileText(SEED, randomBytes(20).toString('base64')));
+  const T = 1700000025;
+
+  function run(args: readonly string[], env: Record<string, string> = {}): CliResult {
+    const r = runCli(args, { env });
+    expectNoSeedInCli(r, SEED, `totp-kit ${args.join(' ')}`);
+    return r;
+  }
+
+  it('code --from store:NAME of a Steam key gives the Steam code; --encoder totp or steam must agree with it', () => {
+    const env = { TOTP_KIT_STORE: `file:${join(DIR, 'store-source.json')}`, PLAIN: encodeBase32(randomBytes(20)) };
+    expect(run(['key', 'create', 'bob', '--from', `file:${MAFILE}`], env).status).toBe(0);
+    expect(run(['key', 'create', 'std', '--from', 'env:PLAIN'], env).status).toBe(0);
+    const code = run(['code', '--from', 'store:bob', '--at', String(T), '--json'], env);
+    expect(code.status, code.stderr).toBe(0);
+    expect(JSON.parse(code.stdout)).toMatchObject({ code: reference(SEED, T), digits: 5, encoder: 'steam' });
+    const contradiction = run(['code', '--from', 'store:std', '--encoder', 'steam'], env);
+    expect(contradiction.status).toBe(2);
+    expect(contradiction.stderr).toBe(
+      'totp-kit: --encoder: steam contradicts the encoder totp that store:std states (allowed: totp, or leave it out)\n',
+    );
+  });
+
+  it('check shows a Steam key as such, with its three codes', () => {
+    const r = run(['check', '--from', `file:${MAFILE}`, '--at', String(T), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { encoder: string; digits: number; codes: { code: string }[] };
+    expect(json).toMatchObject({ encoder: 'steam', digits: 5 });
+    expect(json.codes.map((c) => c.code)).toEqual([
+      reference(SEED, T - 30),
+      reference(SEED, T),
+      reference(SEED, T + 30),
+    ]);
+    const text = run(['check', '--from', `file:${MAFILE}`, '--at', String(T)]);
+    expect(text.stdout).toContain('settings:     Steam Guard: SHA1, 5 characters, 30 s period');
+  });
+
+  it('exec hands the Steam code to the command', () => {
+    const r = run([
+      'exec',
+      '--from',
+      `file:${MAFILE}`,
+      '--',
+      process.execPath,
+      '-e',
+      'console.log(process.argv[1] + " " + process.env.TOTP_CODE)',
+      '{code}',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const [arg, env] = r.stdout.trim().split(' ');
+    expect(arg).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    expect(env).toBe(arg);
+  });
+
+  it('the action with encoder: steam and a base64 secret outputs a 5-character code, digits 5', async () => {
+    const { runAction } = await import('./helpers/run-action.js');
+    const before = Math.floor(Date.now() / 1000);
+    const r = await runAction({
+      inputs: { secret: B64, encoder: 'steam', 'min-remaining': '0', 'install-cli': 'false' },
+    });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.outputs.digits).toBe('5');
+    const step = Number(r.outputs.step);
+    expect(step - Math.floor(before / 30)).toBeLessThanOrEqual(1);
+    expect(r.outputs.code).toBe(steamCode(SEED, step));
+    expect(r.masks).toContain(B64);
+    expect(r.summary).toContain('Steam Guard (SHA1, 5 characters, 30 s)');
+    expectNoSeed(r.maskedView, SEED, 'the action');
+    const fromMaFile = await runAction({
+      inputs: { source: `file:${MAFILE}`, 'min-remaining': '0', 'install-cli': 'false' },
+    });
+    expect(fromMaFile.exitCode, fromMaFile.stdout).toBe(0);
+    expect(fromMaFile.outputs.code).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    const bad = await runAction({ inputs: { secret: B64, encoder: 'stream', 'install-cli': 'false' } });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.errors).toHaveLength(1);
+    expect(bad.errors[0]).toMatch(/^encoder: "stream" is not/);
+  });
+});
+
 // The scan above must be able to fail: a run that printed the seed would be caught.
 describe("this file's scan is live", () => {
   it('catches a base64 secret in CLI output', () => {

@@ -184,12 +184,12 @@ async function verdict(
   inputs: ActionInputs,
   valid: boolean,
   why: string,
-  settings: CodeSettings,
+  settings: CodeSettings & { readonly encoder?: 'steam' | undefined },
   rows: SummaryRows,
 ): Promise<boolean> {
   core.setOutput('valid', String(valid));
   core.setOutput('period', String(settings.period));
-  core.setOutput('digits', String(settings.digits));
+  core.setOutput('digits', String(codeLength(settings)));
   core.setOutput('algorithm', settings.algorithm);
   await writeSummary('totp-kit: code check', [...rows, ['result', valid ? 'valid' : `not valid: ${why}`]]);
   if (valid) core.info('The code is valid.');

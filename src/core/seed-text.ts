@@ -6,7 +6,6 @@
  * A bare seed is Base32; for a Steam key (`encoder` steam, given beside it or stated by a `.maFile`) it
  * is base64 as Steam stores `shared_secret`, unless it is written as upper-case Base32.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { decodeBase32, encodeBase32, normalizeBase32 } from './base32.js';
 import { badInput, badSettings, type Problem } from './errors.js';
 import type { TotpKey } from './key.js';
@@ -53,26 +52,13 @@ export interface SeedTextOptions {
   readonly encoder?: Encoder;
 }
 
-/** The options of the seed text being read by a source, see `readSeedTextWith`. */
-const sourceReading = new AsyncLocalStorage<SeedTextOptions>();
-
-/**
- * Runs a source's `read()` with options for the seed text it parses. Sources read and parse in one step,
- * before the settings given beside them could reach them; this hands the given encoder to the
- * `parseSeedText` calls inside `read`, so bare text from `env:` or `file:` is base64 for a Steam key as
- * it is for `--secret`. An explicit `options` argument to `parseSeedText` wins over these.
- */
-export function readSeedTextWith<T>(options: SeedTextOptions, read: () => Promise<T>): Promise<T> {
-  return sourceReading.run(options, read);
-}
-
 /** Longest seed text accepted; anything larger is a wrong file or variable, not a seed. */
 export const MAX_SEED_TEXT = 64 * 1024;
 
 /**
  * Reads a bare seed, an otpauth URL, or a JSON object holding one (`field` names the field; see
  * `pickSeedField` for the rules without it). `label` names the input in errors. Bare text is Base32;
- * with `options.encoder` steam (default: what `readSeedTextWith` set, else nothing) it is read as Steam
+ * with `options.encoder` steam it is read as Steam
  * stores it: base64, unless it is upper-case Base32.
  * @throws TotpKitError (bad-input) without quoting the text.
  */
@@ -80,7 +66,7 @@ export function parseSeedText(
   text: string,
   label: string,
   field?: string,
-  options: SeedTextOptions = sourceReading.getStore() ?? {},
+  options: SeedTextOptions = {},
 ): SeedText {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(

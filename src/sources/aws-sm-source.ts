@@ -7,7 +7,7 @@
 import type { GetSecretValueCommandOutput } from '@aws-sdk/client-secrets-manager';
 import { encodeBase32 } from '../core/base32.js';
 import { badInput, TotpKitError } from '../core/errors.js';
-import { parseSeedText, type SeedText } from '../core/seed-text.js';
+import { parseSeedText, type SeedText, type SeedTextOptions } from '../core/seed-text.js';
 import { describeAwsError, loadSecretsManager } from '../stores/aws-sdk.js';
 import type { SeedSource } from './source.js';
 
@@ -15,7 +15,12 @@ import type { SeedSource } from './source.js';
 const SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
 
 /** A source reading one secret from AWS Secrets Manager when read. */
-export function awsSmSource(rest: string, label: string, options: { readonly region?: string } = {}): SeedSource {
+export function awsSmSource(
+  rest: string,
+  label: string,
+  options: { readonly region?: string } = {},
+  text: SeedTextOptions = {},
+): SeedSource {
   const hash = rest.indexOf('#');
   const id = hash >= 0 ? rest.slice(0, hash) : rest;
   const field = hash >= 0 ? rest.slice(hash + 1) : undefined;
@@ -49,7 +54,7 @@ export function awsSmSource(rest: string, label: string, options: { readonly reg
       if (typeof value.SecretString === 'string') {
         if (value.SecretString.trim() === '')
           throw badInput(reference, 'is empty', 'a Base32 seed, an otpauth URL or a JSON object', 'E_SOURCE_EMPTY');
-        return parseSeedText(value.SecretString, reference, field);
+        return parseSeedText(value.SecretString, reference, field, text);
       }
       if (value.SecretBinary instanceof Uint8Array && value.SecretBinary.length > 0) {
         if (field !== undefined)

@@ -1,12 +1,17 @@
 /** `env:NAME`: an environment variable holding Base32 or an otpauth URL. */
 import { badInput } from '../core/errors.js';
-import { parseSeedText } from '../core/seed-text.js';
+import { parseSeedText, type SeedTextOptions } from '../core/seed-text.js';
 import type { SeedSource } from './source.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A source reading `process.env[name]` (or the given environment) when read. */
-export function envSource(name: string, env: NodeJS.ProcessEnv = process.env, label = 'source'): SeedSource {
+export function envSource(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+  label = 'source',
+  text: SeedTextOptions = {},
+): SeedSource {
   const reference = `env:${name}`;
   if (!NAME.test(name)) {
     throw badInput(
@@ -28,7 +33,7 @@ export function envSource(name: string, env: NodeJS.ProcessEnv = process.env, la
         );
       if (value.trim() === '')
         throw badInput(reference, 'is empty', 'a Base32 seed or an otpauth URL', 'E_SOURCE_EMPTY');
-      return parseSeedText(value, reference);
+      return parseSeedText(value, reference, undefined, text);
     },
   };
 }

@@ -1,7 +1,7 @@
 /** `file:PATH`: a file holding Base32 or an otpauth URL (`file:/dev/stdin` or `file:-` reads standard input). */
 import { open } from 'node:fs/promises';
 import { badInput } from '../core/errors.js';
-import { MAX_SEED_TEXT, parseSeedText } from '../core/seed-text.js';
+import { MAX_SEED_TEXT, parseSeedText, type SeedTextOptions } from '../core/seed-text.js';
 import type { SeedSource } from './source.js';
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -90,8 +90,8 @@ export async function readSmallStdin(label: string, what = 'one JSON declaration
 }
 
 /** A source reading a file when read. */
-export function fileSource(path: string, label = 'source'): SeedSource {
+export function fileSource(path: string, label = 'source', text: SeedTextOptions = {}): SeedSource {
   const reference = `file:${path}`;
   if (path === '') throw badInput(label, 'file: needs a path', 'file:PATH');
-  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference) };
+  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference, undefined, text) };
 }

@@ -4,7 +4,6 @@
  * user who pastes a seed or an otpauth URL where a reference belongs would see it in the log.
  */
 import { badInput } from '../core/errors.js';
-import { readSeedTextWith } from '../core/seed-text.js';
 import type { Encoder } from '../core/settings.js';
 import { awsSmSource } from './aws-sm-source.js';
 import { envSource } from './env-source.js';
@@ -123,11 +122,7 @@ export function resolveSource(
   env: NodeJS.ProcessEnv = process.env,
   options: SourceOptions = {},
 ): TotpSource {
-  const source = sourceFor(reference, label, env, options);
-  const encoder = options.encoder;
-  if (source.kind === 'remote' || encoder === undefined) return source;
-  // Each source parses what it reads in one step: the encoder reaches its parseSeedText this way.
-  return { ...source, read: () => readSeedTextWith({ encoder }, () => source.read()) };
+  return sourceFor(reference, label, env, options);
 }
 
 function sourceFor(reference: string, label: string, env: NodeJS.ProcessEnv, options: SourceOptions): TotpSource {
@@ -152,17 +147,19 @@ function sourceFor(reference: string, label: string, env: NodeJS.ProcessEnv, opt
       'E_SOURCE_SEED_AS_NAME',
     );
   }
+  // The encoder given beside the reference decides how bare text is read (base64 for a Steam key).
+  const text = options.encoder !== undefined ? { encoder: options.encoder } : {};
   switch (scheme) {
     case 'env':
-      return envSource(rest, env, label);
+      return envSource(rest, env, label, text);
     case 'file':
-      return fileSource(rest, label);
+      return fileSource(rest, label, text);
     case 'store':
       return storeSource(rest, env, label, options.store, options.storeLabel);
     case 'aws-sm':
-      return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {});
+      return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {}, text);
     case 'vault-kv':
-      return vaultKvSource(rest, env, label, options.vault);
+      return vaultKvSource(rest, env, label, options.vault, text);
     case 'vault-totp':
       return vaultTotpSource(rest, env, label, options.vault);
     default:

@@ -2,6 +2,7 @@
 import { encodeBase32 } from '../core/base32.js';
 import { badInput, TotpKitError } from '../core/errors.js';
 import type { SeedText } from '../core/seed-text.js';
+import { base64Forms } from '../core/steam.js';
 import { keyMaterial } from '../resources/key.js';
 import { nameProblem } from '../resources/names.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
@@ -43,7 +44,10 @@ export function storeSource(
         ...(key.issuer !== undefined ? { issuer: key.issuer } : {}),
         ...(key.accountName !== undefined ? { accountName: key.accountName } : {}),
         fromUrl: false,
-        secretForms: [encodeBase32(key.secret)],
+        // The stored encoder is the key's too: --encoder steam on a standard key is a contradiction.
+        encoder: key.encoder ?? 'totp',
+        encoderStatedAs: `the encoder ${key.encoder ?? 'totp'}`,
+        secretForms: [encodeBase32(key.secret), ...base64Forms(key.secret)],
       };
     },
   };

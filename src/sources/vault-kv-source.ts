@@ -1,8 +1,8 @@
 /** `vault-kv:MOUNT/PATH#FIELD`: a seed in Vault's KV v2 engine (`GET /v1/MOUNT/data/PATH`). */
 
 import { badInput, TotpKitError } from '../core/errors.js';
-import { pickSeedField } from '../core/seed-json.js';
-import { parseSeedText, type SeedText } from '../core/seed-text.js';
+import { pickSeedFieldNamed, STEAM_SEED_FIELD } from '../core/seed-json.js';
+import { parseSeedText, type SeedText, type SeedTextOptions } from '../core/seed-text.js';
 import type { SeedSource } from './source.js';
 import { splitMount, type VaultOptions, vaultOptions, vaultRequest } from './vault-client.js';
 
@@ -14,6 +14,7 @@ export function vaultKvSource(
   env: NodeJS.ProcessEnv,
   label: string,
   given: VaultOptions = {},
+  textOptions: SeedTextOptions = {},
 ): SeedSource {
   const hash = rest.indexOf('#');
   const field = hash >= 0 ? rest.slice(hash + 1) : undefined;
@@ -35,8 +36,10 @@ export function vaultKvSource(
           `${reference}: the secret has no current version (deleted or destroyed)`,
         );
       }
-      const text = pickSeedField(undefined, field, reference, data);
-      return parseSeedText(text, field === undefined ? reference : reference);
+      const picked = pickSeedFieldNamed(undefined, field, reference, data);
+      // A .maFile kept as KV fields: its shared_secret is a Steam seed, in base64.
+      const steam = picked.name === STEAM_SEED_FIELD && textOptions.encoder === undefined;
+      return parseSeedText(picked.value, reference, undefined, steam ? { encoder: 'steam' } : textOptions);
     },
   };
 }
