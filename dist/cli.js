@@ -9,6 +9,9 @@ import {
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
+  clockMessage,
+  clockSourceProblem,
+  codeLength,
   createKey,
   createMethod,
   deleteKey,
@@ -21,12 +24,14 @@ import {
   findKey,
   findMethod,
   formatOtpauthUrl,
+  freshCode,
   generateCode,
   isOtpauthUrl,
   keySpecProblems,
   listKeys,
   listMethods,
   loadKey,
+  looksLikeSeed,
   methodSpecProblems,
   newGeneration,
   notFound,
@@ -36,6 +41,7 @@ import {
   parseWholeNumber,
   planFreshCode,
   qrTerminal,
+  readClock,
   readEnrollment,
   readKey,
   readMethod,
@@ -43,7 +49,7 @@ import {
   readSmallStdin,
   remainingSeconds,
   resolveStoreRef,
-  tenths,
+  timeOffsetProblem,
   unenroll,
   unixSecondsProblem,
   updateKeyInPlace,
@@ -51,9 +57,8 @@ import {
   validateEnrollment,
   validateKey,
   verdictMessage,
-  verifyWithKey,
-  waitUntilCurrent
-} from "./chunks/chunk-XQBC2NTP.js";
+  verifyWithKey
+} from "./chunks/chunk-VUC7YYDH.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -2361,8 +2366,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
       /**
        * @private
        */
-      _dispatchSubcommand(commandName, operands, unknown) {
-        const subCommand = this._findCommand(commandName);
+      _dispatchSubcommand(commandName2, operands, unknown) {
+        const subCommand = this._findCommand(commandName2);
         if (!subCommand) this.help({ error: true });
         subCommand._prepareForParse();
         let promiseChain;
@@ -3511,7 +3516,8 @@ function processIo() {
     err: (text) => process.stderr.write(text),
     env: process.env,
     now: () => Date.now() / 1e3,
-    isTty: Boolean(process.stdout.isTTY)
+    isTty: Boolean(process.stdout.isTTY),
+    write: (stream, chunk) => (stream === "out" ? process.stdout : process.stderr).write(chunk)
   };
 }
 
@@ -3532,6 +3538,9 @@ var {
   Help
 } = import_index.default;
 
+// src/cli/commands/check.ts
+import { createHash } from "node:crypto";
+
 // src/cli/seed-options.ts
 var FLAGS = {
   algorithm: "--algorithm",
@@ -3542,13 +3551,18 @@ var FLAGS = {
   qrSize: "--qr-size",
   maxValidationAttempts: "--max-validation-attempts",
   issuer: "--issuer",
-  accountName: "--account"
+  accountName: "--account",
+  encoder: "--encoder"
 };
 function flagOf(setting) {
   return FLAGS[setting] ?? setting;
 }
+var ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character codes";
 function addSeedOptions(command) {
-  return command.option("--from <source>", "read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option("--secret <base32>", "a Base32 seed (visible in the process list: prefer --from)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)");
+  return command.option("--from <source>", "read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option(
+    "--secret <base32>",
+    "a Base32 seed, or base64 with --encoder steam (visible in the process list: prefer --from)"
+  ).option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)").option("--encoder <name>", ENCODER_HELP);
 }
 function originOf(flags) {
   const given2 = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
@@ -3583,9 +3597,14 @@ function originOf(flags) {
   return { text: flags.secret, label: "--secret" };
 }
 async function readKey2(flags, io, other = {}) {
-  const settings = { algorithm: flags.algorithm, digits: flags.digits, period: flags.period };
-  const check = checkSettings({ ...other.settings, ...settings });
-  const problems = [...check.problems, ...other.problems ?? []];
+  const settings = {
+    algorithm: flags.algorithm,
+    digits: flags.digits,
+    period: flags.period,
+    ...flags.encoder !== void 0 ? { encoder: flags.encoder } : {}
+  };
+  const check2 = checkSettings({ ...other.settings, ...settings });
+  const problems = [...check2.problems, ...other.problems ?? []];
   if (problems.length > 0) throw badSettings(problems, flagOf);
   const loaded = await loadKey(
     originOf(flags),
@@ -3594,79 +3613,311 @@ async function readKey2(flags, io, other = {}) {
     other.store === void 0 ? {} : { store: other.store },
     flagOf
   );
-  const warnings = [...check.warnings];
+  const warnings = [...check2.warnings];
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
   }
-  return { key: loaded.key, settings: check.settings, warnings };
+  return { key: loaded.key, settings: check2.settings, warnings };
 }
 function printWarnings(warnings, io) {
   for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
 `);
 }
 
+// src/cli/timing-options.ts
+function addClockOptions(command) {
+  return command.option(
+    "--clock-source <url>",
+    "read the time from this URL's HTTP Date header (e.g. the service's own URL) and use it when this machine's clock is more than 2 s off"
+  ).option("--time-offset <seconds>", "seconds to add to this machine's clock (e.g. -42), when you know it is off");
+}
+function clockProblems(flags) {
+  const problems = [];
+  if (flags.clockSource !== void 0 && flags.timeOffset !== void 0) {
+    problems.push({
+      setting: "--clock-source",
+      problem: "and --time-offset were both given",
+      allowed: "one of them: measure the offset, or state it"
+    });
+  }
+  if (flags.clockSource !== void 0) {
+    const problem = clockSourceProblem(flags.clockSource, "--clock-source");
+    if (problem) problems.push(problem);
+  }
+  if (flags.timeOffset !== void 0) {
+    const problem = timeOffsetProblem(flags.timeOffset, "--time-offset");
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+async function chooseClock(flags, key, io) {
+  if (flags.clockSource === void 0 && flags.timeOffset === void 0) return { offset: 0 };
+  if (key.remote) {
+    throw badInput(
+      flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
+      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
+      "leave it out"
+    );
+  }
+  if (flags.timeOffset !== void 0) {
+    const offset = Number(flags.timeOffset.trim());
+    io.err(`totp-kit: clock: --time-offset ${offset >= 0 ? "+" : ""}${offset} s applied to this machine's clock
+`);
+    return { offset };
+  }
+  try {
+    const reading = await readClock(flags.clockSource, "--clock-source", { now: io.now });
+    io.err(`totp-kit: ${clockMessage(reading)}
+`);
+    return { offset: reading.applied ? reading.offset : 0, reading };
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== "E_CLOCK_SOURCE") throw e;
+    io.err(`totp-kit: warning: ${e.message}; codes use this machine's clock
+`);
+    return { offset: 0 };
+  }
+}
+function minRemainingProblem(value) {
+  if (parseWholeNumber(value) !== void 0) return void 0;
+  const negative = String(value).trim().startsWith("-");
+  return {
+    setting: "--min-remaining",
+    problem: `${quote(value)} ${negative ? "is negative" : "is not a whole number of seconds"}`,
+    allowed: "whole seconds below the period"
+  };
+}
+function inGitHubActions(io) {
+  return io.env.GITHUB_ACTIONS === "true";
+}
+function maskInActions(value, io) {
+  if (inGitHubActions(io) && value !== "") io.err(`::add-mask::${value}
+`);
+}
+
+// src/cli/commands/check.ts
+function fingerprint(secret) {
+  return createHash("sha256").update(secret).digest("hex").slice(0, 8);
+}
+function registerCheck(program2, io, result) {
+  addClockOptions(
+    addSeedOptions(
+      program2.command("check").description(
+        "show a seed's fingerprint, settings and the previous, current and next codes, to compare with an authenticator app (never the seed)"
+      )
+    )
+  ).option("--at <unix-seconds>", "show the codes around this time instead of now").addHelpText(
+    "after",
+    [
+      "",
+      "Compare the codes with your authenticator app's current code:",
+      '  "current" matches          the seed and settings are right; look at the service or the clock',
+      '  "previous" or "next" does  the clocks differ by about a period: try --clock-source URL',
+      "  none does                  another secret, or other algorithm/digits/period than the app uses",
+      "The fingerprint (SHA-256 of the key bytes, first 8 hex digits) tells whether two places hold the same seed."
+    ].join("\n")
+  ).action(async (flags, command) => {
+    const globals = command.optsWithGlobals();
+    await check(flags, io, globals.json === true, globals.store);
+    result(0);
+  });
+}
+function settingsLine(key) {
+  if (!key.remote && key.encoder === "steam")
+    return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s period`;
+  return `${key.algorithm}, ${key.digits} digits, ${key.period} s period`;
+}
+function iso(seconds) {
+  return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+}
+async function check(flags, io, json, store) {
+  const problems = [...clockProblems(flags)];
+  if (flags.at !== void 0) {
+    const problem = unixSecondsProblem(flags.at, "--at");
+    if (problem) problems.push(problem);
+    if (flags.clockSource !== void 0 || flags.timeOffset !== void 0) {
+      problems.push({
+        setting: flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
+        problem: "cannot be used with --at, which fixes the time",
+        allowed: "one of them"
+      });
+    }
+  }
+  const loaded = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const { key } = loaded;
+  printWarnings(loaded.warnings, io);
+  const source = flags.from ?? (flags.url !== void 0 ? "--url" : "--secret");
+  if (key.remote) {
+    const code = await key.remote.code();
+    maskInActions(code, io);
+    const now = io.now();
+    const step2 = Math.floor(now / key.period);
+    const current = {
+      which: "current",
+      step: step2,
+      code,
+      from: iso(step2 * key.period),
+      until: iso((step2 + 1) * key.period)
+    };
+    if (json) {
+      io.out(
+        `${JSON.stringify({ source, fingerprint: null, algorithm: key.algorithm, digits: key.digits, period: key.period, codes: [current] })}
+`
+      );
+    } else {
+      io.out(
+        `${[
+          `source:       ${source} (the seed stays in the backend: no fingerprint, only its current code)`,
+          `settings:     ${settingsLine(key)}`,
+          `current:      ${code}  ${current.from} to ${current.until}`
+        ].join("\n")}
+`
+      );
+    }
+    return;
+  }
+  const clock = flags.at !== void 0 ? { offset: 0 } : await chooseClock(flags, key, io);
+  const t = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now() + clock.offset;
+  const step = Math.floor(t / key.period);
+  const codes = ["previous", "current", "next"].map((which, i) => ({ which, step: step - 1 + i })).filter(({ step: step2 }) => step2 >= 0).map(({ which, step: step2 }) => ({
+    which,
+    step: step2,
+    code: generateCode(key, step2 * key.period),
+    from: iso(step2 * key.period),
+    until: iso((step2 + 1) * key.period)
+  }));
+  for (const { code } of codes) maskInActions(code, io);
+  const print = fingerprint(key.secret);
+  const left = (step + 1) * key.period - Math.floor(t);
+  if (json) {
+    io.out(
+      `${JSON.stringify({
+        source,
+        fingerprint: print,
+        algorithm: key.algorithm,
+        digits: codeLength(key),
+        period: key.period,
+        ...key.encoder !== void 0 ? { encoder: key.encoder } : {},
+        ...key.issuer ? { issuer: key.issuer } : {},
+        ...key.accountName ? { accountName: key.accountName } : {},
+        clockOffset: clock.offset,
+        at: iso(Math.floor(t)),
+        codes
+      })}
+`
+    );
+    return;
+  }
+  const who = [key.issuer, key.accountName].filter((part) => part !== void 0 && part !== "").join(": ");
+  const lines = [
+    `source:       ${source}`,
+    ...who !== "" ? [`for:          ${who}`] : [],
+    `fingerprint:  ${print} (SHA-256 of the key bytes, first 8 hex digits)`,
+    `settings:     ${settingsLine(key)}`,
+    `time:         ${iso(Math.floor(t))}${clock.offset !== 0 ? ` (this machine's clock ${clock.offset > 0 ? "+" : ""}${clock.offset} s)` : ""}`,
+    ...codes.map(
+      (c) => `${`${c.which}:`.padEnd(14)}${c.code}  ${c.from} to ${c.until}${c.which === "current" ? ` (${left} s left)` : ""}`
+    )
+  ];
+  io.out(`${lines.join("\n")}
+`);
+}
+
 // src/cli/commands/code.ts
 function registerCode(program2, io, result) {
-  addSeedOptions(program2.command("code").description("print the current code of a key")).option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").addHelpText(
+  addClockOptions(addSeedOptions(program2.command("code").description("print the current code of a key"))).option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").option(
+    "--lease",
+    "hand out a time step no other caller got for this key (recorded in the store), so parallel jobs never send one code twice"
+  ).addHelpText(
     "after",
-    '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"'
+    '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"\n  totp-kit code --from env:TOTP_SEED --clock-source https://registry.npmjs.org --lease --store aws-sm:ci/totp'
   ).action(async (flags, command) => {
     const globals = command.optsWithGlobals();
     await printCode(flags, io, globals.json === true, globals.store);
     result(0);
   });
 }
+async function leaseStore(store, io) {
+  return openStore(resolveStoreRef(store, io.env, "--store"), io.env);
+}
 async function printCode(flags, io, json, store) {
   const problems = [];
-  const minRemaining = parseWholeNumber(flags.minRemaining);
-  if (minRemaining === void 0) {
-    const negative = String(flags.minRemaining).trim().startsWith("-");
-    problems.push({
-      setting: "--min-remaining",
-      problem: `${quote(flags.minRemaining)} ${negative ? "is negative" : "is not a whole number of seconds"}`,
-      allowed: "whole seconds below the period"
+  const minRemainingIssue = minRemainingProblem(flags.minRemaining ?? "0");
+  if (minRemainingIssue) problems.push(minRemainingIssue);
+  const minRemaining = parseWholeNumber(flags.minRemaining ?? "0");
+  if (flags.at !== void 0) {
+    const atProblem = unixSecondsProblem(flags.at, "--at");
+    if (atProblem) problems.push(atProblem);
+    for (const [flag, given2] of [
+      ["--lease", flags.lease === true],
+      ["--clock-source", flags.clockSource !== void 0],
+      ["--time-offset", flags.timeOffset !== void 0]
+    ]) {
+      if (given2)
+        problems.push({
+          setting: flag,
+          problem: "cannot be used with --at, which fixes the time",
+          allowed: "one of them"
+        });
+    }
+  }
+  problems.push(...clockProblems(flags));
+  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  planFreshCode(0, key.period, minRemaining, "--min-remaining");
+  printWarnings(warnings, io);
+  let issued;
+  let offset = 0;
+  if (flags.at !== void 0) {
+    if (key.remote) {
+      throw badInput(
+        "--at",
+        `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+        "leave --at out"
+      );
+    }
+    const plan = planFreshCode(parseUnixSeconds(flags.at, "--at"), key.period, minRemaining, "--min-remaining");
+    const step = Math.floor(plan.at / key.period);
+    issued = {
+      code: generateCode(key, plan.at),
+      step,
+      at: plan.at,
+      remaining: remainingSeconds(plan.at, key.period),
+      expiresAt: expiresAt(plan.at, key.period),
+      waited: 0,
+      leased: false
+    };
+  } else {
+    const clock = await chooseClock(flags, key, io);
+    offset = clock.offset;
+    const lease = flags.lease === true ? await leaseStore(store, io) : void 0;
+    issued = await freshCode(key, {
+      minRemaining,
+      minRemainingLabel: "--min-remaining",
+      offset,
+      ...lease ? { lease, leaseLabel: "--lease" } : {},
+      now: io.now,
+      onWait: (message) => io.err(`totp-kit: ${message}
+`)
     });
   }
-  const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
-  if (atProblem) problems.push(atProblem);
-  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
-  const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
-  if (fixed !== void 0 && key.remote) {
-    throw badInput(
-      "--at",
-      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
-      "leave --at out"
-    );
-  }
-  let t = fixed ?? io.now();
-  const plan = planFreshCode(t, key.period, minRemaining, "--min-remaining");
-  printWarnings(warnings, io);
-  if (plan.waitSeconds > 0 && fixed === void 0) {
-    const left = tenths(key.period - t % key.period);
-    io.err(
-      `totp-kit: the current code expires in ${left} s (< --min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one
-`
-    );
-    await waitUntilCurrent(plan);
-    t = Math.max(io.now(), plan.at);
-  } else {
-    t = plan.at;
-  }
-  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  maskInActions(issued.code, io);
   if (json) {
     const result = {
-      code,
+      code: issued.code,
       period: key.period,
-      digits: key.digits,
+      digits: codeLength(key),
       algorithm: key.algorithm,
-      remaining: remainingSeconds(t, key.period),
-      expiresAt: new Date(expiresAt(t, key.period) * 1e3).toISOString()
+      ...key.remote === void 0 && key.encoder !== void 0 ? { encoder: key.encoder } : {},
+      remaining: issued.remaining,
+      expiresAt: new Date(issued.expiresAt * 1e3).toISOString(),
+      // Beyond the contract's keys only when the flags that give them meaning are used.
+      ...flags.clockSource !== void 0 || flags.timeOffset !== void 0 ? { clockOffset: offset } : {},
+      ...issued.leased ? { step: issued.step, leased: true } : {}
     };
     io.out(`${JSON.stringify(result)}
 `);
   } else {
-    io.out(`${code}
+    io.out(`${issued.code}
 `);
   }
 }
@@ -4056,6 +4307,204 @@ function registerDemo(program2, io, result) {
   });
 }
 
+// src/cli/commands/exec.ts
+import { basename } from "node:path";
+
+// src/cli/run-command.ts
+import { constants } from "node:os";
+var OUTPUT_TAIL = 64 * 1024;
+var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
+async function runCommand(command, args, env, io) {
+  const { default: spawn } = await import("./chunks/cross-spawn-R5S4VSJA.js");
+  return new Promise((resolve2) => {
+    let tail = "";
+    const decoders = { out: new TextDecoder(), err: new TextDecoder() };
+    const keep = (stream, chunk) => {
+      const text = decoders[stream].decode(chunk, { stream: true });
+      if (io.write) io.write(stream, chunk);
+      else if (stream === "out") io.out(text);
+      else io.err(text);
+      tail = (tail + text).slice(-OUTPUT_TAIL);
+    };
+    let child;
+    try {
+      child = spawn(command, [...args], { env, stdio: ["inherit", "pipe", "pipe"], windowsHide: true });
+    } catch (e) {
+      resolve2({ exitCode: 126, startError: e.code ?? "cannot be started", tail });
+      return;
+    }
+    const forward = (signal) => child.kill(signal);
+    for (const signal of FORWARDED) process.on(signal, forward);
+    let settled = false;
+    const done = (outcome) => {
+      if (settled) return;
+      settled = true;
+      for (const signal of FORWARDED) process.off(signal, forward);
+      resolve2(outcome);
+    };
+    child.stdout?.on("data", (chunk) => keep("out", chunk));
+    child.stderr?.on("data", (chunk) => keep("err", chunk));
+    child.on("error", (e) => {
+      const notFound2 = e.code === "ENOENT";
+      done({
+        exitCode: notFound2 ? 127 : 126,
+        startError: notFound2 ? "command not found" : `cannot be started (${e.code ?? "unknown error"})`,
+        tail
+      });
+    });
+    child.on("close", (code, signal) => {
+      if (signal) {
+        const number = constants.signals[signal] ?? 0;
+        done({ exitCode: 128 + number, signal, tail });
+      } else {
+        done({ exitCode: code ?? 1, tail });
+      }
+    });
+  });
+}
+
+// src/cli/commands/exec.ts
+var EXEC_MIN_REMAINING = 5;
+var MAX_RETRIES = 10;
+var CODE_PLACEHOLDER = "{code}";
+function registerExec(program2, io, result, argv) {
+  addClockOptions(
+    addSeedOptions(
+      program2.command("exec").description(
+        "run a command with a fresh code: {code} in its arguments and TOTP_CODE in its environment; retry with a new code when it fails"
+      ).usage("[options] -- <command> [args...]").argument("<command...>", "the command and its arguments, after --")
+    )
+  ).option(
+    "--min-remaining <seconds>",
+    `if the code expires sooner than this, wait for the next one (default ${EXEC_MIN_REMAINING}, or the period - 1 when shorter)`
+  ).option(
+    "--retries <n>",
+    `run the command again up to N times with a new code when it fails (0-${MAX_RETRIES})`,
+    "0"
+  ).option(
+    "--retry-on <regex>",
+    `retry only when the failed command's output matches this regular expression (case-insensitive), e.g. "EOTP|one-time password"`
+  ).option("--lease", "use only time steps no other caller got for this key (recorded in the store)").allowUnknownOption().allowExcessArguments().addHelpText(
+    "after",
+    [
+      "",
+      "The command runs without a shell (so no quoting surprises, on Windows too); its output is passed",
+      "through as it comes and its exit code becomes totp-kit's. A retry always uses a code of a later",
+      "time step than any code already used. The seed's variable (--from env:NAME) is removed from the",
+      "command's environment. In GitHub Actions the code is masked in the log.",
+      "",
+      "Examples:",
+      '  totp-kit exec --from env:NPM_TOTP --retries 2 --retry-on "EOTP|one-time password" -- npm publish --otp {code}',
+      '  totp-kit exec --from aws-sm:ci/steam --encoder steam -- steamcmd +login builder "$PASS" {code} +quit'
+    ].join("\n")
+  ).action(async (commandLine, flags, command) => {
+    result(await execute(commandLine, flags, io, command.optsWithGlobals().store, argv));
+  });
+}
+function execProblems(flags, argv) {
+  const problems = [];
+  if (!argv.includes("--")) {
+    problems.push({
+      setting: "command",
+      problem: "must come after -- (so its own options are not read as totp-kit's)",
+      allowed: "totp-kit exec [options] -- CMD ARGS\u2026"
+    });
+  }
+  if (flags.minRemaining !== void 0) {
+    const problem = minRemainingProblem(flags.minRemaining);
+    if (problem) problems.push(problem);
+  }
+  const retries = parseWholeNumber(flags.retries ?? "0");
+  if (retries === void 0 || retries > MAX_RETRIES) {
+    problems.push({
+      setting: "--retries",
+      problem: `${quote(flags.retries)} ${retries === void 0 ? "is not a whole number" : "is too many"}`,
+      allowed: `0 to ${MAX_RETRIES}`
+    });
+  }
+  if (flags.retryOn !== void 0) {
+    try {
+      new RegExp(flags.retryOn, "i");
+    } catch {
+      problems.push({
+        setting: "--retry-on",
+        problem: `${quote(flags.retryOn)} is not a valid regular expression`,
+        allowed: 'a JavaScript regular expression, e.g. "EOTP|one-time password"'
+      });
+    }
+  }
+  problems.push(...clockProblems(flags));
+  return problems;
+}
+function commandName(program2) {
+  const name = basename(program2.replaceAll("\\", "/"));
+  return looksLikeSeed(name) || name.length > 60 ? "the command" : JSON.stringify(name);
+}
+function childEnv(io, flags, code) {
+  const env = { ...io.env, TOTP_CODE: code };
+  const seedVariable = flags.from?.trim().match(/^env:([^#]+)/)?.[1];
+  if (seedVariable !== void 0) delete env[seedVariable];
+  return env;
+}
+async function execute(commandLine, flags, io, store, argv) {
+  const problems = execProblems(flags, argv);
+  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const [program2, ...args] = commandLine;
+  if (program2 === void 0 || program2 === "")
+    throw badInput("command", "is empty", "totp-kit exec [options] -- CMD ARGS\u2026");
+  const minRemaining = flags.minRemaining !== void 0 ? parseWholeNumber(flags.minRemaining) : Math.min(EXEC_MIN_REMAINING, key.period - 1);
+  const name = commandName(program2);
+  const retries = parseWholeNumber(flags.retries ?? "0");
+  const retryOn = flags.retryOn !== void 0 ? new RegExp(flags.retryOn, "i") : void 0;
+  planFreshCode(0, key.period, minRemaining, "--min-remaining");
+  printWarnings(warnings, io);
+  const clock = await chooseClock(flags, key, io);
+  const lease = flags.lease === true ? await leaseStore(store, io) : void 0;
+  const attempts = retries + 1;
+  let usedStep;
+  for (let attempt = 1; ; attempt++) {
+    const issued = await freshCode(key, {
+      minRemaining,
+      minRemainingLabel: "--min-remaining",
+      offset: clock.offset,
+      ...usedStep !== void 0 ? { afterStep: usedStep } : {},
+      ...lease ? { lease, leaseLabel: "--lease" } : {},
+      now: io.now,
+      onWait: (message) => io.err(`totp-kit: ${message}
+`)
+    });
+    usedStep = issued.step;
+    maskInActions(issued.code, io);
+    const outcome = await runCommand(
+      program2,
+      args.map((arg) => arg.replaceAll(CODE_PLACEHOLDER, issued.code)),
+      childEnv(io, flags, issued.code),
+      io
+    );
+    if (outcome.startError !== void 0) {
+      io.err(`totp-kit: exec: ${name}: ${outcome.startError}
+`);
+      return outcome.exitCode;
+    }
+    if (outcome.exitCode === 0) return 0;
+    const ended = outcome.signal ? `was ended by ${outcome.signal}` : `exited with ${outcome.exitCode}`;
+    if (outcome.signal === "SIGINT" || attempt >= attempts) {
+      if (attempts > 1) io.err(`totp-kit: exec: ${name} ${ended} (attempt ${attempt} of ${attempts})
+`);
+      return outcome.exitCode;
+    }
+    if (retryOn && !retryOn.test(outcome.tail)) {
+      io.err(`totp-kit: exec: ${name} ${ended}; its output does not match --retry-on, so no retry
+`);
+      return outcome.exitCode;
+    }
+    io.err(
+      `totp-kit: exec: ${name} ${ended}${retryOn ? " and its output matches --retry-on" : ""}; retrying with a new code (attempt ${attempt + 1} of ${attempts})
+`
+    );
+  }
+}
+
 // src/cli/secret-output.ts
 async function saveOnce(handed, asked, warnings) {
   const qrFile2 = asked.qr !== void 0 && handed.barcode ? await writeSecretFile(asked.qr, handed.barcode, "barcode file") : void 0;
@@ -4080,7 +4529,7 @@ async function saveOnce(handed, asked, warnings) {
 // src/cli/commands/key.ts
 function registerKey(program2, io, result) {
   const key = program2.command("key").description("TOTP keys kept in the store (like Vault's TOTP engine)");
-  key.command("create <name>").description("generate a key (--generate) or import one from a source (--from); the barcode is shown only here").option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--account <account>", 'account name shown by authenticator apps (no ":")').option("--key-size <bytes>", "seed size of a generated key, 16 to 1024 (default 20)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--skew <steps>", "steps accepted either side when verifying: 0 or 1 (default 1)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").action(async (name, flags, command) => {
+  key.command("create <name>").description("generate a key (--generate) or import one from a source (--from); the barcode is shown only here").option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--account <account>", 'account name shown by authenticator apps (no ":")').option("--key-size <bytes>", "seed size of a generated key, 16 to 1024 (default 20)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--skew <steps>", "steps accepted either side when verifying: 0 or 1 (default 1)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--encoder <name>", `${ENCODER_HELP} (imported keys; a Steam .maFile or URL implies it)`).option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").action(async (name, flags, command) => {
     if (flags.generate && flags.from !== void 0) {
       throw badInput("--generate", "and --from were both given", "exactly one of --generate and --from SOURCE");
     }
@@ -4095,7 +4544,8 @@ function registerKey(program2, io, result) {
         period: flags.period,
         skew: flags.skew,
         qrSize: flags.qrSize,
-        exported: flags.export
+        exported: flags.export,
+        ...flags.encoder !== void 0 ? { encoder: flags.encoder } : {}
       },
       (setting) => setting === "generate" ? "--generate" : setting === "importFrom" ? "--from" : setting === "name" ? "NAME" : flagOf(setting)
     );
@@ -4106,7 +4556,7 @@ function registerKey(program2, io, result) {
     printWarnings(warnings, io);
     const k = created.key;
     emit(io, wantsJson(command), { ...k, ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} }, [
-      `created key "${k.name}" (${k.generated ? "generated" : `imported from ${k.importFrom}`}; ${k.algorithm}, ${k.digits} digits, ${k.period} s)`,
+      `created key "${k.name}" (${k.generated ? "generated" : `imported from ${k.importFrom}`}; ${describeCodes(k)})`,
       ...qrFile2 ? [`barcode written to ${qrFile2}`] : [],
       ...urlFile ? [`otpauth URL written to ${urlFile}`] : []
     ]);
@@ -4134,8 +4584,9 @@ function registerKey(program2, io, result) {
   });
   key.command("code <name>").description("print the current code of a key in the store").option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
     const globals = command.optsWithGlobals();
+    const record = await findKey(await storeContext(command, io), name);
     await printCode(
-      { ...flags, from: `store:${name}` },
+      { ...flags, from: `store:${name}`, ...record?.encoder !== void 0 ? { encoder: record.encoder } : {} },
       io,
       globals.json === true,
       globals.store
@@ -4154,6 +4605,10 @@ function registerKey(program2, io, result) {
     }
     result(outcome.valid ? 0 : 1);
   });
+}
+function describeCodes(key) {
+  if (key.encoder === "steam") return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s`;
+  return `${key.algorithm}, ${key.digits} digits, ${key.period} s`;
 }
 
 // src/cli/commands/method.ts
@@ -4260,7 +4715,9 @@ function registerMethod(program2, io, result) {
 
 // src/cli/commands/verify.ts
 function registerVerify(program2, io, result) {
-  addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)")).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
+  addClockOptions(
+    addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)"))
+  ).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
     const globals = command.optsWithGlobals();
     const json = globals.json === true;
     const store = globals.store;
@@ -4270,12 +4727,19 @@ function registerVerify(program2, io, result) {
     }
     const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
     if (atProblem) problems.push(atProblem);
+    problems.push(...clockProblems(flags));
+    if (flags.at !== void 0 && (flags.clockSource !== void 0 || flags.timeOffset !== void 0)) {
+      problems.push({
+        setting: flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
+        problem: "cannot be used with --at, which fixes the time",
+        allowed: "one of them"
+      });
+    }
     const { key, settings, warnings } = await readKey2(flags, io, {
       settings: { skew: flags.skew },
       problems,
       ...store !== void 0 ? { store } : {}
     });
-    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now();
     if (key.remote && (flags.at !== void 0 || flags.skew !== "1")) {
       throw badInput(
         flags.at !== void 0 ? "--at" : "--skew",
@@ -4284,6 +4748,8 @@ function registerVerify(program2, io, result) {
       );
     }
     printWarnings(warnings, io);
+    const clock = flags.at !== void 0 ? { offset: 0 } : await chooseClock(flags, key, io);
+    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now() + clock.offset;
     const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
     if (json) {
       const reason2 = outcome.valid ? {} : { reason: outcome.reason === "invalid" ? "no-match" : outcome.reason };
@@ -4305,7 +4771,7 @@ function registerVerify(program2, io, result) {
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 var USER_TOKEN_ERRORS = /* @__PURE__ */ new Set(["commander.unknownCommand", "commander.unknownOption"]);
 var COMMANDER_OK = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
-function buildProgram(io, result) {
+function buildProgram(io, result, argv) {
   const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option("--store <ref>", "the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)").option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
     writeOut: (s) => io.out(s),
     writeErr: (s) => io.err(s),
@@ -4314,6 +4780,8 @@ function buildProgram(io, result) {
   });
   registerCode(program2, io, result);
   registerVerify(program2, io, result);
+  registerExec(program2, io, result, argv);
+  registerCheck(program2, io, result);
   registerKey(program2, io, result);
   registerMethod(program2, io, result);
   registerDeclarations(program2, io, result);
@@ -4355,9 +4823,13 @@ function reportFailure(e, io, debug) {
 }
 async function main(argv, io) {
   let exitCode = EXIT_CODES.ok;
-  const program2 = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program2 = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv
+  );
   const debug = argv.includes("--debug") || io.env.TOTP_KIT_DEBUG === "1";
   try {
     if (argv.length === 0) {

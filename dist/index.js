@@ -4,25 +4,27 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   checkSettings,
+  clockMessage,
+  clockSourceProblem,
+  codeLength,
   enrollmentRefusal,
-  expiresAt,
-  generateCode,
+  freshCode,
   loadKey,
   openStore,
   parseWholeNumber,
-  planFreshCode,
+  readClock,
   readEnrollment,
-  remainingSeconds,
   resolveStoreRef,
   tenths,
+  timeOffsetProblem,
   validateEnrollment,
   verdictMessage,
-  verifyWithKey,
-  waitUntilCurrent
-} from "./chunks/chunk-XQBC2NTP.js";
+  verifyWithKey
+} from "./chunks/chunk-VUC7YYDH.js";
 import "./chunks/chunk-MIED7NJM.js";
 import {
   TotpKitError,
+  badInput,
   badSettings,
   errorMessage,
   quote
@@ -117,19 +119,20 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
 import * as os4 from "os";
+import * as path from "path";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
@@ -441,6 +444,15 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
+function addPath(inputPath) {
+  const filePath = process.env["GITHUB_PATH"] || "";
+  if (filePath) {
+    issueFileCommand("PATH", inputPath);
+  } else {
+    issueCommand("add-path", {}, inputPath);
+  }
+  process.env["PATH"] = `${inputPath}${path.delimiter}${process.env["PATH"]}`;
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -499,6 +511,14 @@ function optional(name) {
   const value = getInput(name);
   return value === "" ? void 0 : value;
 }
+function booleanInput(name, fallback, problems) {
+  const text = optional(name);
+  if (text === void 0) return fallback;
+  if (["true", "True", "TRUE"].includes(text)) return true;
+  if (["false", "False", "FALSE"].includes(text)) return false;
+  problems.push({ setting: name, problem: `${quote(text)} is not a boolean`, allowed: "true or false" });
+  return fallback;
+}
 function readInputs() {
   const problems = [];
   const secret = optional("secret");
@@ -506,8 +526,12 @@ function readInputs() {
   const code = optional("code");
   maskAll([secret, vaultToken, code]);
   const mode = optional("mode") ?? "generate";
-  if (mode !== "generate" && mode !== "verify") {
-    problems.push({ setting: "mode", problem: `${quote(mode)} is not a mode`, allowed: "generate or verify" });
+  if (mode !== "generate" && mode !== "verify" && mode !== "install") {
+    problems.push({
+      setting: "mode",
+      problem: `${quote(mode)} is not a mode`,
+      allowed: "generate or verify, or install (only put the totp-kit CLI on PATH)"
+    });
   }
   const source = optional("source");
   const store = optional("store");
@@ -521,11 +545,18 @@ function readInputs() {
       allowed: "leave it empty"
     });
   }
-  if (!perEnrollment && secret === void 0 && source === void 0) {
+  if (!perEnrollment && mode !== "install" && secret === void 0 && source === void 0) {
     problems.push({
       setting: "secret",
       problem: "and source are both empty",
       allowed: "one of them: secret (Base32 or otpauth URL) or source (a reference such as aws-sm:NAME)"
+    });
+  }
+  if (mode === "install" && (secret !== void 0 || source !== void 0)) {
+    problems.push({
+      setting: secret !== void 0 ? "secret" : "source",
+      problem: "is not used with mode: install (which only puts the CLI on PATH)",
+      allowed: "leave it empty, or use mode: generate"
     });
   }
   if (secret !== void 0 && source !== void 0) {
@@ -546,6 +577,7 @@ function readInputs() {
     period: optional("period"),
     skew: optional("skew")
   };
+  const encoder = optional("encoder");
   const check = checkSettings(settings);
   problems.push(...check.problems);
   if (mode === "verify") {
@@ -572,14 +604,28 @@ function readInputs() {
         });
     }
   }
-  const failOnInvalidText = optional("fail-on-invalid") ?? "true";
-  const failOnInvalid = ["true", "True", "TRUE"].includes(failOnInvalidText);
-  if (!failOnInvalid && !["false", "False", "FALSE"].includes(failOnInvalidText)) {
+  const failOnInvalid = booleanInput("fail-on-invalid", true, problems);
+  const installCli2 = booleanInput("install-cli", true, problems);
+  const lease = booleanInput("lease", false, problems);
+  if (lease && mode !== "generate") {
+    problems.push({ setting: "lease", problem: "is only used with mode: generate", allowed: "leave it false" });
+  }
+  const clockSource = optional("clock-source");
+  const timeOffsetText = optional("time-offset");
+  if (clockSource !== void 0 && timeOffsetText !== void 0) {
     problems.push({
-      setting: "fail-on-invalid",
-      problem: `${quote(failOnInvalidText)} is not a boolean`,
-      allowed: "true or false"
+      setting: "clock-source",
+      problem: "and time-offset were both given",
+      allowed: "one of them: measure the offset, or state it"
     });
+  }
+  if (clockSource !== void 0) {
+    const problem = clockSourceProblem(clockSource, "clock-source");
+    if (problem) problems.push(problem);
+  }
+  if (timeOffsetText !== void 0) {
+    const problem = timeOffsetProblem(timeOffsetText, "time-offset");
+    if (problem) problems.push(problem);
   }
   if (problems.length > 0) throw badSettings(problems);
   for (const warning2 of check.warnings) warning(warning2);
@@ -591,7 +637,12 @@ function readInputs() {
     secret,
     source,
     ...settings,
+    encoder,
     minRemaining,
+    clockSource,
+    timeOffset: timeOffsetText === void 0 ? void 0 : Number(timeOffsetText.trim()),
+    lease,
+    installCli: installCli2,
     code,
     store,
     method,
@@ -600,6 +651,49 @@ function readInputs() {
     awsRegion,
     vault: { address, token: vaultToken, namespace }
   };
+}
+
+// src/action/install-cli.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { chmod as chmod2, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+function bundledCli() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, "cli.js"), join(here, "..", "cli.js"), join(here, "..", "..", "dist", "cli.js")];
+  const found = candidates.find((path2) => existsSync2(path2));
+  if (found === void 0) {
+    throw new TotpKitError(
+      "backend",
+      "E_NO_CLI",
+      "install-cli: dist/cli.js is missing beside the action; set install-cli: false"
+    );
+  }
+  return found;
+}
+function shQuote(path2) {
+  return `'${path2.replaceAll("'", "'\\''")}'`;
+}
+function launchers(node, cli, windows) {
+  const posix = (path2) => windows ? path2.replaceAll("\\", "/") : path2;
+  return {
+    sh: `#!/bin/sh
+exec ${shQuote(posix(node))} ${shQuote(posix(cli))} "$@"
+`,
+    cmd: `@"${node}" "${cli}" %*\r
+`
+  };
+}
+async function installCli(env = process.env) {
+  const dir = join(env.RUNNER_TEMP || tmpdir(), "totp-kit-cli");
+  const { sh, cmd } = launchers(process.execPath, bundledCli(), process.platform === "win32");
+  await mkdir2(dir, { recursive: true });
+  await writeFile2(join(dir, "totp-kit"), sh, { mode: 493 });
+  await chmod2(join(dir, "totp-kit"), 493);
+  if (process.platform === "win32") await writeFile2(join(dir, "totp-kit.cmd"), cmd);
+  addPath(dir);
+  return dir;
 }
 
 // src/action/summary.ts
@@ -628,7 +722,7 @@ async function load(inputs) {
   };
   const loaded = await loadKey(
     origin,
-    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period },
+    { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period, encoder: inputs.encoder },
     process.env,
     options
   );
@@ -643,13 +737,48 @@ function settingsRows(loaded) {
   const { key } = loaded;
   return [
     ["key from", loaded.origin === "secret" ? "the secret input" : html(loaded.origin)],
-    ["algorithm, digits, period", `${key.algorithm}, ${key.digits}, ${key.period} s`]
+    steam(key) ? ["encoder", `Steam Guard (${key.algorithm}, 5 characters, ${key.period} s)`] : ["algorithm, digits, period", `${key.algorithm}, ${key.digits}, ${key.period} s`]
   ];
+}
+function steam(key) {
+  return !key.remote && key.encoder === "steam";
+}
+async function chooseClock(inputs, key) {
+  if (inputs.clockSource === void 0 && inputs.timeOffset === void 0) return { offset: 0 };
+  if (key.remote) {
+    throw badInput(
+      inputs.clockSource !== void 0 ? "clock-source" : "time-offset",
+      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
+      "leave it empty"
+    );
+  }
+  if (inputs.timeOffset !== void 0) {
+    info(`time-offset: ${inputs.timeOffset} s applied to the runner's clock.`);
+    return {
+      offset: inputs.timeOffset,
+      row: ["clock", `runner's clock ${inputs.timeOffset >= 0 ? "+" : ""}${inputs.timeOffset} s (time-offset)`]
+    };
+  }
+  try {
+    const reading = await readClock(inputs.clockSource, "clock-source");
+    info(clockMessage(reading));
+    const offset = reading.applied ? reading.offset : 0;
+    return {
+      offset,
+      row: [
+        "clock",
+        `${html(reading.origin)}: ${reading.offset >= 0 ? "+" : ""}${reading.offset.toFixed(1)} s${reading.applied ? " (applied)" : " (within 2 s: not applied)"}`
+      ]
+    };
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== "E_CLOCK_SOURCE") throw e;
+    warning(`${e.message}; codes use the runner's clock`);
+    return { offset: 0, row: ["clock", "the runner's (the clock source could not be read)"] };
+  }
 }
 async function generate(inputs) {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const now = Date.now() / 1e3;
   let minRemaining = inputs.minRemaining;
   if (minRemaining >= key.period && minRemaining === DEFAULT_MIN_REMAINING) {
     minRemaining = key.period - 1;
@@ -657,73 +786,94 @@ async function generate(inputs) {
       `min-remaining: the default ${DEFAULT_MIN_REMAINING} s is not below the key's ${key.period} s period; using ${minRemaining} s`
     );
   }
-  const plan = planFreshCode(now, key.period, minRemaining, "min-remaining");
-  if (plan.waitSeconds > 0) {
-    info(
-      `The current code expires in ${tenths(key.period - now % key.period)} s (< min-remaining ${minRemaining}); waiting ${tenths(plan.waitSeconds)} s for the next one.`
-    );
-    await waitUntilCurrent(plan);
-  }
-  const t = Math.max(Date.now() / 1e3, plan.at);
-  const code = key.remote ? await key.remote.code() : generateCode(key, t);
+  const clock = await chooseClock(inputs, key);
+  const lease = inputs.lease ? await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env) : void 0;
+  const issued = await freshCode(key, {
+    minRemaining,
+    minRemainingLabel: "min-remaining",
+    offset: clock.offset,
+    ...lease ? { lease } : {},
+    now: () => Date.now() / 1e3,
+    onWait: (message) => info(`${message[0]?.toUpperCase()}${message.slice(1)}.`)
+  });
+  const { code } = issued;
   setSecret(code);
-  const left = remainingSeconds(t, key.period);
-  const expiry = new Date(expiresAt(t, key.period) * 1e3).toISOString();
+  const expiry = new Date(issued.expiresAt * 1e3).toISOString();
   setOutput("code", code);
-  setOutput("expires-in", String(left));
+  setOutput("expires-in", String(issued.remaining));
   setOutput("expires-at", expiry);
   setOutput("period", String(key.period));
-  setOutput("digits", String(key.digits));
+  setOutput("digits", String(codeLength(key)));
   setOutput("algorithm", key.algorithm);
-  info(`A ${key.digits}-digit code is in the "code" output (masked); it expires in ${left} s, at ${expiry}.`);
+  setOutput("step", String(issued.step));
+  setOutput("clock-offset", String(clock.offset));
+  const what = steam(key) ? "A 5-character Steam Guard code" : `A ${key.digits}-digit code`;
+  info(`${what} is in the "code" output (masked); it expires in ${issued.remaining} s, at ${expiry}.`);
   await writeSummary("totp-kit: one-time code", [
     ...settingsRows(loaded),
-    ["waited for a fresh code", plan.waitSeconds > 0 ? `${tenths(plan.waitSeconds)} s` : "no"],
-    ["seconds left when output", String(left)]
+    ...clock.row ? [clock.row] : [],
+    ["waited for a fresh code", issued.waited >= 0.05 ? `${tenths(issued.waited)} s` : "no"],
+    ...lease ? [["lease", `a step no other caller got, in ${html(lease.reference)}`]] : [],
+    ["seconds left when output", String(issued.remaining)]
   ]);
 }
 async function verifyEnrollment(inputs, method, entity) {
+  const clock = await chooseClock(inputs, {});
   const ctx = {
     store: await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env),
-    now: () => Date.now() / 1e3
+    now: () => Date.now() / 1e3 + clock.offset
   };
   const enrollment = await readEnrollment(ctx, method, entity);
   const outcome = await validateEnrollment(ctx, method, entity, inputs.code);
   const why = outcome.valid ? "valid" : enrollmentRefusal(outcome, enrollment.digits);
-  await verdict(inputs, outcome.valid, why, enrollment, [
+  return verdict(inputs, outcome.valid, why, enrollment, [
+    ...clock.row ? [clock.row] : [],
     ["check", `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`]
   ]);
 }
 async function verifyKey(inputs) {
   const loaded = await load(inputs);
   const { key } = loaded;
-  const outcome = await verifyWithKey(key, inputs.code, { skew: inputs.skew === "0" ? 0 : 1 });
+  const clock = await chooseClock(inputs, key);
+  const outcome = await verifyWithKey(key, inputs.code, {
+    skew: inputs.skew === "0" ? 0 : 1,
+    ...clock.offset !== 0 ? { at: Date.now() / 1e3 + clock.offset } : {}
+  });
   const valid = outcome.valid;
   const why = valid ? "valid" : verdictMessage(outcome, key.digits);
-  await verdict(inputs, valid, why, key, [
+  return verdict(inputs, valid, why, key, [
     ...settingsRows(loaded),
+    ...clock.row ? [clock.row] : [],
     ["check", key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? "1"}`]
   ]);
 }
 async function verdict(inputs, valid, why, settings, rows) {
   setOutput("valid", String(valid));
   setOutput("period", String(settings.period));
-  setOutput("digits", String(settings.digits));
+  setOutput("digits", String(codeLength(settings)));
   setOutput("algorithm", settings.algorithm);
   await writeSummary("totp-kit: code check", [...rows, ["result", valid ? "valid" : `not valid: ${why}`]]);
   if (valid) info("The code is valid.");
   else if (inputs.failOnInvalid) setFailed(`code: ${why}`);
   else warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
+  return valid || !inputs.failOnInvalid;
 }
 async function verify(inputs) {
-  if (inputs.method !== void 0) await verifyEnrollment(inputs, inputs.method, inputs.entity);
-  else await verifyKey(inputs);
+  if (inputs.method !== void 0) return verifyEnrollment(inputs, inputs.method, inputs.entity);
+  return verifyKey(inputs);
 }
 async function run() {
   try {
     const inputs = readInputs();
+    let succeeded = true;
     if (inputs.mode === "generate") await generate(inputs);
-    else await verify(inputs);
+    else if (inputs.mode === "verify") succeeded = await verify(inputs);
+    if ((inputs.installCli || inputs.mode === "install") && succeeded) {
+      const dir = await installCli();
+      info(
+        `The totp-kit CLI is on PATH for later steps (${dir}): e.g. totp-kit exec --from env:NAME -- CMD {code}`
+      );
+    }
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) debug(e.stack);
     setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split("\n")[0]}`);

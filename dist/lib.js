@@ -3,16 +3,19 @@ import {
   DEFAULTS,
   DEFAULT_STORE,
   METHOD_SETTINGS,
+  STEAM_ALPHABET,
   SecretBox,
   checkDeclaration,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
+  codeLength,
   counterAt,
   createKey,
   createMethod,
   declarationProblems,
   decodeBase32,
+  decodeSteamSecret,
   deleteKey,
   deleteMethod,
   describeDeclaration,
@@ -27,6 +30,7 @@ import {
   generateSeed,
   hotp,
   isOtpauthUrl,
+  isWellFormedCode,
   keyCode,
   keySpecProblems,
   listEnrollments,
@@ -37,6 +41,7 @@ import {
   normalizeAlgorithm,
   normalizeBase32,
   normalizeCode,
+  normalizeEncoder,
   openStore,
   parseOtpauthUrl,
   parseSeedText,
@@ -49,6 +54,7 @@ import {
   resolveSource,
   resolveStoreRef,
   shortSeedWarning,
+  steamCode,
   unenroll,
   updateKeyInPlace,
   updateMethod,
@@ -56,18 +62,103 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-4FHUNEYI.js";
+} from "./chunks/lib-chunk-6FQIZPVL.js";
 import {
   FileStore
-} from "./chunks/lib-chunk-OJ3H2LKT.js";
+} from "./chunks/lib-chunk-2CGS3K7C.js";
 import "./chunks/lib-chunk-A5ZTXUHB.js";
 import {
   EXIT_CODES,
   TotpKitError,
   badInput,
   errorMessage,
-  formatProblem
+  formatProblem,
+  quote
 } from "./chunks/lib-chunk-6KFU3OGS.js";
+
+// src/core/clock.ts
+var CLOCK_TOLERANCE_SECONDS = 2;
+var MAX_TIME_OFFSET_SECONDS = 86400;
+var CLOCK_TIMEOUT_MS = 5e3;
+function clockSourceProblem(value, label) {
+  const allowed = "an http:// or https:// URL whose server sends a Date header, e.g. https://registry.npmjs.org";
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { setting: label, problem: "is not a URL (its value was not printed)", allowed };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    const scheme = url.protocol.length <= 12 ? `${quote(url.protocol.slice(0, -1))} ` : "";
+    return { setting: label, problem: `has the scheme ${scheme}where http or https is needed`, allowed };
+  }
+  return void 0;
+}
+function timeOffsetProblem(value, label) {
+  const text = value.trim();
+  const allowed = `seconds to add to this machine's clock, from -${MAX_TIME_OFFSET_SECONDS} to ${MAX_TIME_OFFSET_SECONDS} (e.g. -42 or 3.5)`;
+  if (!/^[+-]?(0|[1-9][0-9]*)(\.[0-9]{1,3})?$/.test(text)) {
+    return { setting: label, problem: `${quote(value)} is not a number of seconds`, allowed };
+  }
+  if (Math.abs(Number(text)) > MAX_TIME_OFFSET_SECONDS) {
+    return { setting: label, problem: `${quote(value)} is out of range`, allowed };
+  }
+  return void 0;
+}
+function parseTimeOffset(value, label) {
+  const problem = timeOffsetProblem(value, label);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  return Number(value.trim());
+}
+async function readClock(url, label, options = {}) {
+  const problem = clockSourceProblem(url, label);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  const target = new URL(url.trim());
+  target.username = "";
+  target.password = "";
+  const origin = target.origin;
+  const now = options.now ?? (() => Date.now() / 1e3);
+  const timeoutMs = options.timeoutMs ?? CLOCK_TIMEOUT_MS;
+  const started = now();
+  let date;
+  try {
+    const response = await fetch(target, {
+      method: "HEAD",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { "user-agent": "totp-kit clock check" }
+    });
+    date = response.headers.get("date");
+    await response.body?.cancel();
+  } catch (e) {
+    const cause = e.cause;
+    const name = e.name;
+    const why = name === "TimeoutError" ? `no answer within ${timeoutMs / 1e3} s` : typeof cause?.code === "string" ? `unreachable (${cause.code})` : "unreachable";
+    throw failure(label, origin, why);
+  }
+  const ended = now();
+  const serverSeconds = date === null ? Number.NaN : Date.parse(date) / 1e3;
+  if (!Number.isFinite(serverSeconds)) {
+    throw failure(label, origin, date === null ? "sent no Date header" : "sent a Date header that is not a date");
+  }
+  const offset = Math.round((serverSeconds + 0.5 - (started + ended) / 2) * 10) / 10;
+  if (Math.abs(offset) > MAX_TIME_OFFSET_SECONDS) {
+    throw failure(label, origin, `says a time ${describeOffset(offset)} (more than a day): fix this machine's clock`);
+  }
+  return {
+    origin,
+    offset,
+    roundTrip: Math.round((ended - started) * 1e3) / 1e3,
+    applied: Math.abs(offset) > CLOCK_TOLERANCE_SECONDS
+  };
+}
+function failure(label, origin, why) {
+  return new TotpKitError("backend", "E_CLOCK_SOURCE", `${label}: ${origin} ${why}`);
+}
+function describeOffset(offset) {
+  const size = Math.abs(offset).toFixed(1);
+  return offset >= 0 ? `${size} s ahead of this machine` : `${size} s behind this machine`;
+}
 
 // src/core/time.ts
 function nowSeconds() {
@@ -91,6 +182,116 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
   const next = expiresAt(t, period);
   return { at: next, waitSeconds: next - t };
+}
+function tenths(seconds) {
+  return (Math.floor(seconds * 10) / 10).toFixed(1);
+}
+
+// src/resources/fresh-code.ts
+import { setTimeout as sleep } from "node:timers/promises";
+
+// src/resources/lease.ts
+import { createHash } from "node:crypto";
+var MAX_LEASE_AHEAD_STEPS = 20;
+function leaseId(key) {
+  const hash = createHash("sha256");
+  hash.update(`totp-kit lease v1\0${key.algorithm}\0${key.digits}\0${key.period}\0${key.encoder ?? "totp"}\0`);
+  hash.update(key.secret);
+  return hash.digest("hex");
+}
+function lastStepOf(record, id) {
+  if (record === void 0) return -1;
+  const last = record.lastStep;
+  if (typeof last !== "number" || !Number.isSafeInteger(last) || last < 0) {
+    throw new TotpKitError(
+      "backend",
+      "E_STORE_CORRUPT",
+      `lease "${id.slice(0, 12)}\u2026" in the store is damaged (field "lastStep"); delete it`
+    );
+  }
+  return last;
+}
+async function leaseStep(store, key, earliestStep, nowStep, now = /* @__PURE__ */ new Date()) {
+  const id = leaseId(key);
+  const step = await store.update("lease", id, (current) => {
+    const step2 = Math.max(earliestStep, lastStepOf(current, id) + 1);
+    if (step2 - nowStep > MAX_LEASE_AHEAD_STEPS) return { result: -1 };
+    const next = { lastStep: step2, period: key.period, updatedAt: now.toISOString() };
+    return { result: step2, next: { ...next } };
+  });
+  if (step < 0) {
+    throw new TotpKitError(
+      "backend",
+      "E_LEASE_BUSY",
+      `lease: the next free time step of this key in ${store.reference} is more than ${MAX_LEASE_AHEAD_STEPS} steps ahead (${MAX_LEASE_AHEAD_STEPS * key.period} s): too many callers at once, or a caller with a clock far ahead; try again later`
+    );
+  }
+  return step;
+}
+
+// src/resources/fresh-code.ts
+var defaultWait = (seconds) => sleep(Math.ceil(seconds * 1e3) + 20);
+async function freshCode(key, options) {
+  const offset = options.offset ?? 0;
+  const wait = options.wait ?? defaultWait;
+  if (key.remote && options.lease) {
+    throw badInput(
+      options.leaseLabel ?? "lease",
+      `cannot be used with ${key.remote.reference}: its backend computes the code for its own time`,
+      "a seed from env:, file:, aws-sm:, vault-kv: or store:"
+    );
+  }
+  if (key.remote && offset !== 0) {
+    throw badInput(
+      "time offset",
+      `cannot be applied to ${key.remote.reference}: its backend computes the code with its own clock`,
+      "leave the clock source and time offset out"
+    );
+  }
+  const { period } = key;
+  const started = options.now();
+  for (let round = 1; ; round++) {
+    const t = options.now() + offset;
+    const current = Math.floor(t / period);
+    const plan = planFreshCode(t, period, options.minRemaining, options.minRemainingLabel);
+    let wanted = Math.floor(plan.at / period);
+    let why = `the current code expires in ${tenths(period - t % period)} s (< ${options.minRemainingLabel} ${options.minRemaining})`;
+    if (options.afterStep !== void 0 && options.afterStep + 1 > wanted) {
+      wanted = options.afterStep + 1;
+      why = "the code of this step was used already";
+    }
+    let step = wanted;
+    if (options.lease && !key.remote) {
+      step = await leaseStep(options.lease, key, wanted, current);
+      if (step > wanted) {
+        const taken = step - wanted;
+        why = `lease: ${taken === 1 ? "another caller has the code of this step" : `other callers have the codes of ${taken} steps`}`;
+      }
+    }
+    const afterLease = options.now() + offset;
+    const nowStep = Math.floor(afterLease / period);
+    if (step < nowStep && round < 5) continue;
+    const waitSeconds = step * period - afterLease;
+    if (waitSeconds > 0) {
+      const ahead = step - nowStep;
+      options.onWait?.(
+        `${why}; waiting ${tenths(waitSeconds)} s for the ${ahead === 1 ? "next one" : `one ${ahead} steps ahead`}`
+      );
+      await wait(waitSeconds);
+    }
+    const at = Math.max(options.now() + offset, step * period);
+    const end = (step + 1) * period;
+    const code = key.remote ? await key.remote.code() : generateCode(key, step * period);
+    return {
+      code,
+      step,
+      at,
+      remaining: Math.max(0, end - Math.floor(at)),
+      expiresAt: end,
+      waited: options.now() - started,
+      leased: options.lease !== void 0
+    };
+  }
 }
 
 // src/resources/secret-file.ts
@@ -246,10 +447,13 @@ async function destroyDeclaration(ctx, value, options = {}) {
 }
 export {
   ALGORITHMS,
+  CLOCK_TOLERANCE_SECONDS,
   DEFAULTS,
   DEFAULT_STORE,
   EXIT_CODES,
   FileStore,
+  MAX_LEASE_AHEAD_STEPS,
+  STEAM_ALPHABET,
   SecretBox,
   TotpKitError,
   applyDeclaration,
@@ -258,11 +462,13 @@ export {
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
+  codeLength,
   counterAt,
   createKey,
   createMethod,
   declarationProblems,
   decodeBase32,
+  decodeSteamSecret,
   deleteKey,
   deleteMethod,
   destroyDeclaration,
@@ -273,12 +479,16 @@ export {
   expiresAt,
   formatOtpauthUrl,
   formatProblem,
+  freshCode,
   generateCode,
   generateSeed,
   hotp,
   isOtpauthUrl,
+  isWellFormedCode,
   keyCode,
   keySpecProblems,
+  leaseId,
+  leaseStep,
   listEnrollments,
   listKeys,
   listMethods,
@@ -286,14 +496,17 @@ export {
   normalizeAlgorithm,
   normalizeBase32,
   normalizeCode,
+  normalizeEncoder,
   nowSeconds,
   openStore,
   parseOtpauthUrl,
   parseSeedText,
+  parseTimeOffset,
   planDeclaration,
   planFreshCode,
   qrPng,
   qrTerminal,
+  readClock,
   readEnrollment,
   readKey,
   readMethod,
@@ -302,6 +515,7 @@ export {
   resolveSource,
   resolveStoreRef,
   shortSeedWarning,
+  steamCode,
   unenroll,
   updateMethod,
   validateEnrollment,

@@ -62,12 +62,7 @@ export const MAX_SEED_TEXT = 64 * 1024;
  * stores it: base64, unless it is upper-case Base32.
  * @throws TotpKitError (bad-input) without quoting the text.
  */
-export function parseSeedText(
-  text: string,
-  label: string,
-  field?: string,
-  options: SeedTextOptions = {},
-): SeedText {
+export function parseSeedText(text: string, label: string, field?: string, options: SeedTextOptions = {}): SeedText {
   if (text.length > MAX_SEED_TEXT) {
     throw badInput(
       label,

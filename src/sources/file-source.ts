@@ -93,5 +93,8 @@ export async function readSmallStdin(label: string, what = 'one JSON declaration
 export function fileSource(path: string, label = 'source', text: SeedTextOptions = {}): SeedSource {
   const reference = `file:${path}`;
   if (path === '') throw badInput(label, 'file: needs a path', 'file:PATH');
-  return { reference, read: async () => parseSeedText(await readSmallFile(path, reference), reference, undefined, text) };
+  return {
+    reference,
+    read: async () => parseSeedText(await readSmallFile(path, reference), reference, undefined, text),
+  };
 }
