@@ -788,6 +788,11 @@ async function generate(inputs) {
   }
   const clock = await chooseClock(inputs, key);
   const lease = inputs.lease ? await openStore(resolveStoreRef(inputs.store, process.env, "store"), process.env) : void 0;
+  if (lease?.reference.startsWith("file:")) {
+    notice(
+      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`
+    );
+  }
   const issued = await freshCode(key, {
     minRemaining,
     minRemainingLabel: "min-remaining",

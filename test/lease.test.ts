@@ -151,6 +151,8 @@ describe(`${CONSUMERS} processes leasing one key at once get ${CONSUMERS} distin
     for (const r of runs) {
       expectNoSeed(r.maskedView, SEED, 'the action');
       expect(r.summary).toContain('lease');
+      // A file store coordinates the jobs of one runner only: the step says so.
+      expect(r.stdout).toMatch(/^::notice::lease: file:.* is shared only by jobs on this runner; .*aws-sm:PREFIX$/m);
     }
   });
 

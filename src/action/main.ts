@@ -112,6 +112,11 @@ async function generate(inputs: ActionInputs): Promise<void> {
   const lease = inputs.lease
     ? await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env)
     : undefined;
+  if (lease?.reference.startsWith('file:')) {
+    core.notice(
+      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`,
+    );
+  }
   const issued = await freshCode(key, {
     minRemaining,
     minRemainingLabel: 'min-remaining',
