@@ -58,7 +58,7 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-VUC7YYDH.js";
+} from "./chunks/chunk-LUJSMLQU.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";

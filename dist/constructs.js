@@ -1,7 +1,7 @@
 import {
   declarationProblems,
   resolveStoreRef
-} from "./chunks/lib-chunk-6FQIZPVL.js";
+} from "./chunks/lib-chunk-7T2XA2GL.js";
 import "./chunks/lib-chunk-A5ZTXUHB.js";
 import {
   TotpKitError,

@@ -20,7 +20,7 @@ import {
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-VUC7YYDH.js";
+} from "./chunks/chunk-LUJSMLQU.js";
 import "./chunks/chunk-MIED7NJM.js";
 import {
   TotpKitError,

@@ -62,7 +62,7 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-6FQIZPVL.js";
+} from "./chunks/lib-chunk-7T2XA2GL.js";
 import {
   FileStore
 } from "./chunks/lib-chunk-2CGS3K7C.js";

@@ -2,11 +2,13 @@
 // the settings, and the previous, current and next codes with their times, checked against oathtool at
 // a fixed time; never the seed; codes masked in GitHub Actions.
 import { createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
+import { steamCode } from '../src/core/steam.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
 import { referenceCode } from './helpers/run-action.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
+import { type CliResult, runCli, runCliAsync } from './helpers/run-cli.js';
+import { startVaultServer, type VaultServer } from './helpers/vault-server.js';
 
 const SEED = randomBytes(20);
 const B32 = encodeBase32(SEED);
@@ -106,5 +108,53 @@ describe('check', () => {
     const none = check([]);
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^totp-kit: seed: none given/);
+  });
+});
+
+describe('check and code with Vault (a loopback server speaking its API)', () => {
+  let vault: VaultServer;
+  const STEAM = randomBytes(20);
+  beforeAll(async () => {
+    vault = await startVaultServer();
+    vault.putTotpKey('totp', 'npm', { secret: SEED, issuer: 'npm', accountName: 'bot' });
+    // A .maFile kept as KV fields: shared_secret (base64) beside the others.
+    vault.putKv('secret', 'steam/bot', {
+      shared_secret: STEAM.toString('base64'),
+      identity_secret: randomBytes(20).toString('base64'),
+      account_name: 'bot',
+    });
+  });
+  afterAll(() => vault.close());
+  const env = () => ({ VAULT_ADDR: vault.address, VAULT_TOKEN: vault.token });
+
+  it('check of a vault-totp: key shows its current code, computed by Vault, and no fingerprint', async () => {
+    const before = Date.now() / 1000;
+    const r = await runCliAsync(['check', '--from', 'vault-totp:totp/npm', '--json'], { env: env() });
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout) as { fingerprint: null; codes: { which: string; code: string }[] };
+    expect(json.fingerprint).toBeNull();
+    expect(json.codes).toHaveLength(1);
+    expect(json.codes[0]?.which).toBe('current');
+    expect([referenceCode(SEED, before), referenceCode(SEED, Date.now() / 1000)]).toContain(json.codes[0]?.code);
+    const text = await runCliAsync(['check', '--from', 'vault-totp:totp/npm'], { env: env() });
+    expect(text.stdout).toMatch(/the seed stays in the backend: no fingerprint/);
+    expectNoSeedInCli(text, SEED, 'check vault-totp');
+  });
+
+  it('a vault-totp: key refuses the clock flags (Vault uses its own clock)', async () => {
+    const r = await runCliAsync(['code', '--from', 'vault-totp:totp/npm', '--time-offset', '30'], { env: env() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'totp-kit: --time-offset: cannot be used with vault-totp:totp/npm: its backend computes the code with its own clock (allowed: leave it out)\n',
+    );
+  });
+
+  it("vault-kv: of a .maFile's fields is a Steam key by its shared_secret", async () => {
+    const r = await runCliAsync(['code', '--from', 'vault-kv:secret/steam/bot', '--at', String(AT), '--json'], {
+      env: env(),
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ code: steamCode(STEAM, Math.floor(AT / 30)), digits: 5 });
+    expectNoSeedInCli(r, STEAM, 'vault-kv maFile');
   });
 });

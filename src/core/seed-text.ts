@@ -10,7 +10,13 @@ import { decodeBase32, encodeBase32, normalizeBase32 } from './base32.js';
 import { badInput, badSettings, type Problem } from './errors.js';
 import type { TotpKey } from './key.js';
 import { isOtpauthUrl, parseOtpauthUrl } from './otpauth-url.js';
-import { isJsonObjectText, pickSeedFieldNamed, STEAM_OTHER_SECRET_FIELDS, STEAM_SEED_FIELD } from './seed-json.js';
+import {
+  isJsonObjectText,
+  type PickedField,
+  pickSeedFieldNamed,
+  STEAM_OTHER_SECRET_FIELDS,
+  STEAM_SEED_FIELD,
+} from './seed-json.js';
 import {
   type CodeSettings,
   checkSettings,
@@ -101,7 +107,21 @@ function jsonSeed(
   options: SeedTextOptions,
   forms: Set<string>,
 ): SeedText {
-  const picked = pickSeedFieldNamed(text, field, label);
+  return pickedSeed(pickSeedFieldNamed(text, field, label), label, field, options, forms);
+}
+
+/**
+ * The seed of a field picked from an object (a JSON secret, Vault KV data): Steam's `shared_secret` states a
+ * Steam key, and then the object's other Steam secrets are masked too.
+ * @throws TotpKitError (bad-input) as `parseSeedText`.
+ */
+export function pickedSeed(
+  picked: PickedField,
+  label: string,
+  field: string | undefined,
+  options: SeedTextOptions = {},
+  forms: Set<string> = new Set(),
+): SeedText {
   const steam = picked.name === STEAM_SEED_FIELD;
   const inner = parseSeedText(
     picked.value,

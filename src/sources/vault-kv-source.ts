@@ -1,8 +1,8 @@
 /** `vault-kv:MOUNT/PATH#FIELD`: a seed in Vault's KV v2 engine (`GET /v1/MOUNT/data/PATH`). */
 
 import { badInput, TotpKitError } from '../core/errors.js';
-import { pickSeedFieldNamed, STEAM_SEED_FIELD } from '../core/seed-json.js';
-import { parseSeedText, type SeedText, type SeedTextOptions } from '../core/seed-text.js';
+import { pickSeedFieldNamed } from '../core/seed-json.js';
+import { pickedSeed, type SeedText, type SeedTextOptions } from '../core/seed-text.js';
 import type { SeedSource } from './source.js';
 import { splitMount, type VaultOptions, vaultOptions, vaultRequest } from './vault-client.js';
 
@@ -36,10 +36,8 @@ export function vaultKvSource(
           `${reference}: the secret has no current version (deleted or destroyed)`,
         );
       }
-      const picked = pickSeedFieldNamed(undefined, field, reference, data);
-      // A .maFile kept as KV fields: its shared_secret is a Steam seed, in base64.
-      const steam = picked.name === STEAM_SEED_FIELD && textOptions.encoder === undefined;
-      return parseSeedText(picked.value, reference, undefined, steam ? { encoder: 'steam' } : textOptions);
+      // A .maFile kept as KV fields is a Steam key by its shared_secret, as the same JSON anywhere else.
+      return pickedSeed(pickSeedFieldNamed(undefined, field, reference, data), reference, undefined, textOptions);
     },
   };
 }
