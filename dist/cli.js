@@ -58,11 +58,11 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-LUJSMLQU.js";
+} from "./chunks/chunk-KRHPJEMY.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-MIED7NJM.js";
+import "./chunks/chunk-2BTFNQ2U.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -70,7 +70,7 @@ import {
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-NLE7FXXX.js";
+} from "./chunks/chunk-3FZANBFE.js";
 import {
   __commonJS,
   __require,

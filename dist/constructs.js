@@ -1,14 +1,14 @@
 import {
   declarationProblems,
   resolveStoreRef
-} from "./chunks/lib-chunk-7T2XA2GL.js";
-import "./chunks/lib-chunk-A5ZTXUHB.js";
+} from "./chunks/lib-chunk-TNG6QUL2.js";
+import "./chunks/lib-chunk-QP22SURQ.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/lib-chunk-6KFU3OGS.js";
+} from "./chunks/lib-chunk-JW2HY5J3.js";
 
 // constructs/cli-path.ts
 import { basename, dirname, join } from "node:path";

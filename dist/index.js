@@ -20,15 +20,15 @@ import {
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-LUJSMLQU.js";
-import "./chunks/chunk-MIED7NJM.js";
+} from "./chunks/chunk-KRHPJEMY.js";
+import "./chunks/chunk-2BTFNQ2U.js";
 import {
   TotpKitError,
   badInput,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-NLE7FXXX.js";
+} from "./chunks/chunk-3FZANBFE.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js

@@ -62,11 +62,11 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-7T2XA2GL.js";
+} from "./chunks/lib-chunk-TNG6QUL2.js";
 import {
   FileStore
-} from "./chunks/lib-chunk-2CGS3K7C.js";
-import "./chunks/lib-chunk-A5ZTXUHB.js";
+} from "./chunks/lib-chunk-X5W7EPYI.js";
+import "./chunks/lib-chunk-QP22SURQ.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -74,7 +74,7 @@ import {
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/lib-chunk-6KFU3OGS.js";
+} from "./chunks/lib-chunk-JW2HY5J3.js";
 
 // src/core/clock.ts
 var CLOCK_TOLERANCE_SECONDS = 2;
@@ -462,6 +462,7 @@ export {
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
+  clockSourceProblem,
   codeLength,
   counterAt,
   createKey,

@@ -17,14 +17,17 @@
 import { inspect } from 'node:util';
 import {
   checkSettings,
+  clockSourceProblem,
   declarationProblems,
   decodeBase32,
+  decodeSteamSecret,
   encodeBase32,
   formatOtpauthUrl,
   formatProblem,
   generateCode,
   parseOtpauthUrl,
   parseSeedText,
+  parseTimeOffset,
   resolveSource,
   TotpKitError,
   verifyCode,
@@ -560,6 +563,12 @@ function fuzzText(r, seed, text, iteration) {
   run('parseOtpauthUrl', text, seed, iteration, () => parseOtpauthUrl(text, label));
   const field = r.chance(0.2) ? r.pick(['secret', 'seed', 'url', 'missing', '']) : undefined;
   run('parseSeedText', text, seed, iteration, () => parseSeedText(text, label, field));
+  // Steam: bare text is base64 (or upper-case Base32); a .maFile's shared_secret states the encoder.
+  run('parseSeedText steam', text, seed, iteration, () => parseSeedText(text, label, field, { encoder: 'steam' }));
+  run('decodeSteamSecret', text, seed, iteration, () => decodeSteamSecret(text, label));
+  run('parseTimeOffset', text, seed, iteration, () => parseTimeOffset(text, '--time-offset'));
+  const clockProblem = run('clockSourceProblem', text, seed, iteration, () => clockSourceProblem(text, 'clock-source'));
+  if (clockProblem) checkProblems('clockSourceProblem', [clockProblem], text, seed, iteration);
   run('resolveSource', text, seed, iteration, () => {
     const source = resolveSource(text, 'source', ENV, {});
     if (typeof source.reference !== 'string') throw new Error('resolveSource returned a source without a reference');
@@ -654,7 +663,29 @@ function fuzzVerify(r, seed, iteration) {
   }
 }
 
-const CORPORA = [writtenSeed, otpauthUrl, jsonSecret, reference];
+/** Seeds as Steam keeps them: base64 shared_secret, a .maFile, Steam otpauth URLs. */
+function steamSeed(r, seed) {
+  const buf = Buffer.from(seed.bytes);
+  switch (r.int(5)) {
+    case 0:
+      return buf.toString('base64');
+    case 1:
+      return buf.toString('base64url');
+    case 2:
+      return JSON.stringify({
+        shared_secret: buf.toString('base64'),
+        identity_secret: buf.toString('base64'),
+        account_name: 'bot',
+        revocation_code: 'R12345',
+      });
+    case 3:
+      return `otpauth://totp/Steam:bot?secret=${seed.b32}&issuer=Steam`;
+    default:
+      return `otpauth://steam/Steam:bot?secret=${seed.b32}&digits=5`;
+  }
+}
+
+const CORPORA = [writtenSeed, otpauthUrl, jsonSecret, reference, steamSeed];
 
 function iterate(iteration) {
   const r = randomOf((SEED ^ Math.imul(iteration + 1, 0x9e3779b1)) >>> 0);

@@ -6,6 +6,7 @@ export { decodeBase32, encodeBase32, normalizeBase32 } from './core/base32.js';
 export {
   CLOCK_TOLERANCE_SECONDS,
   type ClockReading,
+  clockSourceProblem,
   parseTimeOffset,
   readClock,
 } from './core/clock.js';

@@ -68,8 +68,8 @@ export function errorMessage(e: unknown): string {
 /**
  * Quotes a value for an error message. A value can be a seed pasted into the wrong field, so text is
  * quoted only when it cannot carry 8 consecutive characters of a seed in any of its forms (Base32, hex,
- * base64): at most 7 characters, a number, or text of at most 40 characters with no run of 8
- * alphanumerics. Other text is described by its length. JSON quoting keeps control characters visible
+ * base64, base64url): at most 7 characters, a number, or text of at most 40 characters with no run of 8
+ * characters of those alphabets (`-` and `_` count: base64url uses them). Other text is described by its length. JSON quoting keeps control characters visible
  * and the message on one line. Never throws, whatever the value.
  */
 export function quote(value: unknown, max = 7): string {
@@ -78,9 +78,13 @@ export function quote(value: unknown, max = 7): string {
     return JSON.stringify(String(value));
   }
   if (typeof value !== 'string') return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
-  const short = value.length <= max;
+  // Checked as printed: an escape (`\u0016`) next to 7 characters of a seed would complete a run of 8.
+  const printed = JSON.stringify(value);
+  // A run of 8 characters of any alphabet a seed is written in (Base32, hex, base64, base64url) may be one.
+  const runFree = !/[A-Za-z0-9+/=_-]{8,}/.test(printed);
+  const short = value.length <= max && runFree;
   const numeric = value.length <= 40 && /^[-+0-9.eE]+$/.test(value);
-  const wordy = value.length <= 40 && !/[A-Za-z0-9+/=]{8,}/.test(value);
-  if (short || numeric || wordy) return JSON.stringify(value);
+  const wordy = value.length <= 40 && runFree;
+  if (short || numeric || wordy) return printed;
   return `${/^8|^1[18]$/.test(String(value.length)) ? 'an' : 'a'} ${value.length}-character value`;
 }
