@@ -3559,7 +3559,10 @@ function flagOf(setting) {
 }
 var ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character codes";
 function addSeedOptions(command) {
-  return command.option("--from <source>", "read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)").option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option(
+  return command.option(
+    "--from <source>",
+    "read the seed from a source (recommended): env:NAME, file:PATH, aws-sm:ID[#FIELD], vault-kv:MOUNT/PATH#FIELD, vault-totp:MOUNT/KEY or store:NAME"
+  ).option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option(
     "--secret <base32>",
     "a Base32 seed, or base64 with --encoder steam (visible in the process list: prefer --from)"
   ).option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)").option("--encoder <name>", ENCODER_HELP);
@@ -4772,7 +4775,10 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 var USER_TOKEN_ERRORS = /* @__PURE__ */ new Set(["commander.unknownCommand", "commander.unknownOption"]);
 var COMMANDER_OK = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 function buildProgram(io, result, argv) {
-  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option("--store <ref>", "the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)").option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
+  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option(
+    "--store <ref>",
+    "the store: file:PATH or aws-sm:PREFIX (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)"
+  ).option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
     writeOut: (s) => io.out(s),
     writeErr: (s) => io.err(s),
     outputError: () => {

@@ -31,7 +31,10 @@ function buildProgram(io: Io, result: (code: number) => void, argv: readonly str
     .version(VERSION, '--version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .option('--json', 'print one JSON object instead of text')
-    .option('--store <ref>', 'the store: file:PATH (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)')
+    .option(
+      '--store <ref>',
+      'the store: file:PATH or aws-sm:PREFIX (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)',
+    )
     .option('--debug', 'print stack traces of failures')
     .exitOverride()
     .showSuggestionAfterError()

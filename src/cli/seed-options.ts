@@ -46,7 +46,10 @@ export const ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character 
 /** Adds the seed flags to a command. */
 export function addSeedOptions(command: Command): Command {
   return command
-    .option('--from <source>', 'read the seed from a source: env:NAME, file:PATH or store:NAME (recommended)')
+    .option(
+      '--from <source>',
+      'read the seed from a source (recommended): env:NAME, file:PATH, aws-sm:ID[#FIELD], vault-kv:MOUNT/PATH#FIELD, vault-totp:MOUNT/KEY or store:NAME',
+    )
     .option('--url <otpauth-url>', 'an otpauth://totp/ URL (visible in the process list: prefer --from)')
     .option(
       '--secret <base32>',
