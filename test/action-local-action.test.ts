@@ -82,6 +82,8 @@ async function localAction(name: string, inputs: Record<string, string>, dir: st
   const envFile = join(DIR, `${name}.env`);
   const lines = Object.entries(inputs).map(([k, v]) => `INPUT_${k.replace(/ /g, '_').toUpperCase()}="${v}"`);
   lines.push('ACTIONS_STEP_DEBUG=false', 'GITHUB_ACTIONS=true', `GITHUB_STEP_SUMMARY="${summaryFile}"`);
+  // The runner's temp folder, where install-cli puts the CLI's launchers.
+  lines.push(`RUNNER_TEMP="${join(DIR, `${name}-temp`)}"`);
   writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
   const child = spawn(NODE_BIN, [BIN, 'run', dir, 'src/action/main.ts', envFile], {
     cwd: ROOT,
@@ -130,12 +132,13 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
   beforeAll(async () => {
     const dir = actionDir();
     code = referenceCode(SEED, Date.now() / 1000);
-    const [generate, bad, verify] = await Promise.all([
+    const [generate, bad, verify, steam] = await Promise.all([
       localAction('generate', { secret: B32, 'min-remaining': '0' }, dir),
       localAction('bad', { secret: B32, mode: 'foo' }, dir),
       localAction('verify', { secret: B32, mode: 'verify', code }, dir),
+      localAction('steam', { secret: SEED.toString('base64'), encoder: 'steam', 'time-offset': '-60' }, dir),
     ]);
-    Object.assign(runs, { generate, bad, verify });
+    Object.assign(runs, { generate, bad, verify, steam });
   }, 180_000);
   afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
@@ -174,6 +177,18 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
     expect(r.stdout).toContain('No outputs were set!');
     expect(r.stdout).not.toMatch(/^\s+at /m);
     expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');
+    expectNoSeedInRun(r);
+  });
+
+  it('a Steam key (encoder: steam, base64 secret) with time-offset: 5 characters, the offset applied', () => {
+    const r = runs.steam as LocalRun;
+    expect(r.stdout).not.toMatch(/::error::/);
+    expect(r.outputs).toMatchObject({ digits: '5', algorithm: 'SHA1', 'clock-offset': '-60' });
+    expect(r.stdout).toMatch(/A 5-character Steam Guard code is in the "code" output \(masked\)/);
+    expect(r.stdout).toContain(
+      `The totp-kit CLI is on PATH for later steps (${join(DIR, 'steam-temp', 'totp-kit-cli')})`,
+    );
+    expectNoSeed(r.stdout + r.stderr + r.summary, SEED, 'the local-action log');
     expectNoSeedInRun(r);
   });
 
