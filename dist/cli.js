@@ -4316,6 +4316,7 @@ import { basename } from "node:path";
 // src/cli/run-command.ts
 import { constants } from "node:os";
 var OUTPUT_TAIL = 64 * 1024;
+var OUTPUT_GRACE_MS = 2e3;
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function runCommand(command, args, env, io) {
   const { default: spawn } = await import("./chunks/cross-spawn-R5S4VSJA.js");
@@ -4355,13 +4356,22 @@ async function runCommand(command, args, env, io) {
         tail
       });
     });
-    child.on("close", (code, signal) => {
+    const ended = (code, signal) => {
       if (signal) {
         const number = constants.signals[signal] ?? 0;
         done({ exitCode: 128 + number, signal, tail });
       } else {
         done({ exitCode: code ?? 1, tail });
       }
+    };
+    child.on("close", ended);
+    child.on("exit", (code, signal) => {
+      const timer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        ended(code, signal);
+      }, OUTPUT_GRACE_MS);
+      timer.unref();
     });
   });
 }

@@ -112,6 +112,18 @@ describe('exec runs the command with a fresh code', () => {
     expect(ended - (first?.at as number)).toBeGreaterThan(1000);
   });
 
+  it('does not wait for a process the command left running with its output open', () => {
+    const started = performance.now();
+    const leftRunning =
+      "require('child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'inherit', detached: true }).unref(); console.log('started')";
+    const r = runCli(['exec', '--from', 'env:TOTP_SEED', '--', process.execPath, '-e', leftRunning], {
+      env: { TOTP_SEED: B32 },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('started\n');
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
   it('masks the code in GitHub Actions before the command runs', () => {
     const log = newLog();
     const r = exec([], ['{code}'], { EXEC_LOG: log, GITHUB_ACTIONS: 'true' });

@@ -8,6 +8,11 @@ import type { Io } from './io.js';
 
 /** How much of the command's latest output is kept for `--retry-on` (characters). */
 export const OUTPUT_TAIL = 64 * 1024;
+/**
+ * How long output may still come after the command exited. A process it left running (a build daemon,
+ * an agent) keeps its output pipes open; exec then stops reading rather than wait for it.
+ */
+export const OUTPUT_GRACE_MS = 2_000;
 
 /** How a command ended. */
 export interface RunOutcome {
@@ -68,13 +73,22 @@ export async function runCommand(
         tail,
       });
     });
-    child.on('close', (code, signal) => {
+    const ended = (code: number | null, signal: NodeJS.Signals | null) => {
       if (signal) {
         const number = (constants.signals as Record<string, number>)[signal] ?? 0;
         done({ exitCode: 128 + number, signal, tail });
       } else {
         done({ exitCode: code ?? 1, tail });
       }
+    };
+    child.on('close', ended);
+    child.on('exit', (code, signal) => {
+      const timer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        ended(code, signal);
+      }, OUTPUT_GRACE_MS);
+      timer.unref();
     });
   });
 }
