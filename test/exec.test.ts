@@ -182,6 +182,30 @@ describe('exec retries with codes of later steps', () => {
   });
 });
 
+describe('exec with --lease', () => {
+  it('gives commands started together codes of distinct steps (file store)', async () => {
+    const log = newLog();
+    const store = join(DIR, 'lease-store.json');
+    const start = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          [CLI, 'exec', '--from', 'env:TOTP_SEED', '--period', '2', '--lease', '--', process.execPath, CHILD, '{code}'],
+          {
+            env: { PATH: process.env.PATH ?? '', TOTP_SEED: B32, EXEC_LOG: log, TOTP_KIT_STORE: `file:${store}` },
+            stdio: 'ignore',
+          },
+        );
+        child.on('close', resolve);
+      });
+    const statuses = await Promise.all([start(), start(), start()]);
+    expect(statuses).toEqual([0, 0, 0]);
+    const runs = runsIn(log);
+    const steps = runs.map((run) => stepOf(run.code, run.at, 2));
+    expect(new Set(steps).size, `steps ${steps.join(', ')}`).toBe(3);
+  });
+});
+
 describe('exec refuses bad input in one line each', () => {
   const refusals: [string, readonly string[], RegExp][] = [
     [
