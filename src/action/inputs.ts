@@ -3,10 +3,13 @@
  * reported at once, each naming its input. Nothing here is read at import time.
  */
 import * as core from '@actions/core';
-import { clockSourceProblem, timeOffsetProblem } from '../core/clock.js';
+import { type ClockRequest, clockRequestProblems } from '../core/clock.js';
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
 import { maskAll } from './mask.js';
+
+/** The action's names for the clock settings. */
+export const CLOCK_LABELS = { clockSource: 'clock-source', timeOffset: 'time-offset', omit: 'leave it empty' } as const;
 
 /** The min-remaining default of action.yml. */
 export const DEFAULT_MIN_REMAINING = 5;
@@ -23,8 +26,8 @@ export interface ActionInputs {
   readonly period?: string | undefined;
   readonly encoder?: string | undefined;
   readonly minRemaining: number;
-  readonly clockSource?: string | undefined;
-  readonly timeOffset?: number | undefined;
+  /** The `clock-source` and `time-offset` inputs, checked (at most one given). */
+  readonly clock: ClockRequest;
   readonly lease: boolean;
   readonly installCli: boolean;
   readonly code?: string | undefined;
@@ -157,23 +160,8 @@ export function readInputs(): ActionInputs {
   if (lease && mode !== 'generate') {
     problems.push({ setting: 'lease', problem: 'is only used with mode: generate', allowed: 'leave it false' });
   }
-  const clockSource = optional('clock-source');
-  const timeOffsetText = optional('time-offset');
-  if (clockSource !== undefined && timeOffsetText !== undefined) {
-    problems.push({
-      setting: 'clock-source',
-      problem: 'and time-offset were both given',
-      allowed: 'one of them: measure the offset, or state it',
-    });
-  }
-  if (clockSource !== undefined) {
-    const problem = clockSourceProblem(clockSource, 'clock-source');
-    if (problem) problems.push(problem);
-  }
-  if (timeOffsetText !== undefined) {
-    const problem = timeOffsetProblem(timeOffsetText, 'time-offset');
-    if (problem) problems.push(problem);
-  }
+  const clock = { clockSource: optional('clock-source'), timeOffset: optional('time-offset') };
+  problems.push(...clockRequestProblems(clock, CLOCK_LABELS));
   if (problems.length > 0) throw badSettings(problems);
   for (const warning of check.warnings) core.warning(warning);
 
@@ -187,8 +175,7 @@ export function readInputs(): ActionInputs {
     ...settings,
     encoder,
     minRemaining: minRemaining as number,
-    clockSource,
-    timeOffset: timeOffsetText === undefined ? undefined : Number(timeOffsetText.trim()),
+    clock,
     lease,
     installCli,
     code,

@@ -4,8 +4,8 @@
  * failure path: `core.setFailed` with one line per problem; a stack trace only in debug logs.
  */
 import * as core from '@actions/core';
-import { clockMessage, readClock } from '../core/clock.js';
-import { badInput, errorMessage, TotpKitError } from '../core/errors.js';
+import { clockMessage, decideClock, signed } from '../core/clock.js';
+import { errorMessage, TotpKitError } from '../core/errors.js';
 import type { CodeSettings } from '../core/settings.js';
 import { tenths } from '../core/time.js';
 import { codeLength } from '../core/totp.js';
@@ -13,7 +13,7 @@ import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resour
 import { freshCode } from '../resources/fresh-code.js';
 import { type LoadedKey, loadKey, type ResolvedKey, verdictMessage, verifyWithKey } from '../sources/load-key.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
-import { type ActionInputs, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
+import { type ActionInputs, CLOCK_LABELS, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
 import { installCli } from './install-cli.js';
 import { maskAll } from './mask.js';
 import { type SummaryRows, writeSummary } from './summary.js';
@@ -59,42 +59,33 @@ function steam(key: ResolvedKey): boolean {
   return !key.remote && key.encoder === 'steam';
 }
 
-/** The clock codes are computed with: the offset applied (0 for none) and a summary row. */
+/** The clock codes are computed with (see `decideClock`), logged: the offset applied (0 for none) and a summary row. */
 async function chooseClock(
   inputs: ActionInputs,
   key: { readonly remote?: { readonly reference: string } | undefined },
 ): Promise<{ offset: number; row?: [string, string] }> {
-  if (inputs.clockSource === undefined && inputs.timeOffset === undefined) return { offset: 0 };
-  if (key.remote) {
-    throw badInput(
-      inputs.clockSource !== undefined ? 'clock-source' : 'time-offset',
-      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
-      'leave it empty',
-    );
+  const decision = await decideClock(inputs.clock, CLOCK_LABELS, key.remote?.reference);
+  if (decision.stated !== undefined) {
+    core.info(`time-offset: ${decision.stated} s applied to the runner's clock.`);
+    return { offset: decision.offset, row: ['clock', `runner's clock ${signed(decision.stated)} s (time-offset)`] };
   }
-  if (inputs.timeOffset !== undefined) {
-    core.info(`time-offset: ${inputs.timeOffset} s applied to the runner's clock.`);
-    return {
-      offset: inputs.timeOffset,
-      row: ['clock', `runner's clock ${inputs.timeOffset >= 0 ? '+' : ''}${inputs.timeOffset} s (time-offset)`],
-    };
-  }
-  try {
-    const reading = await readClock(inputs.clockSource as string, 'clock-source');
+  if (decision.reading) {
+    const { reading } = decision;
     core.info(clockMessage(reading));
-    const offset = reading.applied ? reading.offset : 0;
+    const measured = `${signed(reading.offset, 1)} s`;
     return {
-      offset,
+      offset: decision.offset,
       row: [
         'clock',
-        `${html(reading.origin)}: ${reading.offset >= 0 ? '+' : ''}${reading.offset.toFixed(1)} s${reading.applied ? ' (applied)' : ' (within 2 s: not applied)'}`,
+        `${html(reading.origin)}: ${measured}${reading.applied ? ' (applied)' : ' (within 2 s: not applied)'}`,
       ],
     };
-  } catch (e) {
-    if (!(e instanceof TotpKitError) || e.code !== 'E_CLOCK_SOURCE') throw e;
-    core.warning(`${e.message}; codes use the runner's clock`);
+  }
+  if (decision.unreadable !== undefined) {
+    core.warning(`${decision.unreadable}; codes use the runner's clock`);
     return { offset: 0, row: ['clock', "the runner's (the clock source could not be read)"] };
   }
+  return { offset: 0 };
 }
 
 async function generate(inputs: ActionInputs): Promise<void> {

@@ -4,8 +4,8 @@
  * one step per caller (`--lease`, with the store).
  */
 import type { Command } from 'commander';
-import { type ClockReading, clockMessage, clockSourceProblem, readClock, timeOffsetProblem } from '../core/clock.js';
-import { badInput, type Problem, quote, TotpKitError } from '../core/errors.js';
+import { type ClockDecision, clockMessage, clockRequestProblems, decideClock, signed } from '../core/clock.js';
+import { type Problem, quote } from '../core/errors.js';
 import { parseWholeNumber } from '../core/settings.js';
 import type { ResolvedKey } from '../sources/load-key.js';
 import type { Io } from './io.js';
@@ -26,63 +26,43 @@ export function addClockOptions(command: Command): Command {
     .option('--time-offset <seconds>', "seconds to add to this machine's clock (e.g. -42), when you know it is off");
 }
 
-/** Problems with the clock flags, found before any I/O. */
-export function clockProblems(flags: ClockFlags): Problem[] {
-  const problems: Problem[] = [];
-  if (flags.clockSource !== undefined && flags.timeOffset !== undefined) {
-    problems.push({
-      setting: '--clock-source',
-      problem: 'and --time-offset were both given',
-      allowed: 'one of them: measure the offset, or state it',
-    });
-  }
-  if (flags.clockSource !== undefined) {
-    const problem = clockSourceProblem(flags.clockSource, '--clock-source');
-    if (problem) problems.push(problem);
-  }
-  if (flags.timeOffset !== undefined) {
-    const problem = timeOffsetProblem(flags.timeOffset, '--time-offset');
-    if (problem) problems.push(problem);
+const CLOCK_LABELS = { clockSource: '--clock-source', timeOffset: '--time-offset', omit: 'leave it out' } as const;
+
+/**
+ * Problems with the clock flags, found before any I/O; with `at` (`--at`, which fixes the time), a clock
+ * flag is one too.
+ */
+export function clockProblems(flags: ClockFlags, at?: string): Problem[] {
+  const problems = clockRequestProblems(flags, CLOCK_LABELS);
+  if (at === undefined) return problems;
+  for (const [flag, given] of [
+    ['--clock-source', flags.clockSource !== undefined],
+    ['--time-offset', flags.timeOffset !== undefined],
+  ] as const) {
+    if (given) problems.push(atProblem(flag));
   }
   return problems;
 }
 
-/** The clock to compute codes with. */
-export interface ClockChoice {
-  /** Seconds added to this machine's clock (0 when none is applied). */
-  readonly offset: number;
-  /** The clock source's reading, when one was asked for and answered. */
-  readonly reading?: ClockReading;
+/** A flag that needs the clock, given with `--at`. */
+export function atProblem(flag: string): Problem {
+  return { setting: flag, problem: 'cannot be used with --at, which fixes the time', allowed: 'one of them' };
 }
 
 /**
- * Decides the offset: stated by `--time-offset`, or measured from `--clock-source` and applied when
- * more than 2 s. A clock source that cannot be read is a warning (codes then use this machine's clock),
- * not a failure: the code may well be accepted anyway. Refused for a key whose backend computes codes.
+ * Decides the clock (see `decideClock`) and says on stderr what it found: the offset stated or measured,
+ * or, as a warning, why the clock source could not be read. Refused for a key whose backend computes codes.
  */
-export async function chooseClock(flags: ClockFlags, key: ResolvedKey, io: Io): Promise<ClockChoice> {
-  if (flags.clockSource === undefined && flags.timeOffset === undefined) return { offset: 0 };
-  if (key.remote) {
-    throw badInput(
-      flags.clockSource !== undefined ? '--clock-source' : '--time-offset',
-      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
-      'leave it out',
-    );
+export async function chooseClock(flags: ClockFlags, key: ResolvedKey, io: Io): Promise<ClockDecision> {
+  const decision = await decideClock(flags, CLOCK_LABELS, key.remote?.reference, { now: io.now });
+  if (decision.stated !== undefined) {
+    io.err(`totp-kit: clock: --time-offset ${signed(decision.stated)} s applied to this machine's clock\n`);
   }
-  if (flags.timeOffset !== undefined) {
-    const offset = Number(flags.timeOffset.trim());
-    io.err(`totp-kit: clock: --time-offset ${offset >= 0 ? '+' : ''}${offset} s applied to this machine's clock\n`);
-    return { offset };
+  if (decision.reading) io.err(`totp-kit: ${clockMessage(decision.reading)}\n`);
+  if (decision.unreadable !== undefined) {
+    io.err(`totp-kit: warning: ${decision.unreadable}; codes use this machine's clock\n`);
   }
-  try {
-    const reading = await readClock(flags.clockSource as string, '--clock-source', { now: io.now });
-    io.err(`totp-kit: ${clockMessage(reading)}\n`);
-    return { offset: reading.applied ? reading.offset : 0, reading };
-  } catch (e) {
-    if (!(e instanceof TotpKitError) || e.code !== 'E_CLOCK_SOURCE') throw e;
-    io.err(`totp-kit: warning: ${e.message}; codes use this machine's clock\n`);
-    return { offset: 0 };
-  }
+  return decision;
 }
 
 /**
@@ -99,15 +79,10 @@ export function minRemainingProblem(value: unknown): Problem | undefined {
   };
 }
 
-/** True when running as a step of a GitHub Actions job: codes are then masked in the log. */
-export function inGitHubActions(io: Io): boolean {
-  return io.env.GITHUB_ACTIONS === 'true';
-}
-
 /**
  * Masks a value in the GitHub Actions log (`::add-mask::` on stderr, which the runner reads as it reads
  * stdout, so `$(totp-kit code …)` captures the code alone). Nothing happens outside Actions.
  */
 export function maskInActions(value: string, io: Io): void {
-  if (inGitHubActions(io) && value !== '') io.err(`::add-mask::${value}\n`);
+  if (io.env.GITHUB_ACTIONS === 'true' && value !== '') io.err(`::add-mask::${value}\n`);
 }

@@ -136,10 +136,91 @@ export function describeOffset(offset: number): string {
   return offset >= 0 ? `${size} s ahead of this machine` : `${size} s behind this machine`;
 }
 
+/** The clock settings as a face was given them: a clock source URL and a time offset, as text. */
+export interface ClockRequest {
+  readonly clockSource?: string | undefined;
+  readonly timeOffset?: string | undefined;
+}
+
+/** What a face calls the clock settings (`--clock-source` / `clock-source`) and how it says "omit it". */
+export interface ClockLabels {
+  readonly clockSource: string;
+  readonly timeOffset: string;
+  readonly omit: string;
+}
+
+/** Every problem of a clock request, before any I/O: both given, a URL that is not http(s), a bad offset. */
+export function clockRequestProblems(request: ClockRequest, labels: ClockLabels): Problem[] {
+  const problems: Problem[] = [];
+  if (request.clockSource !== undefined && request.timeOffset !== undefined) {
+    problems.push({
+      setting: labels.clockSource,
+      problem: `and ${labels.timeOffset} were both given`,
+      allowed: 'one of them: measure the offset, or state it',
+    });
+  }
+  const source =
+    request.clockSource === undefined ? undefined : clockSourceProblem(request.clockSource, labels.clockSource);
+  const offset =
+    request.timeOffset === undefined ? undefined : timeOffsetProblem(request.timeOffset, labels.timeOffset);
+  return [...problems, ...(source ? [source] : []), ...(offset ? [offset] : [])];
+}
+
+/** The clock codes are computed with. */
+export interface ClockDecision {
+  /** Seconds added to this machine's clock (0 when none is applied). */
+  readonly offset: number;
+  /** The offset stated by hand, when one was. */
+  readonly stated?: number;
+  /** What the clock source said, when it answered. */
+  readonly reading?: ClockReading;
+  /** Why the clock source could not be read (a warning: this machine's clock is used). */
+  readonly unreadable?: string;
+}
+
+/**
+ * Decides the offset of a checked request: stated by hand, or measured from the clock source and applied
+ * when more than the tolerance. A source that cannot be read is not a failure (the code may well be
+ * accepted anyway): the decision says why, and the offset is 0.
+ * @param remote the reference of a key whose backend computes codes with its own clock: a request is refused.
+ * @throws TotpKitError (bad-input) for a request with a remote key.
+ */
+export async function decideClock(
+  request: ClockRequest,
+  labels: ClockLabels,
+  remote: string | undefined,
+  options: ClockOptions = {},
+): Promise<ClockDecision> {
+  if (request.clockSource === undefined && request.timeOffset === undefined) return { offset: 0 };
+  if (remote !== undefined) {
+    throw badInput(
+      request.clockSource !== undefined ? labels.clockSource : labels.timeOffset,
+      `cannot be used with ${remote}: its backend computes the code with its own clock`,
+      labels.omit,
+    );
+  }
+  if (request.timeOffset !== undefined) {
+    const stated = parseTimeOffset(request.timeOffset, labels.timeOffset);
+    return { offset: stated, stated };
+  }
+  try {
+    const reading = await readClock(request.clockSource as string, labels.clockSource, options);
+    return { offset: reading.applied ? reading.offset : 0, reading };
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== 'E_CLOCK_SOURCE') throw e;
+    return { offset: 0, unreadable: e.message };
+  }
+}
+
+/** "+3.5" / "-42": an offset with its sign (to `decimals` places when given). */
+export function signed(seconds: number, decimals?: number): string {
+  return `${seconds >= 0 ? '+' : ''}${decimals === undefined ? seconds : seconds.toFixed(decimals)}`;
+}
+
 /** One line telling what a clock reading means for the codes. */
 export function clockMessage(reading: ClockReading): string {
   if (reading.applied) {
     return `clock: ${reading.origin} is ${describeOffset(reading.offset)}; codes use its time`;
   }
-  return `clock: ${reading.origin} is within ${CLOCK_TOLERANCE_SECONDS} s of this machine (offset ${reading.offset >= 0 ? '+' : ''}${reading.offset.toFixed(1)} s); codes use this machine's clock`;
+  return `clock: ${reading.origin} is within ${CLOCK_TOLERANCE_SECONDS} s of this machine (offset ${signed(reading.offset, 1)} s); codes use this machine's clock`;
 }

@@ -51,10 +51,10 @@ export interface FreshTime {
 }
 
 /**
- * Decides whether the current code has at least `minRemaining` seconds left and, if not, the time of
- * the next step to use instead. `minRemaining` must be below `period` (a code never has more left).
+ * Checks that a code can have `minRemaining` seconds left: whole seconds below the period.
+ * @throws TotpKitError (bad-input) naming `label`.
  */
-export function planFreshCode(t: number, period: number, minRemaining: number, label = 'min-remaining'): FreshTime {
+export function assertMinRemaining(minRemaining: number, period: number, label = 'min-remaining'): void {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
       label,
@@ -62,6 +62,14 @@ export function planFreshCode(t: number, period: number, minRemaining: number, l
       `whole seconds from 0 to ${period - 1}`,
     );
   }
+}
+
+/**
+ * Decides whether the current code has at least `minRemaining` seconds left and, if not, the time of
+ * the next step to use instead. `minRemaining` must be below `period` (a code never has more left).
+ */
+export function planFreshCode(t: number, period: number, minRemaining: number, label = 'min-remaining'): FreshTime {
+  assertMinRemaining(minRemaining, period, label);
   const left = period - (t % period);
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
   const next = expiresAt(t, period);

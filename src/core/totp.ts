@@ -58,6 +58,12 @@ export function codeFormatText(key: CodeFormat): string {
     : `${key.digits} digits 0-9`;
 }
 
+/** What a key's codes are, for people: `SHA1, 6 digits, 30 s` or `Steam Guard: SHA1, 5 characters, 30 s`. */
+export function describeCodes(key: CodeFormat & Pick<CodeSettings, 'algorithm' | 'period'>): string {
+  if (key.encoder === 'steam') return `Steam Guard: ${key.algorithm}, ${STEAM_CODE_LENGTH} characters, ${key.period} s`;
+  return `${key.algorithm}, ${key.digits} digits, ${key.period} s`;
+}
+
 /**
  * True when a normalised code (see `normalizeCode`) has the form of the key's codes: `digits` ASCII
  * digits, or 5 characters of the Steam alphabet. A code that is not well-formed is invalid without

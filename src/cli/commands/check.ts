@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Problem } from '../../core/errors.js';
 import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
-import { codeLength, generateCode } from '../../core/totp.js';
+import { codeLength, describeCodes, generateCode } from '../../core/totp.js';
 import type { ResolvedKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
@@ -63,9 +63,7 @@ export function registerCheck(program: Command, io: Io, result: (code: number) =
 }
 
 function settingsLine(key: ResolvedKey): string {
-  if (!key.remote && key.encoder === 'steam')
-    return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s period`;
-  return `${key.algorithm}, ${key.digits} digits, ${key.period} s period`;
+  return `${describeCodes(key)} period`;
 }
 
 function iso(seconds: number): string {
@@ -73,18 +71,9 @@ function iso(seconds: number): string {
 }
 
 async function check(flags: CheckFlags, io: Io, json: boolean, store: string | undefined): Promise<void> {
-  const problems: Problem[] = [...clockProblems(flags)];
-  if (flags.at !== undefined) {
-    const problem = unixSecondsProblem(flags.at, '--at');
-    if (problem) problems.push(problem);
-    if (flags.clockSource !== undefined || flags.timeOffset !== undefined) {
-      problems.push({
-        setting: flags.clockSource !== undefined ? '--clock-source' : '--time-offset',
-        problem: 'cannot be used with --at, which fixes the time',
-        allowed: 'one of them',
-      });
-    }
-  }
+  const problems: Problem[] = [...clockProblems(flags, flags.at)];
+  const atIssue = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
+  if (atIssue) problems.push(atIssue);
   const loaded = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   const { key } = loaded;
   printWarnings(loaded.warnings, io);

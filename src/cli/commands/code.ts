@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import { expiresAt, parseUnixSeconds, planFreshCode, remainingSeconds, unixSecondsProblem } from '../../core/time.js';
-import { codeLength, generateCode } from '../../core/totp.js';
+import { assertMinRemaining, parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
+import { codeLength } from '../../core/totp.js';
 import { type FreshCode, freshCode } from '../../resources/fresh-code.js';
 import type { Store } from '../../stores/store.js';
 import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
@@ -11,6 +11,7 @@ import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 import {
   addClockOptions,
+  atProblem,
   type ClockFlags,
   chooseClock,
   clockProblems,
@@ -61,48 +62,33 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   if (minRemainingIssue) problems.push(minRemainingIssue);
   const minRemaining = parseWholeNumber(flags.minRemaining ?? '0') as number;
   if (flags.at !== undefined) {
-    const atProblem = unixSecondsProblem(flags.at, '--at');
-    if (atProblem) problems.push(atProblem);
-    for (const [flag, given] of [
-      ['--lease', flags.lease === true],
-      ['--clock-source', flags.clockSource !== undefined],
-      ['--time-offset', flags.timeOffset !== undefined],
-    ] as const) {
-      if (given)
-        problems.push({
-          setting: flag,
-          problem: 'cannot be used with --at, which fixes the time',
-          allowed: 'one of them',
-        });
-    }
+    const atIssue = unixSecondsProblem(flags.at, '--at');
+    if (atIssue) problems.push(atIssue);
+    if (flags.lease === true) problems.push(atProblem('--lease'));
   }
-  problems.push(...clockProblems(flags));
+  problems.push(...clockProblems(flags, flags.at));
   const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   // Checked before any warning is printed, so a refusal stays one line.
-  planFreshCode(0, key.period, minRemaining, '--min-remaining');
+  assertMinRemaining(minRemaining, key.period, '--min-remaining');
+  if (flags.at !== undefined && key.remote) {
+    throw badInput(
+      '--at',
+      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+      'leave --at out',
+    );
+  }
   printWarnings(warnings, io);
   let issued: FreshCode;
   let offset = 0;
   if (flags.at !== undefined) {
-    if (key.remote) {
-      throw badInput(
-        '--at',
-        `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
-        'leave --at out',
-      );
-    }
-    // A fixed time: nothing to wait for; with too little left, the next step's code (as a wait would give).
-    const plan = planFreshCode(parseUnixSeconds(flags.at, '--at'), key.period, minRemaining, '--min-remaining');
-    const step = Math.floor(plan.at / key.period);
-    issued = {
-      code: generateCode(key, plan.at),
-      step,
-      at: plan.at,
-      remaining: remainingSeconds(plan.at, key.period),
-      expiresAt: expiresAt(plan.at, key.period),
-      waited: 0,
-      leased: false,
-    };
+    // A fixed clock: nothing to wait for; with too little left, the next step's code (as a wait would give).
+    const at = parseUnixSeconds(flags.at, '--at');
+    issued = await freshCode(key, {
+      minRemaining,
+      minRemainingLabel: '--min-remaining',
+      now: () => at,
+      wait: async () => {},
+    });
   } else {
     const clock = await chooseClock(flags, key, io);
     offset = clock.offset;

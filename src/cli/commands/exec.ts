@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { badInput, type Problem, quote } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import { planFreshCode } from '../../core/time.js';
+import { assertMinRemaining } from '../../core/time.js';
 import { freshCode } from '../../resources/fresh-code.js';
 import { looksLikeSeed } from '../../sources/index.js';
 import type { Io } from '../io.js';
@@ -156,7 +156,7 @@ async function execute(
   const name = commandName(program);
   const retries = parseWholeNumber(flags.retries ?? '0') as number;
   const retryOn = flags.retryOn !== undefined ? new RegExp(flags.retryOn, 'i') : undefined;
-  planFreshCode(0, key.period, minRemaining, '--min-remaining');
+  assertMinRemaining(minRemaining, key.period, '--min-remaining');
   printWarnings(warnings, io);
   const clock = await chooseClock(flags, key, io);
   const lease = flags.lease === true ? await leaseStore(store, io) : undefined;

@@ -2,13 +2,13 @@
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
 import { parseUnixSeconds } from '../../core/time.js';
+import { describeCodes } from '../../core/totp.js';
 import {
   checkedKeySpec,
   createKey,
   deleteKey,
   findKey,
   KEY_REFUSALS,
-  type KeyInfo,
   listKeys,
   readKey,
   validateKey,
@@ -166,10 +166,4 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       }
       result(outcome.valid ? 0 : 1);
     });
-}
-
-/** What a key's codes are, for `key create`: `SHA1, 6 digits, 30 s` or `Steam Guard: 5 characters, 30 s`. */
-function describeCodes(key: KeyInfo): string {
-  if (key.encoder === 'steam') return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s`;
-  return `${key.algorithm}, ${key.digits} digits, ${key.period} s`;
 }

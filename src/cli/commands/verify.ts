@@ -31,14 +31,7 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       }
       const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
       if (atProblem) problems.push(atProblem);
-      problems.push(...clockProblems(flags));
-      if (flags.at !== undefined && (flags.clockSource !== undefined || flags.timeOffset !== undefined)) {
-        problems.push({
-          setting: flags.clockSource !== undefined ? '--clock-source' : '--time-offset',
-          problem: 'cannot be used with --at, which fixes the time',
-          allowed: 'one of them',
-        });
-      }
+      problems.push(...clockProblems(flags, flags.at));
       const { key, settings, warnings } = await readKey(flags, io, {
         settings: { skew: flags.skew },
         problems,
