@@ -6,20 +6,22 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   KEY_REFUSALS,
   METHOD_SETTINGS,
+  assertMinRemaining,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
   clockMessage,
-  clockSourceProblem,
+  clockRequestProblems,
   codeLength,
   createKey,
   createMethod,
+  decideClock,
   deleteKey,
   deleteMethod,
+  describeCodes,
   enroll,
   enrollmentProblems,
   enrollmentRefusal,
-  expiresAt,
   findEnrollment,
   findKey,
   findMethod,
@@ -39,9 +41,7 @@ import {
   openStore,
   parseUnixSeconds,
   parseWholeNumber,
-  planFreshCode,
   qrTerminal,
-  readClock,
   readEnrollment,
   readKey,
   readMethod,
@@ -49,7 +49,7 @@ import {
   readSmallStdin,
   remainingSeconds,
   resolveStoreRef,
-  timeOffsetProblem,
+  signed,
   unenroll,
   unixSecondsProblem,
   updateKeyInPlace,
@@ -58,7 +58,7 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-KRHPJEMY.js";
+} from "./chunks/chunk-SIXRYZFW.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -3635,51 +3635,34 @@ function addClockOptions(command) {
     "read the time from this URL's HTTP Date header (e.g. the service's own URL) and use it when this machine's clock is more than 2 s off"
   ).option("--time-offset <seconds>", "seconds to add to this machine's clock (e.g. -42), when you know it is off");
 }
-function clockProblems(flags) {
-  const problems = [];
-  if (flags.clockSource !== void 0 && flags.timeOffset !== void 0) {
-    problems.push({
-      setting: "--clock-source",
-      problem: "and --time-offset were both given",
-      allowed: "one of them: measure the offset, or state it"
-    });
-  }
-  if (flags.clockSource !== void 0) {
-    const problem = clockSourceProblem(flags.clockSource, "--clock-source");
-    if (problem) problems.push(problem);
-  }
-  if (flags.timeOffset !== void 0) {
-    const problem = timeOffsetProblem(flags.timeOffset, "--time-offset");
-    if (problem) problems.push(problem);
+var CLOCK_LABELS = { clockSource: "--clock-source", timeOffset: "--time-offset", omit: "leave it out" };
+function clockProblems(flags, at) {
+  const problems = clockRequestProblems(flags, CLOCK_LABELS);
+  if (at === void 0) return problems;
+  for (const [flag, given2] of [
+    ["--clock-source", flags.clockSource !== void 0],
+    ["--time-offset", flags.timeOffset !== void 0]
+  ]) {
+    if (given2) problems.push(atProblem(flag));
   }
   return problems;
 }
+function atProblem(flag) {
+  return { setting: flag, problem: "cannot be used with --at, which fixes the time", allowed: "one of them" };
+}
 async function chooseClock(flags, key, io) {
-  if (flags.clockSource === void 0 && flags.timeOffset === void 0) return { offset: 0 };
-  if (key.remote) {
-    throw badInput(
-      flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
-      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
-      "leave it out"
-    );
-  }
-  if (flags.timeOffset !== void 0) {
-    const offset = Number(flags.timeOffset.trim());
-    io.err(`totp-kit: clock: --time-offset ${offset >= 0 ? "+" : ""}${offset} s applied to this machine's clock
+  const decision = await decideClock(flags, CLOCK_LABELS, key.remote?.reference, { now: io.now });
+  if (decision.stated !== void 0) {
+    io.err(`totp-kit: clock: --time-offset ${signed(decision.stated)} s applied to this machine's clock
 `);
-    return { offset };
   }
-  try {
-    const reading = await readClock(flags.clockSource, "--clock-source", { now: io.now });
-    io.err(`totp-kit: ${clockMessage(reading)}
+  if (decision.reading) io.err(`totp-kit: ${clockMessage(decision.reading)}
 `);
-    return { offset: reading.applied ? reading.offset : 0, reading };
-  } catch (e) {
-    if (!(e instanceof TotpKitError) || e.code !== "E_CLOCK_SOURCE") throw e;
-    io.err(`totp-kit: warning: ${e.message}; codes use this machine's clock
+  if (decision.unreadable !== void 0) {
+    io.err(`totp-kit: warning: ${decision.unreadable}; codes use this machine's clock
 `);
-    return { offset: 0 };
   }
+  return decision;
 }
 function minRemainingProblem(value) {
   if (parseWholeNumber(value) !== void 0) return void 0;
@@ -3690,11 +3673,8 @@ function minRemainingProblem(value) {
     allowed: "whole seconds below the period"
   };
 }
-function inGitHubActions(io) {
-  return io.env.GITHUB_ACTIONS === "true";
-}
 function maskInActions(value, io) {
-  if (inGitHubActions(io) && value !== "") io.err(`::add-mask::${value}
+  if (io.env.GITHUB_ACTIONS === "true" && value !== "") io.err(`::add-mask::${value}
 `);
 }
 
@@ -3726,26 +3706,15 @@ function registerCheck(program2, io, result) {
   });
 }
 function settingsLine(key) {
-  if (!key.remote && key.encoder === "steam")
-    return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s period`;
-  return `${key.algorithm}, ${key.digits} digits, ${key.period} s period`;
+  return `${describeCodes(key)} period`;
 }
 function iso(seconds) {
   return new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
 }
 async function check(flags, io, json, store) {
-  const problems = [...clockProblems(flags)];
-  if (flags.at !== void 0) {
-    const problem = unixSecondsProblem(flags.at, "--at");
-    if (problem) problems.push(problem);
-    if (flags.clockSource !== void 0 || flags.timeOffset !== void 0) {
-      problems.push({
-        setting: flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
-        problem: "cannot be used with --at, which fixes the time",
-        allowed: "one of them"
-      });
-    }
-  }
+  const problems = [...clockProblems(flags, flags.at)];
+  const atIssue = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+  if (atIssue) problems.push(atIssue);
   const loaded = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   const { key } = loaded;
   printWarnings(loaded.warnings, io);
@@ -3849,46 +3818,32 @@ async function printCode(flags, io, json, store) {
   if (minRemainingIssue) problems.push(minRemainingIssue);
   const minRemaining = parseWholeNumber(flags.minRemaining ?? "0");
   if (flags.at !== void 0) {
-    const atProblem = unixSecondsProblem(flags.at, "--at");
-    if (atProblem) problems.push(atProblem);
-    for (const [flag, given2] of [
-      ["--lease", flags.lease === true],
-      ["--clock-source", flags.clockSource !== void 0],
-      ["--time-offset", flags.timeOffset !== void 0]
-    ]) {
-      if (given2)
-        problems.push({
-          setting: flag,
-          problem: "cannot be used with --at, which fixes the time",
-          allowed: "one of them"
-        });
-    }
+    const atIssue = unixSecondsProblem(flags.at, "--at");
+    if (atIssue) problems.push(atIssue);
+    if (flags.lease === true) problems.push(atProblem("--lease"));
   }
-  problems.push(...clockProblems(flags));
+  problems.push(...clockProblems(flags, flags.at));
   const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
-  planFreshCode(0, key.period, minRemaining, "--min-remaining");
+  assertMinRemaining(minRemaining, key.period, "--min-remaining");
+  if (flags.at !== void 0 && key.remote) {
+    throw badInput(
+      "--at",
+      `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
+      "leave --at out"
+    );
+  }
   printWarnings(warnings, io);
   let issued;
   let offset = 0;
   if (flags.at !== void 0) {
-    if (key.remote) {
-      throw badInput(
-        "--at",
-        `cannot be used with ${key.remote.reference}: its backend computes the code for now`,
-        "leave --at out"
-      );
-    }
-    const plan = planFreshCode(parseUnixSeconds(flags.at, "--at"), key.period, minRemaining, "--min-remaining");
-    const step = Math.floor(plan.at / key.period);
-    issued = {
-      code: generateCode(key, plan.at),
-      step,
-      at: plan.at,
-      remaining: remainingSeconds(plan.at, key.period),
-      expiresAt: expiresAt(plan.at, key.period),
-      waited: 0,
-      leased: false
-    };
+    const at = parseUnixSeconds(flags.at, "--at");
+    issued = await freshCode(key, {
+      minRemaining,
+      minRemainingLabel: "--min-remaining",
+      now: () => at,
+      wait: async () => {
+      }
+    });
   } else {
     const clock = await chooseClock(flags, key, io);
     offset = clock.offset;
@@ -4469,7 +4424,7 @@ async function execute(commandLine, flags, io, store, argv) {
   const name = commandName(program2);
   const retries = parseWholeNumber(flags.retries ?? "0");
   const retryOn = flags.retryOn !== void 0 ? new RegExp(flags.retryOn, "i") : void 0;
-  planFreshCode(0, key.period, minRemaining, "--min-remaining");
+  assertMinRemaining(minRemaining, key.period, "--min-remaining");
   printWarnings(warnings, io);
   const clock = await chooseClock(flags, key, io);
   const lease = flags.lease === true ? await leaseStore(store, io) : void 0;
@@ -4619,10 +4574,6 @@ function registerKey(program2, io, result) {
     result(outcome.valid ? 0 : 1);
   });
 }
-function describeCodes(key) {
-  if (key.encoder === "steam") return `Steam Guard: ${key.algorithm}, 5 characters, ${key.period} s`;
-  return `${key.algorithm}, ${key.digits} digits, ${key.period} s`;
-}
 
 // src/cli/commands/method.ts
 function addSettings(command) {
@@ -4738,16 +4689,9 @@ function registerVerify(program2, io, result) {
     if (flags.code === void 0 || flags.code.trim() === "") {
       problems.push({ setting: "--code", problem: "is empty", allowed: "the code to check" });
     }
-    const atProblem = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
-    if (atProblem) problems.push(atProblem);
-    problems.push(...clockProblems(flags));
-    if (flags.at !== void 0 && (flags.clockSource !== void 0 || flags.timeOffset !== void 0)) {
-      problems.push({
-        setting: flags.clockSource !== void 0 ? "--clock-source" : "--time-offset",
-        problem: "cannot be used with --at, which fixes the time",
-        allowed: "one of them"
-      });
-    }
+    const atProblem2 = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+    if (atProblem2) problems.push(atProblem2);
+    problems.push(...clockProblems(flags, flags.at));
     const { key, settings, warnings } = await readKey2(flags, io, {
       settings: { skew: flags.skew },
       problems,

@@ -1,7 +1,7 @@
 import {
   declarationProblems,
   resolveStoreRef
-} from "./chunks/lib-chunk-TNG6QUL2.js";
+} from "./chunks/lib-chunk-5ATX7R3F.js";
 import "./chunks/lib-chunk-QP22SURQ.js";
 import {
   TotpKitError,

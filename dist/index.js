@@ -5,26 +5,25 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   checkSettings,
   clockMessage,
-  clockSourceProblem,
+  clockRequestProblems,
   codeLength,
+  decideClock,
   enrollmentRefusal,
   freshCode,
   loadKey,
   openStore,
   parseWholeNumber,
-  readClock,
   readEnrollment,
   resolveStoreRef,
+  signed,
   tenths,
-  timeOffsetProblem,
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-KRHPJEMY.js";
+} from "./chunks/chunk-SIXRYZFW.js";
 import "./chunks/chunk-2BTFNQ2U.js";
 import {
   TotpKitError,
-  badInput,
   badSettings,
   errorMessage,
   quote
@@ -506,6 +505,7 @@ function maskAll(forms) {
 }
 
 // src/action/inputs.ts
+var CLOCK_LABELS = { clockSource: "clock-source", timeOffset: "time-offset", omit: "leave it empty" };
 var DEFAULT_MIN_REMAINING = 5;
 function optional(name) {
   const value = getInput(name);
@@ -610,23 +610,8 @@ function readInputs() {
   if (lease && mode !== "generate") {
     problems.push({ setting: "lease", problem: "is only used with mode: generate", allowed: "leave it false" });
   }
-  const clockSource = optional("clock-source");
-  const timeOffsetText = optional("time-offset");
-  if (clockSource !== void 0 && timeOffsetText !== void 0) {
-    problems.push({
-      setting: "clock-source",
-      problem: "and time-offset were both given",
-      allowed: "one of them: measure the offset, or state it"
-    });
-  }
-  if (clockSource !== void 0) {
-    const problem = clockSourceProblem(clockSource, "clock-source");
-    if (problem) problems.push(problem);
-  }
-  if (timeOffsetText !== void 0) {
-    const problem = timeOffsetProblem(timeOffsetText, "time-offset");
-    if (problem) problems.push(problem);
-  }
+  const clock = { clockSource: optional("clock-source"), timeOffset: optional("time-offset") };
+  problems.push(...clockRequestProblems(clock, CLOCK_LABELS));
   if (problems.length > 0) throw badSettings(problems);
   for (const warning2 of check.warnings) warning(warning2);
   const awsRegion = optional("aws-region");
@@ -639,8 +624,7 @@ function readInputs() {
     ...settings,
     encoder,
     minRemaining,
-    clockSource,
-    timeOffset: timeOffsetText === void 0 ? void 0 : Number(timeOffsetText.trim()),
+    clock,
     lease,
     installCli: installCli2,
     code,
@@ -744,37 +728,28 @@ function steam(key) {
   return !key.remote && key.encoder === "steam";
 }
 async function chooseClock(inputs, key) {
-  if (inputs.clockSource === void 0 && inputs.timeOffset === void 0) return { offset: 0 };
-  if (key.remote) {
-    throw badInput(
-      inputs.clockSource !== void 0 ? "clock-source" : "time-offset",
-      `cannot be used with ${key.remote.reference}: its backend computes the code with its own clock`,
-      "leave it empty"
-    );
+  const decision = await decideClock(inputs.clock, CLOCK_LABELS, key.remote?.reference);
+  if (decision.stated !== void 0) {
+    info(`time-offset: ${decision.stated} s applied to the runner's clock.`);
+    return { offset: decision.offset, row: ["clock", `runner's clock ${signed(decision.stated)} s (time-offset)`] };
   }
-  if (inputs.timeOffset !== void 0) {
-    info(`time-offset: ${inputs.timeOffset} s applied to the runner's clock.`);
-    return {
-      offset: inputs.timeOffset,
-      row: ["clock", `runner's clock ${inputs.timeOffset >= 0 ? "+" : ""}${inputs.timeOffset} s (time-offset)`]
-    };
-  }
-  try {
-    const reading = await readClock(inputs.clockSource, "clock-source");
+  if (decision.reading) {
+    const { reading } = decision;
     info(clockMessage(reading));
-    const offset = reading.applied ? reading.offset : 0;
+    const measured = `${signed(reading.offset, 1)} s`;
     return {
-      offset,
+      offset: decision.offset,
       row: [
         "clock",
-        `${html(reading.origin)}: ${reading.offset >= 0 ? "+" : ""}${reading.offset.toFixed(1)} s${reading.applied ? " (applied)" : " (within 2 s: not applied)"}`
+        `${html(reading.origin)}: ${measured}${reading.applied ? " (applied)" : " (within 2 s: not applied)"}`
       ]
     };
-  } catch (e) {
-    if (!(e instanceof TotpKitError) || e.code !== "E_CLOCK_SOURCE") throw e;
-    warning(`${e.message}; codes use the runner's clock`);
+  }
+  if (decision.unreadable !== void 0) {
+    warning(`${decision.unreadable}; codes use the runner's clock`);
     return { offset: 0, row: ["clock", "the runner's (the clock source could not be read)"] };
   }
+  return { offset: 0 };
 }
 async function generate(inputs) {
   const loaded = await load(inputs);

@@ -62,7 +62,7 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-TNG6QUL2.js";
+} from "./chunks/lib-chunk-5ATX7R3F.js";
 import {
   FileStore
 } from "./chunks/lib-chunk-X5W7EPYI.js";
@@ -170,7 +170,7 @@ function remainingSeconds(t, period) {
 function expiresAt(t, period) {
   return (Math.floor(t / period) + 1) * period;
 }
-function planFreshCode(t, period, minRemaining, label = "min-remaining") {
+function assertMinRemaining(minRemaining, period, label = "min-remaining") {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
       label,
@@ -178,6 +178,9 @@ function planFreshCode(t, period, minRemaining, label = "min-remaining") {
       `whole seconds from 0 to ${period - 1}`
     );
   }
+}
+function planFreshCode(t, period, minRemaining, label = "min-remaining") {
+  assertMinRemaining(minRemaining, period, label);
   const left = period - t % period;
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
   const next = expiresAt(t, period);

@@ -1,7 +1,6 @@
 // One code per consumer (`code --lease`, the action's `lease: true`): real processes started together on one
 // key get distinct time steps, on the file store and on the AWS Secrets Manager store (the real SDK in every
 // child against the loopback server), each code is the code of its step, and the store holds no seed.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { generateCode } from '../src/core/totp.js';
 import { MAX_LEASE_AHEAD_STEPS } from '../src/resources/lease.js';
 import { expectNoSeed, expectNoSeedInCli } from './helpers/leak.js';
 import { runAction } from './helpers/run-action.js';
-import { CLI } from './helpers/run-cli.js';
+import { type CliResult, runCliAsync } from './helpers/run-cli.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
 const SEED = randomBytes(20);
@@ -38,37 +37,11 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface Outcome {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node dist/cli.js ...args` without waiting. */
-function start(args: readonly string[], env: Record<string, string>): Promise<Outcome> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TOTP_SEED: B32, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
-  });
-  child.stderr.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  return new Promise<Outcome>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  }).then((outcome) => {
-    expectNoSeedInCli(outcome, SEED, `totp-kit ${args.join(' ')}`);
-    return outcome;
-  });
+/** Runs `node dist/cli.js ...args` with the seed in TOTP_SEED, without blocking (several run at once). */
+async function start(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  const outcome = await runCliAsync(args, { env: { TOTP_SEED: B32, ...env } });
+  expectNoSeedInCli(outcome, SEED, `totp-kit ${args.join(' ')}`);
+  return outcome;
 }
 
 interface Issued {
