@@ -58,7 +58,7 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-SIXRYZFW.js";
+} from "./chunks/chunk-2ZUOXRUA.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";

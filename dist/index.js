@@ -20,7 +20,7 @@ import {
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-SIXRYZFW.js";
+} from "./chunks/chunk-2ZUOXRUA.js";
 import "./chunks/chunk-2BTFNQ2U.js";
 import {
   TotpKitError,
@@ -792,7 +792,7 @@ async function generate(inputs) {
   await writeSummary("totp-kit: one-time code", [
     ...settingsRows(loaded),
     ...clock.row ? [clock.row] : [],
-    ["waited for a fresh code", issued.waited >= 0.05 ? `${tenths(issued.waited)} s` : "no"],
+    ["waited for a fresh code", issued.waited > 0 ? `${tenths(issued.waited)} s` : "no"],
     ...lease ? [["lease", `a step no other caller got, in ${html(lease.reference)}`]] : [],
     ["seconds left when output", String(issued.remaining)]
   ]);

@@ -252,7 +252,6 @@ async function freshCode(key, options) {
     );
   }
   const { period } = key;
-  const started = options.now();
   for (let round = 1; ; round++) {
     const t = options.now() + offset;
     const current = Math.floor(t / period);
@@ -291,7 +290,7 @@ async function freshCode(key, options) {
       at,
       remaining: Math.max(0, end - Math.floor(at)),
       expiresAt: end,
-      waited: options.now() - started,
+      waited: Math.max(0, waitSeconds),
       leased: options.lease !== void 0
     };
   }

@@ -132,7 +132,7 @@ async function generate(inputs: ActionInputs): Promise<void> {
   await writeSummary('totp-kit: one-time code', [
     ...settingsRows(loaded),
     ...(clock.row ? [clock.row] : []),
-    ['waited for a fresh code', issued.waited >= 0.05 ? `${tenths(issued.waited)} s` : 'no'],
+    ['waited for a fresh code', issued.waited > 0 ? `${tenths(issued.waited)} s` : 'no'],
     ...(lease ? ([['lease', `a step no other caller got, in ${html(lease.reference)}`]] as const) : []),
     ['seconds left when output', String(issued.remaining)],
   ]);

@@ -43,7 +43,7 @@ export interface FreshCode {
   readonly remaining: number;
   /** Unix second at which it expires (service's clock). */
   readonly expiresAt: number;
-  /** Seconds spent waiting for it. */
+  /** Seconds waited for its step to begin (0 when the current step would do). */
   readonly waited: number;
   /** True when a lease was taken for its step. */
   readonly leased: boolean;
@@ -74,7 +74,6 @@ export async function freshCode(key: ResolvedKey, options: FreshCodeOptions): Pr
     );
   }
   const { period } = key;
-  const started = options.now();
   for (let round = 1; ; round++) {
     const t = options.now() + offset;
     const current = Math.floor(t / period);
@@ -114,7 +113,7 @@ export async function freshCode(key: ResolvedKey, options: FreshCodeOptions): Pr
       at,
       remaining: Math.max(0, end - Math.floor(at)),
       expiresAt: end,
-      waited: options.now() - started,
+      waited: Math.max(0, waitSeconds),
       leased: options.lease !== undefined,
     };
   }
