@@ -249,7 +249,8 @@ describe('exec refuses bad input in one line each', () => {
   }
 
   it('says when the command cannot be found (exit 127), naming it', () => {
-    const r = runCli(['exec', '--from', 'env:TOTP_SEED', '--', 'totp-kit-no-such-command'], {
+    // --min-remaining 0: with under 5 s left, exec would first print its waiting line.
+    const r = runCli(['exec', '--from', 'env:TOTP_SEED', '--min-remaining', '0', '--', 'totp-kit-no-such-command'], {
       env: { TOTP_SEED: B32 },
     });
     expect(r.status).toBe(127);
@@ -257,7 +258,9 @@ describe('exec refuses bad input in one line each', () => {
   });
 
   it('does not print a command name that could be a seed', () => {
-    const r = runCli(['exec', '--from', 'env:TOTP_SEED', '--', B32], { env: { TOTP_SEED: B32 } });
+    const r = runCli(['exec', '--from', 'env:TOTP_SEED', '--min-remaining', '0', '--', B32], {
+      env: { TOTP_SEED: B32 },
+    });
     expect(r.status).toBe(127);
     expect(r.stderr).toBe('totp-kit: exec: the command: command not found\n');
   });
