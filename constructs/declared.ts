@@ -1,21 +1,34 @@
 /**
  * What the three constructs share. Each builds a declaration — the JSON that `totp-kit plan|apply|destroy`
- * take, checked at synth with the same schema the CLI uses — and a null_resource carrying it in its
- * triggers, whose local-exec provisioners run the bundled CLI: `apply` at create, a destroy guarded by
- * the resource's id at destroy.
+ * take, checked at synth with the same schema the CLI uses — and a `terraform_data` (or, where asked, a
+ * `null_resource`) carrying it in its triggers, whose local-exec provisioners run the CLI: `apply` at
+ * create, a destroy guarded by the resource's id at destroy.
  *
- * Every setting is in the triggers, so any change replaces the null_resource: provisioners only run at
- * create, and a replacement is the only way a change reaches the store at all. The store-level apply
- * then decides what the change means — nothing, an update in place (the seed kept), or a new seed — and
+ * Every setting is in the triggers, so any change replaces the resource: provisioners only run at create,
+ * and a replacement is the only way a change reaches the store at all. The store-level apply then decides
+ * what the change means — nothing, an update in place (the seed kept), or a new seed — and
  * create_before_destroy plus the generation guard make the old resource's destroy a no-op.
+ *
+ * The provisioners involve no shell: Terraform runs `node -e LAUNCHER COMMAND` directly (the same on
+ * Linux, macOS and Windows, whose local-exec shells differ), where COMMAND is the CLI's argv as JSON, and
+ * they run in the project folder (named relative to the stack's directory), so the relative paths in the
+ * triggers mean the same in every checkout.
  */
-import { NullProvider } from '@cdktf/provider-null/lib/provider/index.js';
-import { Resource } from '@cdktf/provider-null/lib/resource/index.js';
-import { type ITerraformDependable, TerraformOutput, TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { createRequire } from 'node:module';
+import {
+  DataResource,
+  type ITerraformDependable,
+  type TerraformResource,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformStack,
+  Token,
+} from 'cdktf';
 import { Construct } from 'constructs';
 import { formatProblem, type Problem } from '../src/core/errors.js';
 import type { Declaration } from '../src/resources/declaration.js';
-import type { TotpStore } from './store.js';
+import { projectFromStack } from './paths.js';
+import type { TotpResourceType, TotpStore } from './store.js';
 
 /** What a construct's resource is called in its store: two constructs of one stack may not share it. */
 export interface DeclaredName {
@@ -38,24 +51,36 @@ export interface DeclaredResourceProps<D extends Declaration = Declaration> {
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 
-/** The environment variables the provisioners pass to the CLI, all read from the resource's triggers. */
-const ENVIRONMENT = {
-  TOTP_KIT_CLI: 'cli',
-  TOTP_KIT_STORE: 'store',
-  TOTP_KIT_DECLARATION: 'declaration',
-} as const;
-
 /** A Terraform `${self.…}` expression. */
 function self(attribute: string): string {
   return `$\{self.${attribute}}`;
 }
 
 /**
- * The provisioner command. No user data is in its text — the CLI path, store and declaration arrive as
- * environment variables — so it is the same, and safe, in any POSIX shell (Linux, macOS).
+ * What the provisioners run before the CLI, as `node -e LAUNCHER COMMAND`: COMMAND is the CLI's path and
+ * arguments as a JSON array. It says in one line when the CLI is not there (instead of Node's stack trace),
+ * then runs it in this process. No `${` or `%{` in it: Terraform would read them as expressions.
  */
-function provisionerCommand(action: 'apply' | 'destroy'): string {
-  return `node "$TOTP_KIT_CLI" ${action} --generation "${self('id')}" --declaration-env TOTP_KIT_DECLARATION`;
+export const PROVISIONER_LAUNCHER = [
+  'var a=JSON.parse(process.argv[1]),p=require("path").resolve(a[0]);',
+  'if(!require("fs").existsSync(p)){',
+  'console.error("totp-kit: cliPath: "+p+" does not exist (allowed: the dist/cli.js of the installed totp-kit:',
+  ' run npm install in "+process.cwd()+", or set the store\'s cliPath)");process.exit(2)}',
+  'process.argv=[process.argv[0],p].concat(a.slice(1));',
+  'import(require("url").pathToFileURL(p).href).catch(function(e){',
+  'console.error("totp-kit: cliPath: "+p+" could not be loaded: "+(e&&e.message));process.exit(2)})',
+].join('');
+
+/** The provisioner's COMMAND: the CLI and its arguments, as JSON. */
+function provisionerCommand(cli: string, action: 'apply' | 'destroy'): string {
+  return JSON.stringify([
+    terraformLiteral(cli),
+    action,
+    '--generation',
+    self('id'),
+    '--declaration-env',
+    'TOTP_KIT_DECLARATION',
+  ]);
 }
 
 /**
@@ -65,6 +90,16 @@ function provisionerCommand(action: 'apply' | 'destroy'): string {
 function terraformLiteral(text: string): string {
   // A function, not a string: in a replacement string `$$` means one `$`.
   return text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
+}
+
+/** Every string in a JSON value escaped with terraformLiteral (object keys are settings: never user text). */
+function terraformLiterals(value: unknown): unknown {
+  if (typeof value === 'string') return terraformLiteral(value);
+  if (Array.isArray(value)) return value.map(terraformLiterals);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, terraformLiterals(v)]));
+  }
+  return value;
 }
 
 const RTTI = Symbol.for('jsii.rtti');
@@ -94,11 +129,52 @@ function checkSameCdk(stack: TerraformStack): void {
 }
 
 /** Adds the null provider to the stack unless it has one. */
-function ensureNullProvider(stack: TerraformStack): void {
+function ensureNullProvider(stack: TerraformStack, nullProvider: NullProviderModule): void {
   const present = stack.node
     .findAll()
     .some((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'null');
-  if (!present) new NullProvider(stack, 'TotpKitNullProvider');
+  if (!present) new nullProvider.NullProvider(stack, 'TotpKitNullProvider');
+}
+
+/** The oldest Terraform with `terraform_data`: older ones say so at init instead of failing at plan. */
+export const TERRAFORM_DATA_MIN_VERSION = '>= 1.4.0';
+
+const versioned = new WeakSet<TerraformStack>();
+
+/** Asks for Terraform 1.4 or later in a stack with `terraform_data` (once; a later override of the user's wins). */
+function requireTerraformData(stack: TerraformStack): void {
+  if (versioned.has(stack)) return;
+  versioned.add(stack);
+  stack.addOverride('terraform.required_version', TERRAFORM_DATA_MIN_VERSION);
+}
+
+interface NullProviderModule {
+  readonly NullProvider: new (scope: Construct, id: string) => TerraformProvider;
+}
+interface NullResourceModule {
+  readonly Resource: new (
+    scope: Construct,
+    id: string,
+    config: { triggers: Record<string, string> } & Record<string, unknown>,
+  ) => TerraformResource;
+}
+
+/**
+ * @cdktf/provider-null, loaded only for `resourceType: 'null_resource'`: an app using terraform_data needs
+ * neither the package nor the provider.
+ */
+function loadNullProvider(): { provider: NullProviderModule; resource: NullResourceModule } {
+  const require = createRequire(import.meta.url);
+  try {
+    return {
+      provider: require('@cdktf/provider-null/lib/provider/index.js') as NullProviderModule,
+      resource: require('@cdktf/provider-null/lib/resource/index.js') as NullResourceModule,
+    };
+  } catch {
+    throw new Error(
+      "resourceType: 'null_resource' needs the package @cdktf/provider-null (allowed: install it, or use 'terraform_data' with Terraform 1.4 or later)",
+    );
+  }
 }
 
 /** Settings whose value is a Terraform token: unknown at synth, so they cannot be checked. */
@@ -112,15 +188,15 @@ function tokenProblems(value: unknown, path = ''): Problem[] {
 
 /**
  * The base of `TotpKey`, `TotpMfaMethod` and `TotpEnrollment`: a declaration in a store, checked at
- * synth, and the null_resource that applies it at `terraform apply`.
+ * synth, and the resource that applies it at `terraform apply`.
  */
 export abstract class TotpDeclaredResource<D extends Declaration = Declaration> extends Construct {
   /** The store the resource is declared in. */
   readonly store: TotpStore;
   /** The declaration `totp-kit apply` receives (no seed: an imported key names its source). */
   readonly declaration: D;
-  /** The null_resource whose provisioners apply and destroy the declaration. */
-  readonly resource: Resource;
+  /** The `terraform_data` (or `null_resource`) whose provisioners apply and destroy the declaration. */
+  readonly resource: TerraformResource;
   /** The names and paths of the resource (never a URL or seed). */
   readonly output: TerraformOutput;
   readonly #name: DeclaredName;
@@ -132,35 +208,62 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     this.#name = props.name;
     const stack = TerraformStack.of(this);
     checkSameCdk(stack);
-    ensureNullProvider(stack);
-
-    const triggers: Record<string, string> = {
-      declaration: terraformLiteral(JSON.stringify(props.declaration)),
-      store: terraformLiteral(props.store.reference),
-      cli: terraformLiteral(props.store.cliPath),
-    };
-    const environment: Record<string, string> = {};
-    for (const [variable, trigger] of Object.entries(ENVIRONMENT)) environment[variable] = self(`triggers.${trigger}`);
-    if (props.store.region !== undefined) {
-      triggers.aws_region = terraformLiteral(props.store.region);
-      environment.AWS_REGION = self('triggers.aws_region');
-    }
-    this.resource = new Resource(this, 'Resource', {
-      triggers,
-      lifecycle: { createBeforeDestroy: true },
-      provisioners: [
-        { type: 'local-exec', command: provisionerCommand('apply'), environment },
-        // Destroy-time provisioners may only reference self: everything destroy needs is in the triggers.
-        { type: 'local-exec', when: 'destroy', command: provisionerCommand('destroy'), environment },
-      ],
-      ...(props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}),
-    });
+    this.resource = this.#makeResource(stack, props);
 
     const value: Record<string, string> = {};
     for (const [k, v] of Object.entries(props.outputs)) if (v !== undefined) value[k] = terraformLiteral(v);
     this.output = new TerraformOutput(this, 'Output', { value, description: terraformLiteral(props.description) });
 
     this.node.addValidation({ validate: () => this.#problems().map((p) => formatProblem(p)) });
+  }
+
+  /**
+   * The resource: its triggers hold the declaration (settings as themselves, so `terraform plan` shows
+   * `skew = 1 -> 0`), the store and the region; the provisioners read them from `self` (destroy-time
+   * provisioners may reference nothing else) and run in the project folder.
+   */
+  #makeResource(stack: TerraformStack, props: DeclaredResourceProps<D>): TerraformResource {
+    const { store } = props;
+    const kind = store.resourceType === 'null_resource' ? 'null_resource' : 'terraform_data';
+    const triggersName = kind === 'terraform_data' ? 'triggers_replace' : 'triggers';
+    const environment: Record<string, string> = {
+      TOTP_KIT_STORE: self(`${triggersName}.store`),
+      TOTP_KIT_DECLARATION:
+        kind === 'terraform_data'
+          ? `$\{jsonencode(self.triggers_replace.declaration)}`
+          : self('triggers.declaration'),
+    };
+    if (store.region !== undefined) environment.AWS_REGION = self(`${triggersName}.aws_region`);
+    const provisioner = (action: 'apply' | 'destroy') => ({
+      type: 'local-exec' as const,
+      interpreter: ['node', '-e', PROVISIONER_LAUNCHER],
+      command: provisionerCommand(store.cliPath, action),
+      workingDir: projectFromStack(stack),
+      environment,
+      ...(action === 'destroy' ? { when: 'destroy' as const } : {}),
+    });
+    const common = {
+      lifecycle: { createBeforeDestroy: true },
+      provisioners: [provisioner('apply'), provisioner('destroy')],
+      ...(props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}),
+    };
+    const place = {
+      store: terraformLiteral(store.reference),
+      ...(store.region === undefined ? {} : { aws_region: terraformLiteral(store.region) }),
+    };
+    if (kind === 'terraform_data') {
+      requireTerraformData(stack);
+      return new DataResource(this, 'Resource', {
+        triggersReplace: { declaration: terraformLiterals(props.declaration), ...place },
+        ...common,
+      });
+    }
+    const nullProvider = loadNullProvider();
+    ensureNullProvider(stack, nullProvider.provider);
+    return new nullProvider.resource.Resource(this, 'Resource', {
+      triggers: { declaration: terraformLiteral(JSON.stringify(props.declaration)), ...place },
+      ...common,
+    });
   }
 
   /** The problems of the declaration: the schema's, and any a construct adds. */

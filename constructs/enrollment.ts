@@ -5,7 +5,7 @@ import type { Problem } from '../src/core/errors.js';
 import { declarationProblems, type EnrollmentDeclaration } from '../src/resources/declaration.js';
 import { TotpDeclaredResource } from './declared.js';
 import type { TotpMfaMethod } from './method.js';
-import { absolute } from './store.js';
+import { projectPath } from './paths.js';
 
 /** Props of `TotpEnrollment`. */
 export interface TotpEnrollmentProps {
@@ -20,8 +20,8 @@ export interface TotpEnrollmentProps {
    */
   readonly entityId: string;
   /**
-   * Where apply writes the new enrollment's PNG barcode (mode 0600); a relative path is resolved
-   * against the working directory at synth. An entity already enrolled keeps its secret and gets no new
+   * Where apply writes the new enrollment's PNG barcode (mode 0600); a relative path is relative to
+   * the project (the folder `cdktf synth` runs in) and stays relative in the synthesized JSON. An entity already enrolled keeps its secret and gets no new
    * barcode (destroy the enrollment to replace it). Changing it updates nothing in the store.
    * @default no file: the barcode cannot be shown later
    */
@@ -37,12 +37,12 @@ export class TotpEnrollment extends TotpDeclaredResource<EnrollmentDeclaration> 
   readonly method: TotpMfaMethod;
   /** The entity's id. */
   readonly entityId: string;
-  /** The barcode file (absolute), when one was asked for. */
+  /** The barcode file (relative to the project unless given absolute), when one was asked for. */
   readonly qrCodeFile?: string;
 
   constructor(scope: Construct, id: string, props: TotpEnrollmentProps) {
     const { method, entityId } = props;
-    const qrCodeFile = props.qrCodeFile === undefined ? undefined : absolute(props.qrCodeFile);
+    const qrCodeFile = props.qrCodeFile === undefined ? undefined : projectPath(props.qrCodeFile);
     const declaration: EnrollmentDeclaration = {
       kind: 'enrollment',
       method: method.methodName,

@@ -3,7 +3,8 @@ import type { Construct } from 'constructs';
 import type { Problem } from '../src/core/errors.js';
 import { declarationProblems, type KeyDeclaration } from '../src/resources/declaration.js';
 import { TotpDeclaredResource } from './declared.js';
-import { absolute, type TotpStore } from './store.js';
+import { projectPath } from './paths.js';
+import type { TotpStore } from './store.js';
 
 /** A key generated at apply. */
 export interface TotpKeyGenerate {
@@ -81,7 +82,7 @@ export interface TotpKeyProps {
   readonly exported?: boolean;
   /**
    * Where apply writes the PNG barcode (mode 0600) when it makes a new seed for a generated, exported
-   * key; a relative path is resolved against the working directory at synth. The barcode is never
+   * key; a relative path is relative to the project (the folder `cdktf synth` runs in). The barcode is never
    * written again for the same seed. Changing it updates nothing in the store.
    * @default no file: the barcode cannot be shown later
    */
@@ -95,12 +96,12 @@ export interface TotpKeyProps {
 export class TotpKey extends TotpDeclaredResource<KeyDeclaration> {
   /** The key's name. */
   readonly name: string;
-  /** The barcode file (absolute), when one was asked for. */
+  /** The barcode file (relative to the project unless given absolute), when one was asked for. */
   readonly qrCodeFile?: string;
 
   constructor(scope: Construct, id: string, props: TotpKeyProps) {
     const { store, ...settings } = props;
-    const qrCodeFile = props.qrCodeFile === undefined ? undefined : absolute(props.qrCodeFile);
+    const qrCodeFile = props.qrCodeFile === undefined ? undefined : projectPath(props.qrCodeFile);
     const declaration: KeyDeclaration = {
       kind: 'key',
       ...settings,

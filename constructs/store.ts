@@ -2,21 +2,40 @@
  * Store references for the constructs: where `terraform apply` (through the CLI) keeps the keys,
  * methods and enrollments a stack declares. The same references as the CLI's `--store`.
  */
-import { isAbsolute, resolve } from 'node:path';
 import { Token } from 'cdktf';
 import { errorMessage, type Problem, quote, TotpKitError } from '../src/core/errors.js';
 import { resolveStoreRef } from '../src/stores/store-ref.js';
 import { bundledCliPath } from './cli-path.js';
+import { projectPath, relativeToProject } from './paths.js';
+
+/**
+ * The Terraform resource each construct synthesizes. Both run the same provisioners with the same
+ * lifecycle (create_before_destroy, every setting forcing a replacement).
+ * - `terraform_data`: Terraform's built-in resource (Terraform 1.4 or later, OpenTofu 1.6 or later); needs
+ *   no provider, so `terraform init` works offline.
+ * - `null_resource`: from the `hashicorp/null` provider (@cdktf/provider-null), for Terraform older than 1.4.
+ */
+export type TotpResourceType = 'terraform_data' | 'null_resource';
+
+const RESOURCE_TYPES: readonly TotpResourceType[] = ['terraform_data', 'null_resource'];
 
 /** Options of every store. */
 export interface TotpStoreOptions {
   /**
-   * The totp-kit CLI the provisioners run as `node CLI apply|destroy …` (a relative path is resolved
-   * against the working directory at synth). Changing it replaces the null_resources, which is
-   * harmless: the new apply finds everything up to date and the old guarded destroy deletes nothing.
-   * @default the `dist/cli.js` of the installed totp-kit package, next to these constructs
+   * The totp-kit CLI the provisioners run with `node`. A relative path is relative to the project (the
+   * folder `cdktf synth` runs in), and stays relative in the synthesized JSON. Changing it changes no
+   * resource: the provisioners use the CLI of the current configuration.
+   * @default the `dist/cli.js` of the installed totp-kit package, next to these constructs (written
+   * relative to the project)
    */
   readonly cliPath?: string;
+  /**
+   * The Terraform resource the constructs of this store synthesize: `terraform_data` (built in, Terraform
+   * 1.4 or later) or `null_resource` (the hashicorp/null provider, for older Terraform). Switching
+   * replaces every resource of the store; the store keeps every seed.
+   * @default 'terraform_data'
+   */
+  readonly resourceType?: TotpResourceType;
 }
 
 /** Props of an AWS Secrets Manager store. */
@@ -39,18 +58,19 @@ const REGION = /^[a-z0-9-]{1,40}$/;
 /**
  * A totp-kit store: `TotpStore.file(path)` or `TotpStore.awsSecretsManager({ prefix, region })`.
  * Every construct names the store it declares its resource in; its reference travels in the
- * null_resource's triggers, so moving a resource to another store recreates it there (and deletes
- * it from the old one).
+ * resource's triggers, so moving a resource to another store recreates it there (and deletes it from
+ * the old one).
  */
 export class TotpStore {
   /**
-   * The embedded file store (one JSON file, mode 0600). A relative path is resolved at synth against
-   * the working directory of `cdktf synth` (the project with cdktf.json), not the stack's directory in
-   * cdktf.out where Terraform runs, so the store survives a fresh synth. Set `TOTP_KIT_STORE_KEY` in
-   * the environment of `terraform apply` to seal its seeds; the key never enters the synthesized JSON.
+   * The embedded file store (one JSON file, mode 0600). A relative path is relative to the project (the
+   * folder with cdktf.json, where `cdktf synth` runs), wherever it is checked out: it stays relative in the
+   * synthesized JSON, and the provisioners run in the project folder. An absolute path stays as given.
+   * Set `TOTP_KIT_STORE_KEY` in the environment of `terraform apply` to seal its seeds; the key never
+   * enters the synthesized JSON.
    */
   static file(path: string, options: TotpStoreOptions = {}): TotpStore {
-    return new TotpStore(`file:${absolute(path)}`, options);
+    return new TotpStore(`file:${projectPath(path)}`, options);
   }
 
   /** AWS Secrets Manager: one secret per key, method and enrollment under `prefix`. */
@@ -58,17 +78,21 @@ export class TotpStore {
     return new TotpStore(`aws-sm:${props.prefix}`, props, props.region);
   }
 
-  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:/abs/path` or `aws-sm:PREFIX`). */
+  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, or `aws-sm:PREFIX`). */
   readonly reference: string;
   /** The region of an AWS Secrets Manager store, when one was given. */
   readonly region?: string;
-  /** The absolute path of the CLI the provisioners run. */
+  /** The CLI the provisioners run: relative to the project, or absolute when given so. */
   readonly cliPath: string;
+  /** The Terraform resource the constructs of this store synthesize. */
+  readonly resourceType: TotpResourceType;
 
   private constructor(reference: string, options: TotpStoreOptions, region?: string) {
     this.reference = reference;
     if (region !== undefined) this.region = region;
-    this.cliPath = options.cliPath === undefined ? bundledCliPath() : absolute(options.cliPath);
+    this.cliPath =
+      options.cliPath === undefined ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
+    this.resourceType = options.resourceType ?? 'terraform_data';
   }
 
   /** What makes two stores the same store: two constructs may not declare one name in it. */
@@ -80,7 +104,7 @@ export class TotpStore {
   problems(): Problem[] {
     const problems: Problem[] = [];
     if (Token.isUnresolved(this.reference)) {
-      problems.push({ setting: 'store', problem: 'is a Terraform token', allowed: 'a reference known at synth' });
+      problems.push({ setting: 'store', problem: 'is a Terraform token, known only at apply', allowed: 'a reference known at synth' });
     } else {
       try {
         resolveStoreRef(this.reference, {}, 'store');
@@ -96,15 +120,20 @@ export class TotpStore {
         allowed: 'a region name such as eu-west-1',
       });
     }
-    if (this.cliPath === '' || Token.isUnresolved(this.cliPath)) {
-      problems.push({ setting: 'cliPath', problem: 'is not a file path', allowed: 'the path of dist/cli.js' });
+    if (typeof this.cliPath !== 'string' || this.cliPath === '' || Token.isUnresolved(this.cliPath)) {
+      problems.push({
+        setting: 'cliPath',
+        problem: Token.isUnresolved(this.cliPath) ? 'is a Terraform token' : 'is not a file path',
+        allowed: "the path of totp-kit's dist/cli.js, known at synth",
+      });
+    }
+    if (!RESOURCE_TYPES.includes(this.resourceType)) {
+      problems.push({
+        setting: 'resourceType',
+        problem: `${quote(String(this.resourceType))} is not a resource type these constructs make`,
+        allowed: RESOURCE_TYPES.join(' or '),
+      });
     }
     return problems;
   }
-}
-
-/** Resolves a relative path against the working directory; leaves empty strings and tokens to validation. */
-export function absolute(path: string): string {
-  if (typeof path !== 'string' || path === '' || Token.isUnresolved(path) || isAbsolute(path)) return path;
-  return resolve(path);
 }

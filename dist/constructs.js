@@ -18,24 +18,78 @@ function bundledCliPath(moduleUrl = import.meta.url) {
   return basename(dir) === "dist" ? join(dir, "cli.js") : join(dir, "..", "dist", "cli.js");
 }
 
+// constructs/paths.ts
+import { isAbsolute, posix, relative, resolve, sep } from "node:path";
+import { App, LocalBackend, Token } from "cdktf";
+function slashes(path) {
+  return sep === "\\" ? path.replaceAll("\\", "/") : path;
+}
+function projectPath(path) {
+  if (typeof path !== "string" || path === "" || Token.isUnresolved(path) || isAbsolute(path)) return path;
+  return posix.normalize(slashes(path));
+}
+function relativeToProject(absolute, project = process.cwd()) {
+  const rel = relative(project, absolute);
+  return rel === "" || isAbsolute(rel) ? slashes(absolute) : slashes(rel);
+}
+function stackDirectory(stack) {
+  let outdir = "cdktf.out";
+  try {
+    outdir = App.of(stack).outdir;
+  } catch {
+  }
+  return resolve(outdir, "stacks", stack.node.id);
+}
+function projectFromStack(stack, project = process.cwd()) {
+  const rel = relative(stackDirectory(stack), project);
+  return rel === "" ? "." : slashes(rel);
+}
+function portableLocalBackend(stack) {
+  return new LocalBackend(stack, { path: `${projectFromStack(stack)}/terraform.${stack.node.id}.tfstate` });
+}
+
 // constructs/declared.ts
-import { NullProvider } from "@cdktf/provider-null/lib/provider/index.js";
-import { Resource } from "@cdktf/provider-null/lib/resource/index.js";
-import { TerraformOutput, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { createRequire } from "node:module";
+import {
+  DataResource,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformStack,
+  Token as Token2
+} from "cdktf";
 import { Construct } from "constructs";
-var ENVIRONMENT = {
-  TOTP_KIT_CLI: "cli",
-  TOTP_KIT_STORE: "store",
-  TOTP_KIT_DECLARATION: "declaration"
-};
 function self(attribute) {
   return `\${self.${attribute}}`;
 }
-function provisionerCommand(action) {
-  return `node "$TOTP_KIT_CLI" ${action} --generation "${self("id")}" --declaration-env TOTP_KIT_DECLARATION`;
+var PROVISIONER_LAUNCHER = [
+  'var a=JSON.parse(process.argv[1]),p=require("path").resolve(a[0]);',
+  'if(!require("fs").existsSync(p)){',
+  'console.error("totp-kit: cliPath: "+p+" does not exist (allowed: the dist/cli.js of the installed totp-kit:',
+  ` run npm install in "+process.cwd()+", or set the store's cliPath)");process.exit(2)}`,
+  "process.argv=[process.argv[0],p].concat(a.slice(1));",
+  'import(require("url").pathToFileURL(p).href).catch(function(e){',
+  'console.error("totp-kit: cliPath: "+p+" could not be loaded: "+(e&&e.message));process.exit(2)})'
+].join("");
+function provisionerCommand(cli, action) {
+  return JSON.stringify([
+    terraformLiteral(cli),
+    action,
+    "--generation",
+    self("id"),
+    "--declaration-env",
+    "TOTP_KIT_DECLARATION"
+  ]);
 }
 function terraformLiteral(text) {
   return text.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
+}
+function terraformLiterals(value) {
+  if (typeof value === "string") return terraformLiteral(value);
+  if (Array.isArray(value)) return value.map(terraformLiterals);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, terraformLiterals(v)]));
+  }
+  return value;
 }
 var RTTI = /* @__PURE__ */ Symbol.for("jsii.rtti");
 function cdkOf(stackClass) {
@@ -53,15 +107,35 @@ function checkSameCdk(stack) {
     `stack "${stack.node.path}" is a ${theirs} stack, but totp-kit's constructs were loaded with ${ours}, and the two cannot be mixed in one stack. Make "${ours}" resolve to ${theirs}: in package.json, "overrides": { "${ours}": "npm:${theirs}@<its version>" } (npm; pnpm.overrides or resolutions for pnpm and yarn).`
   );
 }
-function ensureNullProvider(stack) {
+function ensureNullProvider(stack, nullProvider) {
   const present = stack.node.findAll().some((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "null");
-  if (!present) new NullProvider(stack, "TotpKitNullProvider");
+  if (!present) new nullProvider.NullProvider(stack, "TotpKitNullProvider");
+}
+var TERRAFORM_DATA_MIN_VERSION = ">= 1.4.0";
+var versioned = /* @__PURE__ */ new WeakSet();
+function requireTerraformData(stack) {
+  if (versioned.has(stack)) return;
+  versioned.add(stack);
+  stack.addOverride("terraform.required_version", TERRAFORM_DATA_MIN_VERSION);
+}
+function loadNullProvider() {
+  const require2 = createRequire(import.meta.url);
+  try {
+    return {
+      provider: require2("@cdktf/provider-null/lib/provider/index.js"),
+      resource: require2("@cdktf/provider-null/lib/resource/index.js")
+    };
+  } catch {
+    throw new Error(
+      "resourceType: 'null_resource' needs the package @cdktf/provider-null (allowed: install it, or use 'terraform_data' with Terraform 1.4 or later)"
+    );
+  }
 }
 function tokenProblems(value, path = "") {
   if (typeof value === "object" && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => tokenProblems(v, path === "" ? k : `${path}.${k}`));
   }
-  if (!Token.isUnresolved(value)) return [];
+  if (!Token2.isUnresolved(value)) return [];
   return [{ setting: path, problem: "is a Terraform token, known only at apply", allowed: "a value known at synth" }];
 }
 var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
@@ -69,7 +143,7 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
   store;
   /** The declaration `totp-kit apply` receives (no seed: an imported key names its source). */
   declaration;
-  /** The null_resource whose provisioners apply and destroy the declaration. */
+  /** The `terraform_data` (or `null_resource`) whose provisioners apply and destroy the declaration. */
   resource;
   /** The names and paths of the resource (never a URL or seed). */
   output;
@@ -81,32 +155,56 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
     this.#name = props.name;
     const stack = TerraformStack.of(this);
     checkSameCdk(stack);
-    ensureNullProvider(stack);
-    const triggers = {
-      declaration: terraformLiteral(JSON.stringify(props.declaration)),
-      store: terraformLiteral(props.store.reference),
-      cli: terraformLiteral(props.store.cliPath)
-    };
-    const environment = {};
-    for (const [variable, trigger] of Object.entries(ENVIRONMENT)) environment[variable] = self(`triggers.${trigger}`);
-    if (props.store.region !== void 0) {
-      triggers.aws_region = terraformLiteral(props.store.region);
-      environment.AWS_REGION = self("triggers.aws_region");
-    }
-    this.resource = new Resource(this, "Resource", {
-      triggers,
-      lifecycle: { createBeforeDestroy: true },
-      provisioners: [
-        { type: "local-exec", command: provisionerCommand("apply"), environment },
-        // Destroy-time provisioners may only reference self: everything destroy needs is in the triggers.
-        { type: "local-exec", when: "destroy", command: provisionerCommand("destroy"), environment }
-      ],
-      ...props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}
-    });
+    this.resource = this.#makeResource(stack, props);
     const value = {};
     for (const [k, v] of Object.entries(props.outputs)) if (v !== void 0) value[k] = terraformLiteral(v);
     this.output = new TerraformOutput(this, "Output", { value, description: terraformLiteral(props.description) });
     this.node.addValidation({ validate: () => this.#problems().map((p) => formatProblem(p)) });
+  }
+  /**
+   * The resource: its triggers hold the declaration (settings as themselves, so `terraform plan` shows
+   * `skew = 1 -> 0`), the store and the region; the provisioners read them from `self` (destroy-time
+   * provisioners may reference nothing else) and run in the project folder.
+   */
+  #makeResource(stack, props) {
+    const { store } = props;
+    const kind = store.resourceType === "null_resource" ? "null_resource" : "terraform_data";
+    const triggersName = kind === "terraform_data" ? "triggers_replace" : "triggers";
+    const environment = {
+      TOTP_KIT_STORE: self(`${triggersName}.store`),
+      TOTP_KIT_DECLARATION: kind === "terraform_data" ? `\${jsonencode(self.triggers_replace.declaration)}` : self("triggers.declaration")
+    };
+    if (store.region !== void 0) environment.AWS_REGION = self(`${triggersName}.aws_region`);
+    const provisioner = (action) => ({
+      type: "local-exec",
+      interpreter: ["node", "-e", PROVISIONER_LAUNCHER],
+      command: provisionerCommand(store.cliPath, action),
+      workingDir: projectFromStack(stack),
+      environment,
+      ...action === "destroy" ? { when: "destroy" } : {}
+    });
+    const common = {
+      lifecycle: { createBeforeDestroy: true },
+      provisioners: [provisioner("apply"), provisioner("destroy")],
+      ...props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}
+    };
+    const place = {
+      store: terraformLiteral(store.reference),
+      ...store.region === void 0 ? {} : { aws_region: terraformLiteral(store.region) }
+    };
+    if (kind === "terraform_data") {
+      requireTerraformData(stack);
+      return new DataResource(this, "Resource", {
+        triggersReplace: { declaration: terraformLiterals(props.declaration), ...place },
+        ...common
+      });
+    }
+    const nullProvider = loadNullProvider();
+    ensureNullProvider(stack, nullProvider.provider);
+    return new nullProvider.resource.Resource(this, "Resource", {
+      triggers: { declaration: terraformLiteral(JSON.stringify(props.declaration)), ...place },
+      ...common
+    });
   }
   #problems() {
     const tokens = tokenProblems(this.declaration);
@@ -136,82 +234,16 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
 
 // constructs/enrollment.ts
 import { TerraformStack as TerraformStack2 } from "cdktf";
-
-// constructs/store.ts
-import { isAbsolute, resolve } from "node:path";
-import { Token as Token2 } from "cdktf";
-var REGION = /^[a-z0-9-]{1,40}$/;
-var TotpStore = class _TotpStore {
-  /**
-   * The embedded file store (one JSON file, mode 0600). A relative path is resolved at synth against
-   * the working directory of `cdktf synth` (the project with cdktf.json), not the stack's directory in
-   * cdktf.out where Terraform runs, so the store survives a fresh synth. Set `TOTP_KIT_STORE_KEY` in
-   * the environment of `terraform apply` to seal its seeds; the key never enters the synthesized JSON.
-   */
-  static file(path, options = {}) {
-    return new _TotpStore(`file:${absolute(path)}`, options);
-  }
-  /** AWS Secrets Manager: one secret per key, method and enrollment under `prefix`. */
-  static awsSecretsManager(props) {
-    return new _TotpStore(`aws-sm:${props.prefix}`, props, props.region);
-  }
-  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:/abs/path` or `aws-sm:PREFIX`). */
-  reference;
-  /** The region of an AWS Secrets Manager store, when one was given. */
-  region;
-  /** The absolute path of the CLI the provisioners run. */
-  cliPath;
-  constructor(reference, options, region) {
-    this.reference = reference;
-    if (region !== void 0) this.region = region;
-    this.cliPath = options.cliPath === void 0 ? bundledCliPath() : absolute(options.cliPath);
-  }
-  /** What makes two stores the same store: two constructs may not declare one name in it. */
-  get identity() {
-    return this.region === void 0 ? this.reference : `${this.reference} (region ${this.region})`;
-  }
-  /** Every problem of this store, each naming its setting (checked at synth by the constructs). */
-  problems() {
-    const problems = [];
-    if (Token2.isUnresolved(this.reference)) {
-      problems.push({ setting: "store", problem: "is a Terraform token", allowed: "a reference known at synth" });
-    } else {
-      try {
-        resolveStoreRef(this.reference, {}, "store");
-      } catch (e) {
-        if (!(e instanceof TotpKitError)) throw e;
-        problems.push(...e.problems.length > 0 ? e.problems : [{ setting: "store", problem: errorMessage(e) }]);
-      }
-    }
-    if (this.region !== void 0 && (Token2.isUnresolved(this.region) || !REGION.test(this.region))) {
-      problems.push({
-        setting: "region",
-        problem: `${quote(this.region)} is not an AWS region`,
-        allowed: "a region name such as eu-west-1"
-      });
-    }
-    if (this.cliPath === "" || Token2.isUnresolved(this.cliPath)) {
-      problems.push({ setting: "cliPath", problem: "is not a file path", allowed: "the path of dist/cli.js" });
-    }
-    return problems;
-  }
-};
-function absolute(path) {
-  if (typeof path !== "string" || path === "" || Token2.isUnresolved(path) || isAbsolute(path)) return path;
-  return resolve(path);
-}
-
-// constructs/enrollment.ts
 var TotpEnrollment = class extends TotpDeclaredResource {
   /** The method the entity is enrolled in. */
   method;
   /** The entity's id. */
   entityId;
-  /** The barcode file (absolute), when one was asked for. */
+  /** The barcode file (relative to the project unless given absolute), when one was asked for. */
   qrCodeFile;
   constructor(scope, id, props) {
     const { method, entityId } = props;
-    const qrCodeFile = props.qrCodeFile === void 0 ? void 0 : absolute(props.qrCodeFile);
+    const qrCodeFile = props.qrCodeFile === void 0 ? void 0 : projectPath(props.qrCodeFile);
     const declaration = {
       kind: "enrollment",
       method: method.methodName,
@@ -247,11 +279,11 @@ var TotpEnrollment = class extends TotpDeclaredResource {
 var TotpKey = class extends TotpDeclaredResource {
   /** The key's name. */
   name;
-  /** The barcode file (absolute), when one was asked for. */
+  /** The barcode file (relative to the project unless given absolute), when one was asked for. */
   qrCodeFile;
   constructor(scope, id, props) {
     const { store, ...settings } = props;
-    const qrCodeFile = props.qrCodeFile === void 0 ? void 0 : absolute(props.qrCodeFile);
+    const qrCodeFile = props.qrCodeFile === void 0 ? void 0 : projectPath(props.qrCodeFile);
     const declaration = {
       kind: "key",
       ...settings,
@@ -297,11 +329,89 @@ var TotpMfaMethod = class extends TotpDeclaredResource {
     return declarationProblems(this.declaration);
   }
 };
+
+// constructs/store.ts
+import { Token as Token3 } from "cdktf";
+var RESOURCE_TYPES = ["terraform_data", "null_resource"];
+var REGION = /^[a-z0-9-]{1,40}$/;
+var TotpStore = class _TotpStore {
+  /**
+   * The embedded file store (one JSON file, mode 0600). A relative path is relative to the project (the
+   * folder with cdktf.json, where `cdktf synth` runs), wherever it is checked out: it stays relative in the
+   * synthesized JSON, and the provisioners run in the project folder. An absolute path stays as given.
+   * Set `TOTP_KIT_STORE_KEY` in the environment of `terraform apply` to seal its seeds; the key never
+   * enters the synthesized JSON.
+   */
+  static file(path, options = {}) {
+    return new _TotpStore(`file:${projectPath(path)}`, options);
+  }
+  /** AWS Secrets Manager: one secret per key, method and enrollment under `prefix`. */
+  static awsSecretsManager(props) {
+    return new _TotpStore(`aws-sm:${props.prefix}`, props, props.region);
+  }
+  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, or `aws-sm:PREFIX`). */
+  reference;
+  /** The region of an AWS Secrets Manager store, when one was given. */
+  region;
+  /** The CLI the provisioners run: relative to the project, or absolute when given so. */
+  cliPath;
+  /** The Terraform resource the constructs of this store synthesize. */
+  resourceType;
+  constructor(reference, options, region) {
+    this.reference = reference;
+    if (region !== void 0) this.region = region;
+    this.cliPath = options.cliPath === void 0 ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
+    this.resourceType = options.resourceType ?? "terraform_data";
+  }
+  /** What makes two stores the same store: two constructs may not declare one name in it. */
+  get identity() {
+    return this.region === void 0 ? this.reference : `${this.reference} (region ${this.region})`;
+  }
+  /** Every problem of this store, each naming its setting (checked at synth by the constructs). */
+  problems() {
+    const problems = [];
+    if (Token3.isUnresolved(this.reference)) {
+      problems.push({ setting: "store", problem: "is a Terraform token, known only at apply", allowed: "a reference known at synth" });
+    } else {
+      try {
+        resolveStoreRef(this.reference, {}, "store");
+      } catch (e) {
+        if (!(e instanceof TotpKitError)) throw e;
+        problems.push(...e.problems.length > 0 ? e.problems : [{ setting: "store", problem: errorMessage(e) }]);
+      }
+    }
+    if (this.region !== void 0 && (Token3.isUnresolved(this.region) || !REGION.test(this.region))) {
+      problems.push({
+        setting: "region",
+        problem: `${quote(this.region)} is not an AWS region`,
+        allowed: "a region name such as eu-west-1"
+      });
+    }
+    if (typeof this.cliPath !== "string" || this.cliPath === "" || Token3.isUnresolved(this.cliPath)) {
+      problems.push({
+        setting: "cliPath",
+        problem: Token3.isUnresolved(this.cliPath) ? "is a Terraform token" : "is not a file path",
+        allowed: "the path of totp-kit's dist/cli.js, known at synth"
+      });
+    }
+    if (!RESOURCE_TYPES.includes(this.resourceType)) {
+      problems.push({
+        setting: "resourceType",
+        problem: `${quote(String(this.resourceType))} is not a resource type these constructs make`,
+        allowed: RESOURCE_TYPES.join(" or ")
+      });
+    }
+    return problems;
+  }
+};
 export {
+  PROVISIONER_LAUNCHER,
+  TERRAFORM_DATA_MIN_VERSION,
   TotpDeclaredResource,
   TotpEnrollment,
   TotpKey,
   TotpMfaMethod,
   TotpStore,
-  bundledCliPath
+  bundledCliPath,
+  portableLocalBackend
 };

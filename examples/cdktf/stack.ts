@@ -1,11 +1,18 @@
 /**
- * The example's stack: a file store, the key of an npm release bot (generated at apply; its barcode is
+ * The example's stack: its state in the project, a file store, the key of an npm release bot (generated at apply; its barcode is
  * written once to enroll/npm-bot.png) and an MFA method "ops" with two enrollments writing theirs.
  */
 import { join } from 'node:path';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { TotpEnrollment, TotpKey, TotpMfaMethod, TotpStore } from 'totp-kit/constructs';
+import {
+  portableLocalBackend,
+  type TotpResourceType,
+  TotpEnrollment,
+  TotpKey,
+  TotpMfaMethod,
+  TotpStore,
+} from 'totp-kit/constructs';
 
 /** Options of the example stack. */
 export interface TotpStackOptions {
@@ -19,17 +26,24 @@ export interface TotpStackOptions {
    * @default the one in the installed totp-kit package
    */
   readonly cliPath?: string;
+  /**
+   * `null_resource` for Terraform older than 1.4 (needs the hashicorp/null provider).
+   * @default 'terraform_data'
+   */
+  readonly resourceType?: TotpResourceType;
 }
 
 /** A store, an npm bot's key and an MFA method with two enrollments. */
 export class TotpStack extends TerraformStack {
   constructor(scope: Construct, id: string, options: TotpStackOptions = {}) {
     super(scope, id);
+    // The state stays in the project (terraform.totp.tfstate), named relative to the stack's folder.
+    portableLocalBackend(this);
     const dir = options.dir ?? '.';
-    const store = TotpStore.file(
-      join(dir, '.totp-kit', 'store.json'),
-      options.cliPath === undefined ? {} : { cliPath: options.cliPath },
-    );
+    const store = TotpStore.file(join(dir, '.totp-kit', 'store.json'), {
+      ...(options.cliPath === undefined ? {} : { cliPath: options.cliPath }),
+      ...(options.resourceType === undefined ? {} : { resourceType: options.resourceType }),
+    });
 
     new TotpKey(this, 'NpmBot', {
       store,
