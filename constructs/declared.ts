@@ -15,20 +15,12 @@
  * triggers mean the same in every checkout.
  */
 import { createRequire } from 'node:module';
-import {
-  DataResource,
-  type ITerraformDependable,
-  type TerraformResource,
-  TerraformOutput,
-  TerraformProvider,
-  TerraformStack,
-  Token,
-} from 'cdktf';
+import { DataResource, TerraformOutput, TerraformProvider, type TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { formatProblem, type Problem } from '../src/core/errors.js';
-import type { Declaration } from '../src/resources/declaration.js';
+import { type Declaration, identityOf } from '../src/resources/declaration.js';
 import { projectFromStack } from './paths.js';
-import type { TotpResourceType, TotpStore } from './store.js';
+import type { TotpStore } from './store.js';
 
 /** What a construct's resource is called in its store: two constructs of one stack may not share it. */
 export interface DeclaredName {
@@ -48,7 +40,8 @@ export interface DeclaredResourceProps<D extends Declaration = Declaration> {
   /** The construct's TerraformOutput value: names and paths only, never a URL or seed. */
   readonly outputs: Readonly<Record<string, string | undefined>>;
   readonly description: string;
-  readonly dependsOn?: readonly ITerraformDependable[];
+  /** A construct applied before this one and destroyed after it (an enrollment's method). */
+  readonly after?: TotpDeclaredResource;
 }
 
 /** A Terraform `${self.…}` expression. */
@@ -71,13 +64,12 @@ export const PROVISIONER_LAUNCHER = [
   'console.error("totp-kit: cliPath: "+p+" could not be loaded: "+(e&&e.message));process.exit(2)})',
 ].join('');
 
-/** The provisioner's COMMAND: the CLI and its arguments, as JSON. */
-function provisionerCommand(cli: string, action: 'apply' | 'destroy'): string {
+/** The provisioner's COMMAND: the CLI and its arguments, as JSON; `guarded`: only this resource's generation. */
+function provisionerCommand(cli: string, action: 'apply' | 'destroy', guarded: boolean): string {
   return JSON.stringify([
     terraformLiteral(cli),
     action,
-    '--generation',
-    self('id'),
+    ...(guarded ? ['--generation', self('id')] : []),
     '--declaration-env',
     'TOTP_KIT_DECLARATION',
   ]);
@@ -195,8 +187,18 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
   readonly store: TotpStore;
   /** The declaration `totp-kit apply` receives (no seed: an imported key names its source). */
   readonly declaration: D;
-  /** The `terraform_data` (or `null_resource`) whose provisioners apply and destroy the declaration. */
+  /**
+   * The `terraform_data` (or `null_resource`) whose provisioners apply the declaration: every setting is
+   * in its triggers, and it is replaced create-before-destroy. (Terraform never runs the destroy-time
+   * provisioners of the object it replaces: the store-level apply decides what a change means.)
+   */
   readonly resource: TerraformResource;
+  /**
+   * The resource holding only what names the declaration in its store (kind, name, store). It is
+   * replaced destroy-first when one of those changes — a rename, another store, another method — and its
+   * destroy-time provisioner deletes what the old name held; `terraform destroy` deletes through it too.
+   */
+  readonly identity: TerraformResource;
   /** The names and paths of the resource (never a URL or seed). */
   readonly output: TerraformOutput;
   readonly #name: DeclaredName;
@@ -208,7 +210,17 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     this.#name = props.name;
     const stack = TerraformStack.of(this);
     checkSameCdk(stack);
-    this.resource = this.#makeResource(stack, props);
+    const after = props.after;
+    this.resource = this.#makeResource(stack, 'Resource', props.declaration, {
+      apply: true,
+      createBeforeDestroy: true,
+      dependsOn: after ? [after.resource] : [],
+    });
+    this.identity = this.#makeResource(stack, 'Identity', identityOf(props.declaration), {
+      apply: false,
+      createBeforeDestroy: false,
+      dependsOn: [this.resource, ...(after ? [after.identity] : [])],
+    });
 
     const value: Record<string, string> = {};
     for (const [k, v] of Object.entries(props.outputs)) if (v !== undefined) value[k] = terraformLiteral(v);
@@ -218,34 +230,45 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
   }
 
   /**
-   * The resource: its triggers hold the declaration (settings as themselves, so `terraform plan` shows
-   * `skew = 1 -> 0`), the store and the region; the provisioners read them from `self` (destroy-time
-   * provisioners may reference nothing else) and run in the project folder.
+   * One of the construct's two resources. Its triggers hold a declaration (settings as themselves, so
+   * `terraform plan` shows `skew = 1 -> 0`), the store and the region; the provisioners read them from
+   * `self` (destroy-time provisioners may reference nothing else) and run in the project folder.
    */
-  #makeResource(stack: TerraformStack, props: DeclaredResourceProps<D>): TerraformResource {
-    const { store } = props;
+  #makeResource(
+    stack: TerraformStack,
+    id: string,
+    declaration: Declaration,
+    options: {
+      readonly apply: boolean;
+      readonly createBeforeDestroy: boolean;
+      readonly dependsOn: TerraformResource[];
+    },
+  ): TerraformResource {
+    const { store } = this;
     const kind = store.resourceType === 'null_resource' ? 'null_resource' : 'terraform_data';
     const triggersName = kind === 'terraform_data' ? 'triggers_replace' : 'triggers';
     const environment: Record<string, string> = {
       TOTP_KIT_STORE: self(`${triggersName}.store`),
       TOTP_KIT_DECLARATION:
-        kind === 'terraform_data'
-          ? `$\{jsonencode(self.triggers_replace.declaration)}`
-          : self('triggers.declaration'),
+        kind === 'terraform_data' ? `$\{jsonencode(self.triggers_replace.declaration)}` : self('triggers.declaration'),
     };
     if (store.region !== undefined) environment.AWS_REGION = self(`${triggersName}.aws_region`);
-    const provisioner = (action: 'apply' | 'destroy') => ({
+    const provisioner = (action: 'apply' | 'destroy', guarded: boolean) => ({
       type: 'local-exec' as const,
       interpreter: ['node', '-e', PROVISIONER_LAUNCHER],
-      command: provisionerCommand(store.cliPath, action),
+      command: provisionerCommand(store.cliPath, action, guarded),
       workingDir: projectFromStack(stack),
       environment,
       ...(action === 'destroy' ? { when: 'destroy' as const } : {}),
     });
     const common = {
-      lifecycle: { createBeforeDestroy: true },
-      provisioners: [provisioner('apply'), provisioner('destroy')],
-      ...(props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}),
+      lifecycle: { createBeforeDestroy: options.createBeforeDestroy },
+      // The main resource applies at create and, at destroy, deletes only the generation it made; the
+      // identity resource only deletes, whatever the generation: what it names is no longer declared.
+      provisioners: options.apply
+        ? [provisioner('apply', true), provisioner('destroy', true)]
+        : [provisioner('destroy', false)],
+      ...(options.dependsOn.length > 0 ? { dependsOn: options.dependsOn } : {}),
     };
     const place = {
       store: terraformLiteral(store.reference),
@@ -253,15 +276,15 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     };
     if (kind === 'terraform_data') {
       requireTerraformData(stack);
-      return new DataResource(this, 'Resource', {
-        triggersReplace: { declaration: terraformLiterals(props.declaration), ...place },
+      return new DataResource(this, id, {
+        triggersReplace: { declaration: terraformLiterals(declaration), ...place },
         ...common,
       });
     }
     const nullProvider = loadNullProvider();
     ensureNullProvider(stack, nullProvider.provider);
-    return new nullProvider.resource.Resource(this, 'Resource', {
-      triggers: { declaration: terraformLiteral(JSON.stringify(props.declaration)), ...place },
+    return new nullProvider.resource.Resource(this, id, {
+      triggers: { declaration: terraformLiteral(JSON.stringify(declaration)), ...place },
       ...common,
     });
   }

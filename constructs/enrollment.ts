@@ -55,7 +55,7 @@ export class TotpEnrollment extends TotpDeclaredResource<EnrollmentDeclaration> 
       name: { setting: 'entityId', value: `${method.methodName}/${entityId}`, what: 'enrollment' },
       outputs: { method: method.methodName, entityId, issuer: method.issuer, qrCodeFile },
       description: `enrollment of "${entityId}" in MFA method "${method.methodName}"`,
-      dependsOn: [method.resource],
+      after: method,
     });
     this.method = method;
     this.entityId = entityId;

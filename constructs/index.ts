@@ -5,7 +5,6 @@
  * Terraform state, and no path of the machine: the same project synthesizes the same JSON in any folder.
  */
 export { bundledCliPath } from './cli-path.js';
-export { portableLocalBackend } from './paths.js';
 export {
   type DeclaredName,
   type DeclaredResourceProps,
@@ -16,6 +15,7 @@ export {
 export { TotpEnrollment, type TotpEnrollmentProps } from './enrollment.js';
 export { TotpKey, type TotpKeyGenerate, type TotpKeyProps } from './key.js';
 export { TotpMfaMethod, type TotpMfaMethodProps } from './method.js';
+export { portableLocalBackend } from './paths.js';
 export {
   type AwsSecretsManagerStoreProps,
   type TotpResourceType,

@@ -90,8 +90,7 @@ export class TotpStore {
   private constructor(reference: string, options: TotpStoreOptions, region?: string) {
     this.reference = reference;
     if (region !== undefined) this.region = region;
-    this.cliPath =
-      options.cliPath === undefined ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
+    this.cliPath = options.cliPath === undefined ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
     this.resourceType = options.resourceType ?? 'terraform_data';
   }
 
@@ -104,7 +103,11 @@ export class TotpStore {
   problems(): Problem[] {
     const problems: Problem[] = [];
     if (Token.isUnresolved(this.reference)) {
-      problems.push({ setting: 'store', problem: 'is a Terraform token, known only at apply', allowed: 'a reference known at synth' });
+      problems.push({
+        setting: 'store',
+        problem: 'is a Terraform token, known only at apply',
+        allowed: 'a reference known at synth',
+      });
     } else {
       try {
         resolveStoreRef(this.reference, {}, 'store');

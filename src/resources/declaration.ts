@@ -104,6 +104,37 @@ export function checkDeclaration(value: unknown): Declaration {
   return value as Declaration;
 }
 
+/** The fields that name a declaration's resource in its store. */
+export const IDENTITY_FIELDS: Readonly<Record<Declaration['kind'], readonly string[]>> = {
+  key: ['kind', 'name'],
+  method: ['kind', 'methodName'],
+  enrollment: ['kind', 'method', 'entityId'],
+};
+
+/**
+ * A declaration cut down to what names its resource (`{kind, name}`): what a destroy needs. The constructs
+ * keep it in a resource of its own, replaced (destroy first) only when the name or store changes.
+ */
+export function identityOf(decl: Declaration): Declaration {
+  const fields = IDENTITY_FIELDS[decl.kind];
+  return Object.fromEntries(Object.entries(decl).filter(([k]) => fields.includes(k))) as unknown as Declaration;
+}
+
+/**
+ * Checks what names a declaration's resource, and nothing else: a destroy needs only the name, so a
+ * declaration cut down by identityOf (or one whose settings are no longer valid) can still be destroyed.
+ * @throws TotpKitError (bad-input) listing every problem of the kind and name.
+ */
+export function checkIdentity(value: unknown): Declaration {
+  const problems = declarationProblems(value);
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  const fields: readonly string[] =
+    kind === 'key' || kind === 'method' || kind === 'enrollment' ? IDENTITY_FIELDS[kind] : ['kind'];
+  const naming = problems.filter((p) => p.setting === 'declaration' || fields.includes(p.setting));
+  if (naming.length > 0) throw badSettings(naming);
+  return value as Declaration;
+}
+
 /** The resource a declaration names, for messages: `key "npm-bot"`. */
 export function describeDeclaration(decl: Declaration): string {
   if (decl.kind === 'key') return `key "${String(decl.name)}"`;

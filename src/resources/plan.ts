@@ -6,7 +6,7 @@
  * create-before-destroy replacement never deletes what the new apply made.
  */
 import { newGeneration, type ResourceContext } from './context.js';
-import { checkDeclaration, type Declaration, describeDeclaration } from './declaration.js';
+import { checkDeclaration, checkIdentity, type Declaration, describeDeclaration } from './declaration.js';
 import { enroll, findEnrollment, unenroll } from './enrollment.js';
 import { type CheckedKeySpec, checkedKeySpec, createKey, deleteKey, findKey, updateKeyInPlace } from './key.js';
 import { checkedMethodSpec, createMethod, deleteMethod, findMethod, METHOD_SETTINGS, updateMethod } from './method.js';
@@ -190,15 +190,15 @@ export async function applyDeclaration(
 }
 
 /**
- * Destroys what a declaration names. With `generation`, only that generation: a resource replaced since
- * (by a create-before-destroy apply) is kept, and the result says so.
+ * Destroys what a declaration names (only its kind and name are needed). With `generation`, only that
+ * generation: a resource replaced since (by a create-before-destroy apply) is kept, and the result says so.
  */
 export async function destroyDeclaration(
   ctx: ResourceContext,
   value: unknown,
   options: { generation?: string } = {},
 ): Promise<{ resource: string; deleted: boolean; kept?: string }> {
-  const decl = checkDeclaration(value);
+  const decl = checkIdentity(value);
   const resource = describeDeclaration(decl);
   let deleted: boolean;
   if (decl.kind === 'key') deleted = (await deleteKey(ctx, decl.name as string, options.generation)).deleted;
