@@ -58,7 +58,7 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-2ZUOXRUA.js";
+} from "./chunks/chunk-M4BMMDLF.js";
 import {
   require_lib
 } from "./chunks/chunk-3DKT5AXP.js";
@@ -3951,6 +3951,19 @@ function checkDeclaration(value) {
   if (problems.length > 0) throw badSettings(problems);
   return value;
 }
+var IDENTITY_FIELDS = {
+  key: ["kind", "name"],
+  method: ["kind", "methodName"],
+  enrollment: ["kind", "method", "entityId"]
+};
+function checkIdentity(value) {
+  const problems = declarationProblems(value);
+  const kind = value?.kind;
+  const fields = kind === "key" || kind === "method" || kind === "enrollment" ? IDENTITY_FIELDS[kind] : ["kind"];
+  const naming = problems.filter((p) => p.setting === "declaration" || fields.includes(p.setting));
+  if (naming.length > 0) throw badSettings(naming);
+  return value;
+}
 function describeDeclaration(decl) {
   if (decl.kind === "key") return `key "${String(decl.name)}"`;
   if (decl.kind === "method") return `MFA method "${String(decl.methodName)}"`;
@@ -4099,7 +4112,7 @@ async function applyDeclaration(ctx, value, options = {}) {
   return { ...plan, action: "no-op", generation, warnings };
 }
 async function destroyDeclaration(ctx, value, options = {}) {
-  const decl = checkDeclaration(value);
+  const decl = checkIdentity(value);
   const resource = describeDeclaration(decl);
   let deleted;
   if (decl.kind === "key") deleted = (await deleteKey(ctx, decl.name, options.generation)).deleted;
@@ -4109,10 +4122,187 @@ async function destroyDeclaration(ctx, value, options = {}) {
   return { resource, deleted, kept: `it is not generation ${options.generation} (replaced since, or already gone)` };
 }
 
+// src/resources/stack-plan.ts
+import { readFile, stat } from "node:fs/promises";
+import { dirname as dirname2, isAbsolute, join, resolve as resolve2 } from "node:path";
+var STACK_FILE = "cdk.tf.json";
+var STACK_ALLOWED = `a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with ${STACK_FILE}) or a .tf.json file`;
+var RESOURCE_TYPES = ["terraform_data", "null_resource"];
+var TRIGGERS = {
+  terraform_data: "triggers_replace",
+  null_resource: "triggers"
+};
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function terraformUnescape(text) {
+  return text.replaceAll("$${", () => "${").replaceAll("%%{", () => "%{");
+}
+function unescapeStrings(value) {
+  if (typeof value === "string") return terraformUnescape(value);
+  if (Array.isArray(value)) return value.map(unescapeStrings);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescapeStrings(v)]));
+  return value;
+}
+async function locateStack(given2) {
+  if (given2 === "") throw badInput("--stack", "needs a folder", STACK_ALLOWED);
+  const kind = await fileKind(given2);
+  if (kind === "missing") throw badInput(`--stack ${given2}`, "does not exist", STACK_ALLOWED);
+  if (kind === "file") return { file: given2, folder: dirname2(given2), label: `--stack ${given2}` };
+  const file = join(given2, STACK_FILE);
+  if (await fileKind(file) !== "file") {
+    throw badInput(`--stack ${given2}`, `has no ${STACK_FILE}`, `${STACK_ALLOWED}; run cdktf synth first`);
+  }
+  return { file, folder: given2, label: `--stack ${file}` };
+}
+async function fileKind(path) {
+  try {
+    return (await stat(path)).isDirectory() ? "folder" : "file";
+  } catch (e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR")
+      return "missing";
+    throw badInput(`--stack ${path}`, `cannot be read (${e.code ?? "unknown error"})`);
+  }
+}
+async function readStack(given2) {
+  const { file, folder, label: label2 } = await locateStack(given2);
+  let text;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw badInput(label2, `cannot be read (${e.code ?? "unknown error"})`, STACK_ALLOWED);
+  }
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw badInput(label2, "is not valid JSON", `the ${STACK_FILE} cdktf synth writes`);
+  }
+  return { folder, resources: stackResources(doc, dirname2(file), label2) };
+}
+function totpKitAction(exec) {
+  const interpreter = exec.interpreter;
+  if (!Array.isArray(interpreter) || interpreter[0] !== "node" || interpreter[1] !== "-e") return void 0;
+  if (typeof exec.command !== "string") return void 0;
+  try {
+    const argv = JSON.parse(exec.command);
+    return Array.isArray(argv) && (argv[1] === "apply" || argv[1] === "destroy") ? argv[1] : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function localExecs(resource) {
+  const provisioners = Array.isArray(resource.provisioner) ? resource.provisioner : [resource.provisioner];
+  return provisioners.filter(isObject).flatMap((p) => Array.isArray(p["local-exec"]) ? p["local-exec"] : [p["local-exec"]]).filter(isObject);
+}
+function stackResources(doc, stackDir, label2 = "--stack") {
+  const found = [];
+  const blocks = isObject(doc) && isObject(doc.resource) ? doc.resource : {};
+  for (const type of RESOURCE_TYPES) {
+    const ofType = blocks[type];
+    if (!isObject(ofType)) continue;
+    for (const [name, resource] of Object.entries(ofType)) {
+      if (!isObject(resource)) continue;
+      const execs = localExecs(resource).filter((e) => totpKitAction(e) !== void 0);
+      if (!execs.some((e) => totpKitAction(e) === "apply")) continue;
+      found.push(stackResource(`${type}.${name}`, TRIGGERS[type], resource, execs, stackDir));
+    }
+  }
+  if (found.length === 0) {
+    throw badInput(
+      label2,
+      "has no totp-kit resources",
+      "a stack with totp-kit's TotpKey, TotpMfaMethod or TotpEnrollment"
+    );
+  }
+  return found;
+}
+function stackResource(address, triggersName, resource, execs, stackDir) {
+  const malformed = (setting, problem, allowed) => badInput(`${address}: ${setting}`, problem, allowed, "E_STACK");
+  const triggers = resource[triggersName];
+  if (!isObject(triggers)) {
+    throw malformed(
+      triggersName,
+      "is missing",
+      "the triggers the totp-kit constructs write; synthesize the stack again"
+    );
+  }
+  const where = (field) => `${triggersName}.${field}`;
+  let declaration = triggers.declaration;
+  if (typeof declaration === "string") {
+    try {
+      declaration = JSON.parse(terraformUnescape(declaration));
+    } catch {
+      throw malformed(where("declaration"), "is not valid JSON", "one JSON declaration");
+    }
+  } else if (isObject(declaration)) {
+    declaration = unescapeStrings(declaration);
+  } else {
+    throw malformed(where("declaration"), "is missing", "the declaration the totp-kit constructs write");
+  }
+  const problems = declarationProblems(declaration);
+  if (problems.length > 0) throw badSettings(problems, (setting) => `${address}: ${setting}`);
+  if (typeof triggers.store !== "string") {
+    throw malformed(where("store"), "is missing", "a store reference: file:PATH or aws-sm:PREFIX");
+  }
+  const ref = resolveStoreRef(terraformUnescape(triggers.store), {}, `${address}: ${where("store")}`);
+  const workingDir = execs.map((e) => e.working_dir).find((d) => typeof d === "string");
+  const project = resolve2(stackDir, workingDir ?? ".");
+  const store = ref.kind === "file" && !isAbsolute(ref.path) ? `file:${resolve2(project, ref.path)}` : ref.reference;
+  const region = triggers.aws_region;
+  if (region !== void 0 && typeof region !== "string") {
+    throw malformed(where("aws_region"), "is not a region name", "a region name such as eu-west-1");
+  }
+  const meta = isObject(resource["//"]) && isObject(resource["//"].metadata) ? resource["//"].metadata : {};
+  const path = typeof meta.path === "string" ? meta.path.replace(/\/Resource$/, "") : void 0;
+  return {
+    address,
+    ...path !== void 0 ? { path } : {},
+    declaration,
+    store,
+    ...region !== void 0 && region !== "" ? { region: terraformUnescape(region) } : {}
+  };
+}
+async function planStack(stack, resources, open) {
+  const stores = /* @__PURE__ */ new Map();
+  const planned = [];
+  for (const r of resources) {
+    const region = r.store.startsWith("aws-sm:") ? r.region : void 0;
+    const key = JSON.stringify([r.store, region ?? null]);
+    let ctx = stores.get(key);
+    if (!ctx) {
+      ctx = open(r.store, region);
+      stores.set(key, ctx);
+    }
+    const plan = await planDeclaration(await ctx, r.declaration);
+    planned.push({ address: r.address, ...r.path !== void 0 ? { path: r.path } : {}, ...plan });
+  }
+  return { stack, drifted: planned.some((p) => p.action !== "no-op"), resources: planned };
+}
+function stackPlanText(plan, folder = plan.stack) {
+  const lines = [];
+  for (const r of plan.resources) {
+    lines.push(`${r.address}${r.path !== void 0 ? ` (${r.path})` : ""}: ${r.resource}: ${r.action}`);
+    lines.push(...r.reasons.map((reason2) => `  ${reason2}`));
+  }
+  const changing = plan.resources.filter((r) => r.action !== "no-op");
+  if (changing.length === 0) {
+    lines.push("No drift: the store holds what the stack declares.");
+    return lines;
+  }
+  const total = plan.resources.length;
+  lines.push(
+    `${changing.length} of ${total} resource${total === 1 ? "" : "s"} would change: run terraform apply ${changing.map((r) => `-replace=${r.address}`).join(" ")} in ${folder} (Terraform's state cannot see changes made in the store, so a plain terraform apply would not repair them)`
+  );
+  return lines;
+}
+
 // src/cli/store-context.ts
 async function storeContext(command, io) {
-  const ref = resolveStoreRef(command.optsWithGlobals().store, io.env, "--store");
-  return { store: await openStore(ref, io.env), now: io.now };
+  return openStoreContext(io, command.optsWithGlobals().store);
+}
+async function openStoreContext(io, reference, options = {}) {
+  const env = options.env ? { ...io.env, ...options.env } : io.env;
+  const ref = resolveStoreRef(reference, env, options.label ?? "--store");
+  return { store: await openStore(ref, env), now: io.now };
 }
 function wantsJson(command) {
   return command.optsWithGlobals().json === true;
@@ -4133,6 +4323,7 @@ function emitRecord(io, json, record) {
 }
 
 // src/cli/commands/declare.ts
+var DRIFT = 1;
 var WHERE = "one of --declaration JSON, --file PATH, --declaration-env NAME, or standard input";
 async function readDeclaration(flags, io) {
   const given2 = ["declaration", "file", "declarationEnv"].filter((f) => flags[f] !== void 0);
@@ -4161,6 +4352,25 @@ async function readDeclaration(flags, io) {
     throw badInput(label2, "is not valid JSON", 'one JSON object: {"kind": "key" | "method" | "enrollment", \u2026}');
   }
 }
+async function planStackCommand(flags, command, io, result) {
+  const stack = flags.stack;
+  const other = ["declaration", "file", "declarationEnv"].find((f) => flags[f] !== void 0);
+  if (other !== void 0) {
+    const option = `--${other.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw badInput("--stack", `cannot be combined with ${option}`, `--stack DIR alone, or one declaration: ${WHERE}`);
+  }
+  if (command.optsWithGlobals().store !== void 0) {
+    throw badInput("--stack", "cannot be combined with --store", "--stack DIR alone: each resource names its store");
+  }
+  const { folder, resources } = await readStack(stack);
+  const plan = await planStack(
+    stack,
+    resources,
+    (store, region) => openStoreContext(io, store, { label: "store", ...region !== void 0 ? { env: { AWS_REGION: region } } : {} })
+  );
+  emit(io, wantsJson(command), plan, stackPlanText(plan, folder));
+  result(plan.drifted ? DRIFT : 0);
+}
 function declarationCommand(program2, name, description) {
   return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (default: read from --file or standard input)").option("--file <path>", "read the declaration from a file").option("--declaration-env <name>", "read the declaration from this environment variable");
 }
@@ -4168,8 +4378,24 @@ function registerDeclarations(program2, io, result) {
   declarationCommand(
     program2,
     "plan",
-    "say what apply would do: create, no-op, update in place, or replace (new seed)"
+    "say what apply would do: create, no-op, update in place, or replace (new seed); with --stack, for every resource of a synthesized CDKTF stack"
+  ).option(
+    "--stack <dir>",
+    "plan every totp-kit resource of a synthesized CDKTF stack (cdktf.out/stacks/NAME, or its .tf.json file), each against the store it names"
+  ).addHelpText(
+    "after",
+    [
+      "",
+      "With --stack: one line per resource (ADDRESS (PATH): RESOURCE: ACTION, reasons indented), then what to",
+      "do; exit 0 when nothing would change, 1 when something would (drift Terraform cannot see: fix it",
+      "with terraform apply -replace=ADDRESS in the stack folder), 2 for a bad stack, 3 for a store failure.",
+      "Relative store paths are relative to the project folder the provisioners run in, as at apply."
+    ].join("\n")
   ).action(async (flags, command) => {
+    if (flags.stack !== void 0) {
+      await planStackCommand(flags, command, io, result);
+      return;
+    }
     const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags, io));
     emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
     result(0);
@@ -4275,7 +4501,7 @@ var OUTPUT_GRACE_MS = 2e3;
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 async function runCommand(command, args, env, io) {
   const { default: spawn } = await import("./chunks/cross-spawn-R5S4VSJA.js");
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     let tail = "";
     const decoders = { out: new TextDecoder(), err: new TextDecoder() };
     const keep = (stream, chunk) => {
@@ -4289,7 +4515,7 @@ async function runCommand(command, args, env, io) {
     try {
       child = spawn(command, [...args], { env, stdio: ["inherit", "pipe", "pipe"], windowsHide: true });
     } catch (e) {
-      resolve2({ exitCode: 126, startError: e.code ?? "cannot be started", tail });
+      resolve3({ exitCode: 126, startError: e.code ?? "cannot be started", tail });
       return;
     }
     const forward = (signal) => child.kill(signal);
@@ -4299,7 +4525,7 @@ async function runCommand(command, args, env, io) {
       if (settled) return;
       settled = true;
       for (const signal of FORWARDED) process.off(signal, forward);
-      resolve2(outcome);
+      resolve3(outcome);
     };
     child.stdout?.on("data", (chunk) => keep("out", chunk));
     child.stderr?.on("data", (chunk) => keep("err", chunk));

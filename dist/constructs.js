@@ -1,7 +1,8 @@
 import {
   declarationProblems,
+  identityOf,
   resolveStoreRef
-} from "./chunks/lib-chunk-5ATX7R3F.js";
+} from "./chunks/lib-chunk-CWQC5PVE.js";
 import "./chunks/lib-chunk-QP22SURQ.js";
 import {
   TotpKitError,
@@ -17,6 +18,11 @@ function bundledCliPath(moduleUrl = import.meta.url) {
   const dir = dirname(fileURLToPath(moduleUrl));
   return basename(dir) === "dist" ? join(dir, "cli.js") : join(dir, "..", "dist", "cli.js");
 }
+
+// constructs/declared.ts
+import { createRequire } from "node:module";
+import { DataResource, TerraformOutput, TerraformProvider, TerraformStack, Token as Token2 } from "cdktf";
+import { Construct } from "constructs";
 
 // constructs/paths.ts
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
@@ -49,15 +55,6 @@ function portableLocalBackend(stack) {
 }
 
 // constructs/declared.ts
-import { createRequire } from "node:module";
-import {
-  DataResource,
-  TerraformOutput,
-  TerraformProvider,
-  TerraformStack,
-  Token as Token2
-} from "cdktf";
-import { Construct } from "constructs";
 function self(attribute) {
   return `\${self.${attribute}}`;
 }
@@ -70,12 +67,11 @@ var PROVISIONER_LAUNCHER = [
   'import(require("url").pathToFileURL(p).href).catch(function(e){',
   'console.error("totp-kit: cliPath: "+p+" could not be loaded: "+(e&&e.message));process.exit(2)})'
 ].join("");
-function provisionerCommand(cli, action) {
+function provisionerCommand(cli, action, guarded) {
   return JSON.stringify([
     terraformLiteral(cli),
     action,
-    "--generation",
-    self("id"),
+    ...guarded ? ["--generation", self("id")] : [],
     "--declaration-env",
     "TOTP_KIT_DECLARATION"
   ]);
@@ -143,8 +139,18 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
   store;
   /** The declaration `totp-kit apply` receives (no seed: an imported key names its source). */
   declaration;
-  /** The `terraform_data` (or `null_resource`) whose provisioners apply and destroy the declaration. */
+  /**
+   * The `terraform_data` (or `null_resource`) whose provisioners apply the declaration: every setting is
+   * in its triggers, and it is replaced create-before-destroy. (Terraform never runs the destroy-time
+   * provisioners of the object it replaces: the store-level apply decides what a change means.)
+   */
   resource;
+  /**
+   * The resource holding only what names the declaration in its store (kind, name, store). It is
+   * replaced destroy-first when one of those changes — a rename, another store, another method — and its
+   * destroy-time provisioner deletes what the old name held; `terraform destroy` deletes through it too.
+   */
+  identity;
   /** The names and paths of the resource (never a URL or seed). */
   output;
   #name;
@@ -155,19 +161,29 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
     this.#name = props.name;
     const stack = TerraformStack.of(this);
     checkSameCdk(stack);
-    this.resource = this.#makeResource(stack, props);
+    const after = props.after;
+    this.resource = this.#makeResource(stack, "Resource", props.declaration, {
+      apply: true,
+      createBeforeDestroy: true,
+      dependsOn: after ? [after.resource] : []
+    });
+    this.identity = this.#makeResource(stack, "Identity", identityOf(props.declaration), {
+      apply: false,
+      createBeforeDestroy: false,
+      dependsOn: [this.resource, ...after ? [after.identity] : []]
+    });
     const value = {};
     for (const [k, v] of Object.entries(props.outputs)) if (v !== void 0) value[k] = terraformLiteral(v);
     this.output = new TerraformOutput(this, "Output", { value, description: terraformLiteral(props.description) });
     this.node.addValidation({ validate: () => this.#problems().map((p) => formatProblem(p)) });
   }
   /**
-   * The resource: its triggers hold the declaration (settings as themselves, so `terraform plan` shows
-   * `skew = 1 -> 0`), the store and the region; the provisioners read them from `self` (destroy-time
-   * provisioners may reference nothing else) and run in the project folder.
+   * One of the construct's two resources. Its triggers hold a declaration (settings as themselves, so
+   * `terraform plan` shows `skew = 1 -> 0`), the store and the region; the provisioners read them from
+   * `self` (destroy-time provisioners may reference nothing else) and run in the project folder.
    */
-  #makeResource(stack, props) {
-    const { store } = props;
+  #makeResource(stack, id, declaration, options) {
+    const { store } = this;
     const kind = store.resourceType === "null_resource" ? "null_resource" : "terraform_data";
     const triggersName = kind === "terraform_data" ? "triggers_replace" : "triggers";
     const environment = {
@@ -175,18 +191,20 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
       TOTP_KIT_DECLARATION: kind === "terraform_data" ? `\${jsonencode(self.triggers_replace.declaration)}` : self("triggers.declaration")
     };
     if (store.region !== void 0) environment.AWS_REGION = self(`${triggersName}.aws_region`);
-    const provisioner = (action) => ({
+    const provisioner = (action, guarded) => ({
       type: "local-exec",
       interpreter: ["node", "-e", PROVISIONER_LAUNCHER],
-      command: provisionerCommand(store.cliPath, action),
+      command: provisionerCommand(store.cliPath, action, guarded),
       workingDir: projectFromStack(stack),
       environment,
       ...action === "destroy" ? { when: "destroy" } : {}
     });
     const common = {
-      lifecycle: { createBeforeDestroy: true },
-      provisioners: [provisioner("apply"), provisioner("destroy")],
-      ...props.dependsOn ? { dependsOn: [...props.dependsOn] } : {}
+      lifecycle: { createBeforeDestroy: options.createBeforeDestroy },
+      // The main resource applies at create and, at destroy, deletes only the generation it made; the
+      // identity resource only deletes, whatever the generation: what it names is no longer declared.
+      provisioners: options.apply ? [provisioner("apply", true), provisioner("destroy", true)] : [provisioner("destroy", false)],
+      ...options.dependsOn.length > 0 ? { dependsOn: options.dependsOn } : {}
     };
     const place = {
       store: terraformLiteral(store.reference),
@@ -194,15 +212,15 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
     };
     if (kind === "terraform_data") {
       requireTerraformData(stack);
-      return new DataResource(this, "Resource", {
-        triggersReplace: { declaration: terraformLiterals(props.declaration), ...place },
+      return new DataResource(this, id, {
+        triggersReplace: { declaration: terraformLiterals(declaration), ...place },
         ...common
       });
     }
     const nullProvider = loadNullProvider();
     ensureNullProvider(stack, nullProvider.provider);
-    return new nullProvider.resource.Resource(this, "Resource", {
-      triggers: { declaration: terraformLiteral(JSON.stringify(props.declaration)), ...place },
+    return new nullProvider.resource.Resource(this, id, {
+      triggers: { declaration: terraformLiteral(JSON.stringify(declaration)), ...place },
       ...common
     });
   }
@@ -256,7 +274,7 @@ var TotpEnrollment = class extends TotpDeclaredResource {
       name: { setting: "entityId", value: `${method.methodName}/${entityId}`, what: "enrollment" },
       outputs: { method: method.methodName, entityId, issuer: method.issuer, qrCodeFile },
       description: `enrollment of "${entityId}" in MFA method "${method.methodName}"`,
-      dependsOn: [method.resource]
+      after: method
     });
     this.method = method;
     this.entityId = entityId;
@@ -371,7 +389,11 @@ var TotpStore = class _TotpStore {
   problems() {
     const problems = [];
     if (Token3.isUnresolved(this.reference)) {
-      problems.push({ setting: "store", problem: "is a Terraform token, known only at apply", allowed: "a reference known at synth" });
+      problems.push({
+        setting: "store",
+        problem: "is a Terraform token, known only at apply",
+        allowed: "a reference known at synth"
+      });
     } else {
       try {
         resolveStoreRef(this.reference, {}, "store");

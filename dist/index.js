@@ -20,7 +20,7 @@ import {
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-2ZUOXRUA.js";
+} from "./chunks/chunk-M4BMMDLF.js";
 import "./chunks/chunk-2BTFNQ2U.js";
 import {
   TotpKitError,

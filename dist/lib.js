@@ -6,6 +6,7 @@ import {
   STEAM_ALPHABET,
   SecretBox,
   checkDeclaration,
+  checkIdentity,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
@@ -62,7 +63,7 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-5ATX7R3F.js";
+} from "./chunks/lib-chunk-CWQC5PVE.js";
 import {
   FileStore
 } from "./chunks/lib-chunk-X5W7EPYI.js";
@@ -438,7 +439,7 @@ async function applyDeclaration(ctx, value, options = {}) {
   return { ...plan, action: "no-op", generation, warnings };
 }
 async function destroyDeclaration(ctx, value, options = {}) {
-  const decl = checkDeclaration(value);
+  const decl = checkIdentity(value);
   const resource = describeDeclaration(decl);
   let deleted;
   if (decl.kind === "key") deleted = (await deleteKey(ctx, decl.name, options.generation)).deleted;

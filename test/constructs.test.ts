@@ -1,10 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Terraform's ${…} expressions are the subject here
 // The CDKTF constructs (PRODUCT.md "CDKTF constructs"), through real cdktf synthesis: the example app's
 // stack (snapshot as a regression net, plus scans that no seed, URL or secret parameter is in anything
-// synthesized), the null_resource each construct makes, refusals at synth that list every problem of
-// every construct with its path, duplicates, and where the provisioners find the CLI.
+// synthesized), the two terraform_data (or null_resource) each construct makes, refusals at synth that list
+// every problem of every construct with its path, duplicates, portable paths, and where the provisioners
+// find the CLI. What Terraform does with them is test/constructs-terraform.test.ts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +15,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   bundledCliPath,
+  PROVISIONER_LAUNCHER,
   TotpEnrollment,
   TotpKey,
   type TotpKeyProps,
@@ -25,8 +27,9 @@ import { loadExample } from './fixtures/example.js';
 import { expectNoSeedInDir, expectNoSeedInError } from './helpers/leak.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const CLI = join(REPO, 'dist', 'cli.js');
-const STORE = `file:${join(REPO, '.totp-kit', 'store.json')}`;
+// Relative to the project (the working directory of synth: here the repository).
+const CLI = 'dist/cli.js';
+const STORE = 'file:.totp-kit/store.json';
 const TMP = mkdtempSync(join(tmpdir(), 'totp-kit-constructs-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
@@ -35,6 +38,32 @@ const { TotpStack } = await loadExample();
 
 function stackIn(id = 'test'): TerraformStack {
   return new TerraformStack(Testing.app(), id);
+}
+
+interface LocalExec {
+  readonly command: string;
+  readonly interpreter: string[];
+  readonly working_dir: string;
+  readonly environment: Record<string, string>;
+  readonly when?: string;
+}
+interface SynthResource {
+  readonly triggers_replace?: { declaration: Record<string, unknown>; store: string; aws_region?: string };
+  readonly triggers?: Record<string, string>;
+  readonly provisioner: { 'local-exec': LocalExec }[];
+  readonly lifecycle: { create_before_destroy: boolean };
+  readonly depends_on?: string[];
+}
+
+/** The resources of one type in a synthesized stack, by construct path (`Bot/Resource`, `Bot/Identity`). */
+function resourcesOf(synthesized: string, type = 'terraform_data'): Map<string, SynthResource> {
+  const json = JSON.parse(synthesized) as { resource: Record<string, Record<string, SynthResource>> };
+  return new Map(
+    Object.entries(json.resource[type] ?? {}).map(([id, r]) => {
+      const name = id.replace(/_[0-9A-F]{8}$/, '');
+      return [name.endsWith('_Identity') ? `${name.slice(0, -'_Identity'.length)}/Identity` : `${name}/Resource`, r];
+    }),
+  );
 }
 
 /** Synthesizes with validations, as `cdktf synth` does, and returns the error message (or fails). */
@@ -70,13 +99,28 @@ const GENERATED: TotpKeyProps = {
 };
 
 describe('the example app', () => {
-  it('synthesizes four null_resources with the null provider (snapshot: a regression net)', () => {
-    const synthesized = Testing.synth(new TotpStack(Testing.app(), 'totp'), true);
+  it('synthesizes two terraform_data per construct, no provider, Terraform 1.4 or later (snapshot: a regression net)', () => {
+    // An outdir under the repository, so the project's place relative to the stack is the same on every machine.
+    const outdir = join(REPO, '.tmp', 'constructs-snapshot', 'cdktf.out');
+    mkdirSync(outdir, { recursive: true });
+    const synthesized = Testing.synth(new TotpStack(Testing.app({ outdir }), 'totp'), true);
+    rmSync(join(REPO, '.tmp', 'constructs-snapshot'), { recursive: true, force: true });
     const json = JSON.parse(synthesized);
-    expect(Object.keys(json.resource.null_resource)).toHaveLength(4);
-    expect(json.provider).toEqual({ null: [{}] });
-    expect(json.terraform.required_providers.null).toEqual({ source: 'null', version: '3.2.4' });
-    expect(synthesized.replaceAll(REPO, '<repo>')).toMatchSnapshot();
+    expect([...resourcesOf(synthesized).keys()].sort()).toEqual([
+      'Alice/Identity',
+      'Alice/Resource',
+      'Bob/Identity',
+      'Bob/Resource',
+      'NpmBot/Identity',
+      'NpmBot/Resource',
+      'Ops/Identity',
+      'Ops/Resource',
+    ]);
+    expect(json.provider).toBeUndefined();
+    expect(json.terraform.required_providers).toBeUndefined();
+    expect(json.terraform.required_version).toBe('>= 1.4.0');
+    expect(synthesized).not.toContain(REPO);
+    expect(synthesized).toMatchSnapshot();
   });
 
   it('holds no seed-like Base32, otpauth URL or secret parameter in anything synthesized', () => {
@@ -93,37 +137,18 @@ describe('the example app', () => {
     expect(seedLike('otpauth://totp/a:b?secret=x')).toEqual(['otpauth://', 'secret=']);
   });
 
-  it('gives each null_resource its declaration, store and CLI in triggers, and the provisioners that use them', () => {
+  it('keeps each declaration in triggers_replace with its store, and the provisioners that read them from self', () => {
     const synthesized = Testing.synth(new TotpStack(Testing.app(), 'totp'), true);
-    const environment = {
-      TOTP_KIT_CLI: '${self.triggers.cli}',
-      TOTP_KIT_STORE: '${self.triggers.store}',
-      TOTP_KIT_DECLARATION: '${self.triggers.declaration}',
-    };
-    const provisioner = [
-      {
-        'local-exec': {
-          command: 'node "$TOTP_KIT_CLI" apply --generation "${self.id}" --declaration-env TOTP_KIT_DECLARATION',
-          environment,
-        },
-      },
-      {
-        'local-exec': {
-          command: 'node "$TOTP_KIT_CLI" destroy --generation "${self.id}" --declaration-env TOTP_KIT_DECLARATION',
-          environment,
-          when: 'destroy',
-        },
-      },
-    ];
-    const declarations = [
-      {
+    const resources = resourcesOf(synthesized);
+    const declarations: Record<string, object> = {
+      NpmBot: {
         kind: 'key',
         name: 'npm-bot',
         generate: { issuer: 'npm', accountName: 'release-bot' },
         digits: 6,
-        qrCodeFile: join(REPO, 'enroll', 'npm-bot.png'),
+        qrCodeFile: 'enroll/npm-bot.png',
       },
-      {
+      Ops: {
         kind: 'method',
         methodName: 'ops',
         issuer: 'Acme',
@@ -131,25 +156,63 @@ describe('the example app', () => {
         skew: 1,
         maxValidationAttempts: 5,
       },
-      { kind: 'enrollment', method: 'ops', entityId: 'alice', qrCodeFile: join(REPO, 'enroll', 'alice.png') },
-      { kind: 'enrollment', method: 'ops', entityId: 'bob', qrCodeFile: join(REPO, 'enroll', 'bob.png') },
-    ];
-    for (const declaration of declarations) {
-      const properties = {
-        triggers: { declaration: JSON.stringify(declaration), store: STORE, cli: CLI },
-        provisioner,
-        lifecycle: { createBeforeDestroy: true },
-      };
-      expect(
-        Testing.toHaveResourceWithProperties(synthesized, Resource.tfResourceType, properties),
-        JSON.stringify(declaration),
-      ).toBe(true);
+      Alice: { kind: 'enrollment', method: 'ops', entityId: 'alice', qrCodeFile: 'enroll/alice.png' },
+      Bob: { kind: 'enrollment', method: 'ops', entityId: 'bob', qrCodeFile: 'enroll/bob.png' },
+    };
+    const environment = {
+      TOTP_KIT_STORE: '${self.triggers_replace.store}',
+      TOTP_KIT_DECLARATION: '${jsonencode(self.triggers_replace.declaration)}',
+    };
+    for (const [name, declaration] of Object.entries(declarations)) {
+      const main = resources.get(`${name}/Resource`);
+      expect(main?.triggers_replace, name).toEqual({ declaration, store: STORE });
+      expect(main?.lifecycle).toEqual({ create_before_destroy: true });
+      const [apply, destroy] = main?.provisioner.map((p) => p['local-exec']) ?? [];
+      expect(apply?.interpreter).toEqual(['node', '-e', PROVISIONER_LAUNCHER]);
+      expect(JSON.parse(apply?.command ?? '')).toEqual([
+        CLI,
+        'apply',
+        '--generation',
+        '${self.id}',
+        '--declaration-env',
+        'TOTP_KIT_DECLARATION',
+      ]);
+      expect(apply?.environment).toEqual(environment);
+      expect(apply?.when).toBeUndefined();
+      expect(JSON.parse(destroy?.command ?? '')).toEqual([
+        CLI,
+        'destroy',
+        '--generation',
+        '${self.id}',
+        '--declaration-env',
+        'TOTP_KIT_DECLARATION',
+      ]);
+      expect(destroy?.when).toBe('destroy');
+      // The identity: what names the declaration, replaced destroy-first, deleting whatever the name held.
+      const identity = resources.get(`${name}/Identity`);
+      const named = Object.fromEntries(
+        Object.entries(declaration).filter(([k]) => ['kind', 'name', 'methodName', 'method', 'entityId'].includes(k)),
+      );
+      expect(identity?.triggers_replace, name).toEqual({ declaration: named, store: STORE });
+      expect(identity?.lifecycle).toEqual({ create_before_destroy: false });
+      expect(identity?.provisioner.map((p) => JSON.parse(p['local-exec'].command))).toEqual([
+        [CLI, 'destroy', '--declaration-env', 'TOTP_KIT_DECLARATION'],
+      ]);
+      expect(identity?.provisioner[0]?.['local-exec'].when).toBe('destroy');
     }
-    const resources = JSON.parse(synthesized).resource.null_resource;
-    const opsAddress = `null_resource.${Object.keys(resources).find((k) => k.startsWith('Ops_'))}`;
-    for (const [name, resource] of Object.entries<{ depends_on?: string[] }>(resources)) {
-      expect(resource.depends_on, name).toEqual(/^(Alice|Bob)_/.test(name) ? [opsAddress] : undefined);
-    }
+    // Every provisioner runs in the same folder: the project, named relative to the stack's directory.
+    const dirs = new Set([...resources.values()].flatMap((r) => r.provisioner.map((p) => p['local-exec'].working_dir)));
+    expect(dirs.size).toBe(1);
+    // Enrollments after their method; identities after their resource (and an enrollment's before its method's).
+    const address = (path: string) => {
+      const ids = Object.keys(JSON.parse(synthesized).resource.terraform_data);
+      const prefix = path.replace('/Resource', '').replace('/', '_');
+      return `terraform_data.${ids.find((k) => k.replace(/_[0-9A-F]{8}$/, '') === prefix)}`;
+    };
+    expect(resources.get('Alice/Resource')?.depends_on).toEqual([address('Ops/Resource')]);
+    expect(resources.get('NpmBot/Resource')?.depends_on).toBeUndefined();
+    expect(resources.get('NpmBot/Identity')?.depends_on).toEqual([address('NpmBot/Resource')]);
+    expect(resources.get('Alice/Identity')?.depends_on).toEqual([address('Alice/Resource'), address('Ops/Identity')]);
   });
 
   it('outputs names, issuers, accounts and barcode paths, never a URL or seed', () => {
@@ -158,10 +221,10 @@ describe('the example app', () => {
     ).map((o) => o.value);
     expect(outputs).toEqual(
       expect.arrayContaining([
-        { name: 'npm-bot', issuer: 'npm', accountName: 'release-bot', qrCodeFile: join(REPO, 'enroll', 'npm-bot.png') },
+        { name: 'npm-bot', issuer: 'npm', accountName: 'release-bot', qrCodeFile: 'enroll/npm-bot.png' },
         { methodName: 'ops', issuer: 'Acme' },
-        { method: 'ops', entityId: 'alice', issuer: 'Acme', qrCodeFile: join(REPO, 'enroll', 'alice.png') },
-        { method: 'ops', entityId: 'bob', issuer: 'Acme', qrCodeFile: join(REPO, 'enroll', 'bob.png') },
+        { method: 'ops', entityId: 'alice', issuer: 'Acme', qrCodeFile: 'enroll/alice.png' },
+        { method: 'ops', entityId: 'bob', issuer: 'Acme', qrCodeFile: 'enroll/bob.png' },
       ]),
     );
     expect(outputs).toHaveLength(4);
@@ -284,51 +347,122 @@ describe('refusals at synth', () => {
   });
 });
 
-describe('the null_resource', () => {
-  it('passes an AWS Secrets Manager store and its region through triggers', () => {
+describe('the resources', () => {
+  it('pass an AWS Secrets Manager store and its region through triggers', () => {
     const stack = stackIn();
     const store = TotpStore.awsSecretsManager({ prefix: 'totp/prod', region: 'eu-west-1' });
     new TotpKey(stack, 'Bot', { ...GENERATED, store });
-    const resource = Object.values<{
-      triggers: Record<string, string>;
-      provisioner: { 'local-exec': { environment: Record<string, string> } }[];
-    }>(JSON.parse(Testing.synth(stack, true)).resource.null_resource)[0];
-    expect(resource?.triggers).toMatchObject({ store: 'aws-sm:totp/prod', aws_region: 'eu-west-1', cli: CLI });
-    for (const p of resource?.provisioner ?? [])
-      expect(p['local-exec'].environment.AWS_REGION).toBe('${self.triggers.aws_region}');
+    for (const [path, resource] of resourcesOf(Testing.synth(stack, true))) {
+      expect(resource.triggers_replace, path).toMatchObject({ store: 'aws-sm:totp/prod', aws_region: 'eu-west-1' });
+      for (const p of resource.provisioner)
+        expect(p['local-exec'].environment.AWS_REGION).toBe('${self.triggers_replace.aws_region}');
+    }
   });
 
-  it('escapes ${ and %{ in user text, so Terraform passes it on literally instead of evaluating it', () => {
+  it('escape ${ and %{ in user text, so Terraform passes it on literally instead of evaluating it', () => {
     const stack = stackIn();
     new TotpKey(stack, 'Bot', { ...GENERATED, generate: { issuer: 'npm ${var.x} %{if}', accountName: 'bot' } });
-    const json = JSON.parse(Testing.synth(stack, true));
-    const resource = Object.values<{ triggers: Record<string, string> }>(json.resource.null_resource)[0];
-    expect(resource?.triggers.declaration).toContain('"issuer":"npm $${var.x} %%{if}"');
-    expect(Object.values<{ value: { issuer: string } }>(json.output)[0]?.value.issuer).toBe('npm $${var.x} %%{if}');
-  });
-
-  it('resolves relative store and barcode paths against the working directory of synth, keeps absolute ones', () => {
-    const stack = stackIn();
-    new TotpKey(stack, 'Rel', { ...GENERATED, store: TotpStore.file('s.json'), qrCodeFile: 'qr/bot.png' });
-    new TotpKey(stack, 'Abs', { ...GENERATED, store: TotpStore.file('/srv/s.json'), qrCodeFile: '/srv/qr.png' });
-    const triggers = Object.values<{ triggers: Record<string, string> }>(
-      JSON.parse(Testing.synth(stack, true)).resource.null_resource,
-    ).map((r) => [r.triggers.store, JSON.parse(r.triggers.declaration ?? '{}').qrCodeFile]);
-    expect(triggers).toEqual(
-      expect.arrayContaining([
-        [`file:${join(process.cwd(), 's.json')}`, join(process.cwd(), 'qr', 'bot.png')],
-        ['file:/srv/s.json', '/srv/qr.png'],
-      ]),
+    const synthesized = Testing.synth(stack, true);
+    expect(resourcesOf(synthesized).get('Bot/Resource')?.triggers_replace?.declaration.generate).toEqual({
+      issuer: 'npm $${var.x} %%{if}',
+      accountName: 'bot',
+    });
+    expect(Object.values<{ value: { issuer: string } }>(JSON.parse(synthesized).output)[0]?.value.issuer).toBe(
+      'npm $${var.x} %%{if}',
     );
   });
 
-  it('adds the null provider once per stack, and uses one the stack has already', () => {
+  it('keep relative store, barcode and CLI paths relative to the project, and absolute ones as given', () => {
+    const stack = stackIn();
+    const rel = TotpStore.file('./state//s.json', { cliPath: 'node_modules/totp-kit/dist/cli.js' });
+    new TotpKey(stack, 'Rel', { ...GENERATED, store: rel, qrCodeFile: './qr/bot.png' });
+    new TotpKey(stack, 'Abs', {
+      ...GENERATED,
+      store: TotpStore.file('/srv/s.json', { cliPath: '/opt/totp-kit/dist/cli.js' }),
+      qrCodeFile: '/srv/qr.png',
+    });
+    const resources = resourcesOf(Testing.synth(stack, true));
+    const seen = (name: string) => {
+      const r = resources.get(`${name}/Resource`);
+      return [
+        r?.triggers_replace?.store,
+        r?.triggers_replace?.declaration.qrCodeFile,
+        JSON.parse(r?.provisioner[0]?.['local-exec'].command ?? '[]')[0],
+      ];
+    };
+    expect(seen('Rel')).toEqual(['file:state/s.json', 'qr/bot.png', 'node_modules/totp-kit/dist/cli.js']);
+    expect(seen('Abs')).toEqual(['file:/srv/s.json', '/srv/qr.png', '/opt/totp-kit/dist/cli.js']);
+  });
+
+  it('are the same JSON whatever the app outdir is called, and name the project relative to the stack', () => {
+    const synth = (outdir: string) => {
+      mkdirSync(outdir, { recursive: true });
+      const app = new App({ outdir });
+      new TotpStack(app, 'totp');
+      app.synth();
+      return readFileSync(join(outdir, 'stacks', 'totp', 'cdk.tf.json'), 'utf8');
+    };
+    const a = synth(join(REPO, '.tmp', 'constructs-a', 'cdktf.out'));
+    const b = synth(join(REPO, '.tmp', 'constructs-b', 'cdktf.out'));
+    rmSync(join(REPO, '.tmp', 'constructs-a'), { recursive: true, force: true });
+    rmSync(join(REPO, '.tmp', 'constructs-b'), { recursive: true, force: true });
+    expect(a).toBe(b);
+    const dirs = [...resourcesOf(a).values()].map((r) => r.provisioner[0]?.['local-exec'].working_dir);
+    // From .tmp/constructs-a/cdktf.out/stacks/totp back to the repository, where this synth ran.
+    expect(new Set(dirs)).toEqual(new Set(['../../../../..']));
+    expect(JSON.parse(a).terraform.backend).toEqual({ local: { path: '../../../../../terraform.totp.tfstate' } });
+  });
+
+  it('are null_resources with the null provider (added once per stack) where resourceType asks', () => {
     const stack = stackIn();
     new NullProvider(stack, 'mine', {});
-    new TotpKey(stack, 'Bot', GENERATED);
-    new TotpMfaMethod(stack, 'Ops', { store: GENERATED.store, methodName: 'ops', issuer: 'Acme' });
-    expect(JSON.parse(Testing.synth(stack, true)).provider).toEqual({ null: [{}] });
+    const store = TotpStore.file('s.json', { resourceType: 'null_resource' });
+    new TotpKey(stack, 'Bot', { ...GENERATED, store });
+    new TotpMfaMethod(stack, 'Ops', { store, methodName: 'ops', issuer: 'Acme', skew: 0 });
+    const synthesized = Testing.synth(stack, true);
+    const json = JSON.parse(synthesized);
+    expect(json.provider).toEqual({ null: [{}] });
     expect(stack.node.findAll().filter((c) => c instanceof NullProvider)).toHaveLength(1);
+    expect(json.resource.terraform_data).toBeUndefined();
+    expect(json.terraform.required_version).toBeUndefined();
+    const resources = resourcesOf(synthesized, Resource.tfResourceType);
+    expect([...resources.keys()].sort()).toEqual(['Bot/Identity', 'Bot/Resource', 'Ops/Identity', 'Ops/Resource']);
+    // The same provisioners and lifecycle; triggers are strings (a map of strings), the declaration as JSON.
+    expect(resources.get('Ops/Resource')?.triggers).toEqual({
+      declaration: JSON.stringify({ kind: 'method', methodName: 'ops', issuer: 'Acme', skew: 0 }),
+      store: 'file:s.json',
+    });
+    expect(resources.get('Ops/Identity')?.triggers).toEqual({
+      declaration: JSON.stringify({ kind: 'method', methodName: 'ops' }),
+      store: 'file:s.json',
+    });
+    expect(resources.get('Ops/Resource')?.lifecycle).toEqual({ create_before_destroy: true });
+    expect(resources.get('Ops/Resource')?.provisioner[0]?.['local-exec'].environment).toEqual({
+      TOTP_KIT_STORE: '${self.triggers.store}',
+      TOTP_KIT_DECLARATION: '${self.triggers.declaration}',
+    });
+    // Without a provider of its own, the stack gets one.
+    const other = stackIn();
+    new TotpKey(other, 'Bot', { ...GENERATED, store });
+    expect(JSON.parse(Testing.synth(other, true)).provider).toEqual({ null: [{}] });
+  });
+
+  it('refuse an unknown resourceType and a CLI path that is a token, at synth', () => {
+    const stack = stackIn('bad');
+    const entity = new TerraformVariable(stack, 'cli', { type: 'string' });
+    new TotpKey(stack, 'Kind', {
+      ...GENERATED,
+      store: TotpStore.file('s.json', { resourceType: 'tf_data' as never }),
+    });
+    new TotpKey(stack, 'Cli', {
+      ...GENERATED,
+      name: 'b',
+      store: TotpStore.file('t.json', { cliPath: entity.stringValue }),
+    });
+    expect(refusalLines(refusal(stack))).toEqual([
+      '[bad/Kind] resourceType: "tf_data" is not a resource type these constructs make (allowed: terraform_data or null_resource)',
+      "[bad/Cli] cliPath: is a Terraform token (allowed: the path of totp-kit's dist/cli.js, known at synth)",
+    ]);
   });
 });
 
@@ -340,9 +474,10 @@ describe('the CLI the provisioners run', () => {
     expect(bundledCliPath(pathToFileURL('/opt/totp-kit/constructs/cli-path.ts').href)).toBe(
       '/opt/totp-kit/dist/cli.js',
     );
+    // Relative to the project (the working directory of synth).
     expect(TotpStore.file('x').cliPath).toBe(CLI);
-    expect(existsSync(CLI)).toBe(true);
-    expect(TotpStore.file('x', { cliPath: 'bin/cli.js' }).cliPath).toBe(join(process.cwd(), 'bin', 'cli.js'));
+    expect(existsSync(join(process.cwd(), CLI))).toBe(true);
+    expect(TotpStore.file('x', { cliPath: './bin//cli.js' }).cliPath).toBe('bin/cli.js');
   });
 
   it('is found by the bundle dist/constructs.js as the dist/cli.js beside it', async () => {

@@ -6,8 +6,22 @@ import type { Io } from './io.js';
 
 /** Opens the command's store, with the CLI's clock. */
 export async function storeContext(command: Command, io: Io): Promise<ResourceContext> {
-  const ref = resolveStoreRef(command.optsWithGlobals().store as string | undefined, io.env, '--store');
-  return { store: await openStore(ref, io.env), now: io.now };
+  return openStoreContext(io, command.optsWithGlobals().store as string | undefined);
+}
+
+/**
+ * Opens a store by reference (undefined: TOTP_KIT_STORE, else the default), with the CLI's clock.
+ * `env` adds to the CLI's environment for this store only (`plan --stack`: the AWS_REGION a stack's
+ * resource names); `label` names the reference in a refusal.
+ */
+export async function openStoreContext(
+  io: Io,
+  reference: string | undefined,
+  options: { readonly env?: NodeJS.ProcessEnv; readonly label?: string } = {},
+): Promise<ResourceContext> {
+  const env = options.env ? { ...io.env, ...options.env } : io.env;
+  const ref = resolveStoreRef(reference, env, options.label ?? '--store');
+  return { store: await openStore(ref, env), now: io.now };
 }
 
 /** True when the command was asked for JSON output. */

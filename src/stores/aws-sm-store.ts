@@ -78,15 +78,20 @@ export class AwsSecretsManagerStore implements Store {
   readonly #base: string;
   #client: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined;
 
+  /** The region from `env.AWS_REGION`, when set; else the SDK's own configuration decides. */
+  readonly #region: string | undefined;
+
   /**
    * @param prefix the secret name prefix (`aws-sm:PREFIX`); a '/' is added when it does not end in one.
-   * @param env accepted for symmetry with `openStore`; the SDK reads its configuration from `process.env`
-   *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, credentials) when the first request is made.
+   * @param env its AWS_REGION, when set, is the region (so one process can open stores of several regions:
+   *   `plan --stack`); everything else the SDK reads from `process.env` (AWS_ENDPOINT_URL_SECRETS_MANAGER,
+   *   credentials, and the region when env has none) when the first request is made.
    */
-  constructor(prefix: string, secrets: SecretBox, _env: NodeJS.ProcessEnv = process.env) {
+  constructor(prefix: string, secrets: SecretBox, env: NodeJS.ProcessEnv = process.env) {
     this.reference = `aws-sm:${prefix}`;
     this.secrets = secrets;
     this.#base = prefix.endsWith('/') ? prefix : `${prefix}/`;
+    this.#region = env.AWS_REGION || undefined;
   }
 
   /** The secret name of a record. */
@@ -104,7 +109,7 @@ export class AwsSecretsManagerStore implements Store {
   }
 
   async #sdk(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
-    this.#client ??= loadSecretsManager(`store ${this.reference}`).catch((e: unknown) => {
+    this.#client ??= loadSecretsManager(`store ${this.reference}`, this.#region).catch((e: unknown) => {
       this.#client = undefined;
       throw e;
     });
