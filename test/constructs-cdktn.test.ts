@@ -71,7 +71,7 @@ describe('constructs in a cdktn stack', () => {
       const child = JSON.parse(r.stdout) as { synth: string; refusal: string; files: string[] };
 
       expect(JSON.parse(child.synth)).toEqual(JSON.parse(Testing.synth(new TotpStack(Testing.app(), 'totp'), true)));
-      expect(Object.keys(JSON.parse(child.synth).resource.null_resource)).toHaveLength(4);
+      expect(Object.keys(JSON.parse(child.synth).resource.terraform_data)).toHaveLength(8);
       expect(child.refusal).toContain('[bad/Bot] digits: "7" is not allowed (allowed: 6 or 8)');
       expect(child.files).toEqual(expect.arrayContaining(['manifest.json', join('stacks', 'totp', 'cdk.tf.json')]));
     },

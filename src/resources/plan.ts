@@ -2,7 +2,7 @@
  * plan / apply / destroy of declarations: what the constructs' provisioners run. A plan says what an
  * apply would do — nothing, update in place, or replace (a new seed) with the reason — and apply does
  * exactly that. Every resource carries a generation: apply records the one it is given (the
- * provisioner passes its null_resource id), and destroy with a generation deletes only that one, so a
+ * provisioner passes its resource's id), and destroy with a generation deletes only that one, so a
  * create-before-destroy replacement never deletes what the new apply made.
  */
 import { newGeneration, type ResourceContext } from './context.js';
