@@ -27,9 +27,7 @@ function found(command: string, args: string[]): string | undefined {
 const TERRAFORM = found('terraform', ['version']);
 const OATHTOOL = found('oathtool', ['--version']) !== undefined;
 if (TERRAFORM === undefined) {
-  console.warn(
-    '\n*** WARNING: terraform is not on PATH: the real-Terraform tests of the constructs are SKIPPED ***\n',
-  );
+  console.warn('\n*** WARNING: terraform is not on PATH: the real-Terraform tests of the constructs are SKIPPED ***\n');
 } else {
   console.log(`constructs-terraform: running against ${TERRAFORM}${OATHTOOL ? ', codes checked with oathtool' : ''}`);
 }
@@ -310,6 +308,29 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(destroyed.status, destroyed.stdout + destroyed.stderr).toBe(0);
     expect(p.store()).toMatchObject({ keys: {}, methods: {}, enrollments: {} });
     expect(JSON.parse(readFileSync(join(p.dir, '.totp-kit', 'other.json'), 'utf8'))).toMatchObject({ keys: {} });
+  }, 240_000);
+
+  it('shows a key deleted from the store by hand with totp-kit plan --stack, and the -replace it suggests repairs it', () => {
+    const p = project('drift');
+    p.synth();
+    p.init();
+    p.apply();
+    const stack = ['plan', '--stack', 'cdktf.out/stacks/totp'];
+    const settled = spawnSync(process.execPath, [CLI, ...stack], { cwd: p.dir, encoding: 'utf8' });
+    expect(settled.status, settled.stderr).toBe(0);
+    expect(settled.stdout).toMatch(/No drift/);
+    expect(p.cli(['key', 'delete', 'gh']).status).toBe(0);
+    // Terraform cannot see it: its state says the resource exists.
+    expect(p.plan()).toMatch(/No changes\./);
+    const drift = spawnSync(process.execPath, [CLI, ...stack], { cwd: p.dir, encoding: 'utf8' });
+    expect(drift.status).toBe(1);
+    const address = /-replace=(terraform_data\.Gh_[0-9A-F]{8})/.exec(drift.stdout)?.[1];
+    expect(address, drift.stdout).toBeDefined();
+    expect(drift.stdout).toMatch(/key "gh": create/);
+    const replaced = p.terraform(['apply', '-auto-approve', `-replace=${address}`]);
+    expect(replaced.status, replaced.stdout + replaced.stderr).toBe(0);
+    expect(p.store().keys.gh?.secret).toBe(encodeBase32(GH_SEED));
+    expect(spawnSync(process.execPath, [CLI, ...stack], { cwd: p.dir, encoding: 'utf8' }).status).toBe(0);
   }, 240_000);
 
   it('leaves state and store consistent when an apply fails (wrong store key), and converges once it is fixed', () => {

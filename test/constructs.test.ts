@@ -447,7 +447,7 @@ describe('the resources', () => {
     expect(JSON.parse(Testing.synth(other, true)).provider).toEqual({ null: [{}] });
   });
 
-  it('refuse an unknown resourceType and a CLI path that is a token, at synth', () => {
+  it('refuse an unknown resourceType, and a CLI or store path that is a token, at synth', () => {
     const stack = stackIn('bad');
     const entity = new TerraformVariable(stack, 'cli', { type: 'string' });
     new TotpKey(stack, 'Kind', {
@@ -459,9 +459,11 @@ describe('the resources', () => {
       name: 'b',
       store: TotpStore.file('t.json', { cliPath: entity.stringValue }),
     });
+    new TotpKey(stack, 'Path', { ...GENERATED, name: 'c', store: TotpStore.file(entity.stringValue) });
     expect(refusalLines(refusal(stack))).toEqual([
       '[bad/Kind] resourceType: "tf_data" is not a resource type these constructs make (allowed: terraform_data or null_resource)',
       "[bad/Cli] cliPath: is a Terraform token (allowed: the path of totp-kit's dist/cli.js, known at synth)",
+      '[bad/Path] store: is a Terraform token, known only at apply (allowed: a reference known at synth)',
     ]);
   });
 });
