@@ -7,10 +7,10 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import {
   portableLocalBackend,
-  type TotpResourceType,
   TotpEnrollment,
   TotpKey,
   TotpMfaMethod,
+  type TotpResourceType,
   TotpStore,
 } from 'totp-kit/constructs';
 
