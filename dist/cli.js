@@ -7,6 +7,7 @@ import {
   KEY_REFUSALS,
   METHOD_SETTINGS,
   assertMinRemaining,
+  checkName,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
@@ -33,12 +34,10 @@ import {
   listKeys,
   listMethods,
   loadKey,
-  looksLikeSeed,
   methodSpecProblems,
   newGeneration,
   notFound,
   openKey,
-  openStore,
   parseUnixSeconds,
   parseWholeNumber,
   qrTerminal,
@@ -48,7 +47,7 @@ import {
   readSmallFile,
   readSmallStdin,
   remainingSeconds,
-  resolveStoreRef,
+  shortSeedWarning,
   signed,
   unenroll,
   unixSecondsProblem,
@@ -58,19 +57,23 @@ import {
   validateKey,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-M4BMMDLF.js";
+} from "./chunks/chunk-NVTM2R3O.js";
 import {
-  require_lib
-} from "./chunks/chunk-3DKT5AXP.js";
-import "./chunks/chunk-2BTFNQ2U.js";
+  writeFileAtomically
+} from "./chunks/chunk-2XIJ5OYL.js";
+import {
+  openStore,
+  resolveStoreRef
+} from "./chunks/chunk-LGAONNDX.js";
 import {
   EXIT_CODES,
   TotpKitError,
   badInput,
   badSettings,
   errorMessage,
+  looksLikeSeed,
   quote
-} from "./chunks/chunk-3FZANBFE.js";
+} from "./chunks/chunk-DPHIQXNL.js";
 import {
   __commonJS,
   __require,
@@ -3617,6 +3620,8 @@ async function readKey2(flags, io, other = {}) {
     flagOf
   );
   const warnings = [...check2.warnings];
+  const short = loaded.key.remote ? void 0 : shortSeedWarning(loaded.key.secret, loaded.origin);
+  if (short !== void 0) warnings.push(short);
   if (flags.secret !== void 0 || flags.url !== void 0) {
     const flag = flags.secret !== void 0 ? "--secret" : "--url";
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);
@@ -3922,12 +3927,12 @@ function declarationProblems(value) {
   }
   const problems = [];
   for (const field of Object.keys(decl)) {
-    if (!FIELDS[decl.kind].includes(field))
-      problems.push({
-        setting: field,
-        problem: `is not a setting of a ${decl.kind}`,
-        allowed: FIELDS[decl.kind].join(", ")
-      });
+    if (FIELDS[decl.kind].includes(field)) continue;
+    problems.push({
+      setting: looksLikeSeed(field) ? "a field named like a seed (not printed)" : field,
+      problem: `is not a setting of a ${decl.kind}`,
+      allowed: FIELDS[decl.kind].join(", ")
+    });
   }
   if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
     problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
@@ -3971,14 +3976,13 @@ function describeDeclaration(decl) {
 }
 
 // src/resources/secret-file.ts
-var import_write_file_atomic = __toESM(require_lib(), 1);
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 async function writeSecretFile(path, data, what) {
   const target = resolve(path);
   try {
     await mkdir(dirname(target), { recursive: true, mode: 448 });
-    await (0, import_write_file_atomic.default)(target, data, { mode: 384 });
+    await writeFileAtomically(target, data);
   } catch (e) {
     const code = e.code ?? "unknown error";
     throw new TotpKitError("backend", "E_SECRET_FILE", `${what} ${path} could not be written (${code})`);
@@ -4145,7 +4149,9 @@ function unescapeStrings(value) {
 async function locateStack(given2) {
   if (given2 === "") throw badInput("--stack", "needs a folder", STACK_ALLOWED);
   const kind = await fileKind(given2);
-  if (kind === "missing") throw badInput(`--stack ${given2}`, "does not exist", STACK_ALLOWED);
+  if (kind === "missing") {
+    throw badInput(looksLikeSeed(given2) ? "--stack" : `--stack ${given2}`, "does not exist", STACK_ALLOWED);
+  }
   if (kind === "file") return { file: given2, folder: dirname2(given2), label: `--stack ${given2}` };
   const file = join(given2, STACK_FILE);
   if (await fileKind(file) !== "file") {
@@ -4337,6 +4343,13 @@ async function readDeclaration(flags, io) {
     label2 = `--file ${flags.file}`;
     text = await readSmallFile(flags.file, "--file", "one JSON declaration");
   } else if (flags.declarationEnv !== void 0) {
+    if (looksLikeSeed(flags.declarationEnv)) {
+      throw badInput(
+        "--declaration-env",
+        "is followed by what looks like a seed, not a variable name (not printed)",
+        "the name of an environment variable holding one JSON declaration"
+      );
+    }
     label2 = `environment variable ${flags.declarationEnv}`;
     const value = io.env[flags.declarationEnv];
     if (value === void 0 || value.trim() === "") throw badInput(label2, "is not set", "one JSON declaration");
@@ -4434,12 +4447,27 @@ function registerDeclarations(program2, io, result) {
 
 // src/cli/commands/demo.ts
 var DEMO_KEY = "demo";
+var DEMO_GENERATION = "totp-kit-demo-";
+var DEMO_LABELS = { issuer: "totp-kit", accountName: "demo" };
+function isDemoKey(record) {
+  return record.generated && record.exported && record.importFrom === void 0 && record.issuer === DEMO_LABELS.issuer && record.accountName === DEMO_LABELS.accountName && record.generation.startsWith(DEMO_GENERATION);
+}
+function notDemoKey(ctx) {
+  return new TotpKitError(
+    "bad-input",
+    "E_NOT_DEMO_KEY",
+    `demo: key "${DEMO_KEY}" in store ${ctx.store.reference} was not created by totp-kit demo (or is not exported), so its barcode is not shown; run the demo on another store: totp-kit demo --store file:PATH`
+  );
+}
 async function demoKey(ctx) {
   const existing = await findKey(ctx, DEMO_KEY);
-  if (existing) return { key: openKey(ctx, existing), created: false };
-  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { issuer: "totp-kit", accountName: "demo" } });
+  if (existing) {
+    if (!isDemoKey(existing)) throw notDemoKey(ctx);
+    return { key: openKey(ctx, existing), created: false };
+  }
+  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { ...DEMO_LABELS } });
   try {
-    await createKey(ctx, spec);
+    await createKey(ctx, spec, { generation: `${DEMO_GENERATION}${newGeneration()}` });
   } catch (e) {
     if (!(e instanceof TotpKitError && e.code === "E_EXISTS")) throw e;
   }
@@ -4450,6 +4478,7 @@ async function demoKey(ctx) {
       "E_STORE_LOST",
       `store ${ctx.store.reference}: the demo key vanished after it was created`
     );
+  if (!isDemoKey(record)) throw notDemoKey(ctx);
   return { key: openKey(ctx, record), created: true };
 }
 function groupCode(code) {
@@ -4757,6 +4786,7 @@ function registerKey(program2, io, result) {
     result(0);
   });
   key.command("get <name>").description("show a key (never its seed)").action(async (name, _flags, command) => {
+    checkName("NAME", name);
     const info = await readKey(await storeContext(command, io), name);
     emitRecord(io, wantsJson(command), info);
     result(0);
@@ -4767,6 +4797,7 @@ function registerKey(program2, io, result) {
     result(0);
   });
   key.command("delete <name>").description("delete a key (succeeds when there is none)").option("--generation <id>", "delete only this generation of the key").action(async (name, flags, command) => {
+    checkName("NAME", name);
     const outcome = await deleteKey(await storeContext(command, io), name, flags.generation);
     emit(
       io,
@@ -4777,6 +4808,7 @@ function registerKey(program2, io, result) {
     result(0);
   });
   key.command("code <name>").description("print the current code of a key in the store").option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
+    checkName("NAME", name);
     const globals = command.optsWithGlobals();
     const record = await findKey(await storeContext(command, io), name);
     await printCode(
@@ -4788,6 +4820,7 @@ function registerKey(program2, io, result) {
     result(0);
   });
   key.command("verify <name>").description("check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+    checkName("NAME", name);
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
     const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
     if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}
@@ -4827,6 +4860,7 @@ function registerMethod(program2, io, result) {
   addSettings(
     method.command("update <name>").description("change settings; enrollments keep their algorithm, digits and period")
   ).action(async (name, flags, command) => {
+    checkName("NAME", name);
     const ctx = await storeContext(command, io);
     const current = await findMethod(ctx, name);
     if (!current) throw notFound(`MFA method "${name}"`);
@@ -4836,6 +4870,7 @@ function registerMethod(program2, io, result) {
     result(0);
   });
   method.command("get <name>").description("show an MFA method and how many entities are enrolled").action(async (name, _flags, command) => {
+    checkName("NAME", name);
     const info = await readMethod(await storeContext(command, io), name);
     emitRecord(io, wantsJson(command), info);
     result(0);
@@ -4846,12 +4881,14 @@ function registerMethod(program2, io, result) {
     result(0);
   });
   method.command("delete <name>").description("delete an MFA method (refused while entities are enrolled, unless --force)").option("--force", "also delete its enrollments").action(async (name, flags, command) => {
+    checkName("NAME", name);
     const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
     const text = outcome.deleted ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? "" : "s"}` : ""}` : `MFA method "${name}" was not there (nothing to delete)`;
     emit(io, wantsJson(command), { name, ...outcome }, text);
     result(0);
   });
   method.command("enroll <method>").description("give an entity a secret for the method; the barcode is shown only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").action(async (name, flags, command) => {
+    checkName("METHOD", name);
     const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
     const warnings = enrolled.warning ? [enrolled.warning] : [];
     const { qrFile: qrFile2, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
@@ -4875,17 +4912,20 @@ function registerMethod(program2, io, result) {
     result(0);
   });
   method.command("enrollment <method>").description("show an entity's enrollment (never its seed)").requiredOption("--entity <id>", "the enrolled entity").action(async (name, flags, command) => {
+    checkName("METHOD", name);
     const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
     emitRecord(io, wantsJson(command), info);
     result(0);
   });
   method.command("unenroll <method>").description("remove an entity's secret (succeeds when there is none)").requiredOption("--entity <id>", "the entity to unenroll").action(async (name, flags, command) => {
+    checkName("METHOD", name);
     const outcome = await unenroll(await storeContext(command, io), name, flags.entity);
     const text = outcome.deleted ? `unenrolled "${flags.entity}" from MFA method "${name}"` : `"${flags.entity}" was not enrolled (nothing to do)`;
     emit(io, wantsJson(command), { method: name, entityId: flags.entity, ...outcome }, text);
     result(0);
   });
   method.command("verify <method>").description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)").requiredOption("--entity <id>", "the entity whose code it is").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+    checkName("METHOD", name);
     const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
     const ctx = await storeContext(command, io);
     const outcome = await validateEnrollment(ctx, name, flags.entity, flags.code, at);

@@ -1,15 +1,16 @@
 import {
   declarationProblems,
-  identityOf,
+  identityOf
+} from "./chunks/lib-chunk-JFGVVVD3.js";
+import {
   resolveStoreRef
-} from "./chunks/lib-chunk-CWQC5PVE.js";
-import "./chunks/lib-chunk-QP22SURQ.js";
+} from "./chunks/lib-chunk-MGSTQSUF.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/lib-chunk-JW2HY5J3.js";
+} from "./chunks/lib-chunk-6FJPLQQP.js";
 
 // constructs/cli-path.ts
 import { basename, dirname, join } from "node:path";

@@ -11,23 +11,26 @@ import {
   enrollmentRefusal,
   freshCode,
   loadKey,
-  openStore,
+  normalizeCode,
   parseWholeNumber,
   readEnrollment,
-  resolveStoreRef,
+  shortSeedWarning,
   signed,
   tenths,
   validateEnrollment,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-M4BMMDLF.js";
-import "./chunks/chunk-2BTFNQ2U.js";
+} from "./chunks/chunk-NVTM2R3O.js";
+import {
+  openStore,
+  resolveStoreRef
+} from "./chunks/chunk-LGAONNDX.js";
 import {
   TotpKitError,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-3FZANBFE.js";
+} from "./chunks/chunk-DPHIQXNL.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js
@@ -524,7 +527,8 @@ function readInputs() {
   const secret = optional("secret");
   const vaultToken = optional("vault-token");
   const code = optional("code");
-  maskAll([secret, vaultToken, code]);
+  const checked = normalizeCode(code);
+  maskAll([secret, vaultToken, code, checked, checked?.toUpperCase()]);
   const mode = optional("mode") ?? "generate";
   if (mode !== "generate" && mode !== "verify" && mode !== "install") {
     problems.push({
@@ -639,7 +643,7 @@ function readInputs() {
 
 // src/action/install-cli.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { chmod as chmod2, mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { chmod as chmod2, mkdir as mkdir2, mkdtemp, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -669,10 +673,19 @@ exec ${shQuote(posix(node))} ${shQuote(posix(cli))} "$@"
 `
   };
 }
+async function launcherFolder(env) {
+  if (env.RUNNER_TEMP) {
+    const dir2 = join(env.RUNNER_TEMP, "totp-kit-cli");
+    await mkdir2(dir2, { recursive: true });
+    return dir2;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "totp-kit-cli-"));
+  await chmod2(dir, 448);
+  return dir;
+}
 async function installCli(env = process.env) {
-  const dir = join(env.RUNNER_TEMP || tmpdir(), "totp-kit-cli");
   const { sh, cmd } = launchers(process.execPath, bundledCli(), process.platform === "win32");
-  await mkdir2(dir, { recursive: true });
+  const dir = await launcherFolder(env);
   await writeFile2(join(dir, "totp-kit"), sh, { mode: 493 });
   await chmod2(join(dir, "totp-kit"), 493);
   if (process.platform === "win32") await writeFile2(join(dir, "totp-kit.cmd"), cmd);
@@ -711,6 +724,8 @@ async function load(inputs) {
     options
   );
   maskAll(loaded.secretForms);
+  const short = loaded.key.remote ? void 0 : shortSeedWarning(loaded.key.secret, loaded.origin);
+  if (short !== void 0) warning(short);
   return loaded;
 }
 function html(text) {

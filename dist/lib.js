@@ -1,10 +1,8 @@
 import {
   ALGORITHMS,
   DEFAULTS,
-  DEFAULT_STORE,
   METHOD_SETTINGS,
   STEAM_ALPHABET,
-  SecretBox,
   checkDeclaration,
   checkIdentity,
   checkSettings,
@@ -15,12 +13,10 @@ import {
   createKey,
   createMethod,
   declarationProblems,
-  decodeBase32,
   decodeSteamSecret,
   deleteKey,
   deleteMethod,
   describeDeclaration,
-  encodeBase32,
   enroll,
   enrollmentRefusal,
   findEnrollment,
@@ -40,10 +36,8 @@ import {
   methodSpecProblems,
   newGeneration,
   normalizeAlgorithm,
-  normalizeBase32,
   normalizeCode,
   normalizeEncoder,
-  openStore,
   parseOtpauthUrl,
   parseSeedText,
   qrPng,
@@ -53,7 +47,6 @@ import {
   readMethod,
   resolveKey,
   resolveSource,
-  resolveStoreRef,
   shortSeedWarning,
   steamCode,
   unenroll,
@@ -63,11 +56,21 @@ import {
   validateKey,
   verifyCode,
   withDefaults
-} from "./chunks/lib-chunk-CWQC5PVE.js";
+} from "./chunks/lib-chunk-JFGVVVD3.js";
 import {
-  FileStore
-} from "./chunks/lib-chunk-X5W7EPYI.js";
-import "./chunks/lib-chunk-QP22SURQ.js";
+  FileStore,
+  writeFileAtomically
+} from "./chunks/lib-chunk-LYOAYIPA.js";
+import {
+  DEFAULT_STORE,
+  SecretBox,
+  decodeBase32,
+  encodeBase32,
+  normalizeBase32,
+  openStore,
+  resolveStoreRef
+} from "./chunks/lib-chunk-MGSTQSUF.js";
+import "./chunks/lib-chunk-MEYBRUXD.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -75,7 +78,7 @@ import {
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/lib-chunk-JW2HY5J3.js";
+} from "./chunks/lib-chunk-6FJPLQQP.js";
 
 // src/core/clock.ts
 var CLOCK_TOLERANCE_SECONDS = 2;
@@ -300,12 +303,11 @@ async function freshCode(key, options) {
 // src/resources/secret-file.ts
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 async function writeSecretFile(path, data, what) {
   const target = resolve(path);
   try {
     await mkdir(dirname(target), { recursive: true, mode: 448 });
-    await writeFileAtomic(target, data, { mode: 384 });
+    await writeFileAtomically(target, data);
   } catch (e) {
     const code = e.code ?? "unknown error";
     throw new TotpKitError("backend", "E_SECRET_FILE", `${what} ${path} could not be written (${code})`);

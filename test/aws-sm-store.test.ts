@@ -215,7 +215,9 @@ describe('errors', () => {
     await store.update('key', 'npm-bot', put({ digits: 6 }));
     server.faults.next('InternalServiceError', { operation: 'GetSecretValue' });
     expect(await store.get('key', 'npm-bot')).toEqual({ digits: 6 });
-    expect(server.state.requests.GetSecretValue).toBe(3); // 1 in the update, then 1 failed and 1 retried
+    // 2 in the update (the record; the key check, read once before a store object's first write without a key),
+    // then 1 failed and 1 retried.
+    expect(server.state.requests.GetSecretValue).toBe(4);
 
     server.faults.next('ThrottlingException', { operation: 'PutSecretValue' });
     await store.update('key', 'npm-bot', put({ digits: 8 }));
@@ -260,11 +262,19 @@ describe('errors', () => {
     expect(update.code).toBe('E_STORE_CORRUPT');
     expect(server.state.requests.PutSecretValue).toBe(writes);
   });
-  it('leaves a damaged plain seed as it is once a store key is set (it is refused when used, not resealed)', async () => {
+  it('does not adopt a store holding a damaged plain seed: refused by name, nothing written', async () => {
     await open().update('key', 'legacy', put({ secret: 'not base32 at all!', digits: 6 }));
-    const keyed = open('totp-kit', new SecretBox('a passphrase'));
-    await keyed.update('key', 'legacy', (current) => ({ result: 0, next: { ...current, digits: 8 } }));
-    expect(await keyed.get('key', 'legacy')).toEqual({ secret: 'not base32 at all!', digits: 8 });
+    const before = JSON.stringify(server.state.requests);
+    const keyed = open('totp-kit', new SecretBox('a passphrase of twenty-plus characters', { adopt: true }));
+    const error = await failure(keyed.update('key', 'legacy', (current) => ({ result: 0, next: { ...current } })));
+    expect(error).toMatchObject({ kind: 'backend', code: 'E_STORE_CORRUPT' });
+    expect(error.message).toContain('key "legacy"');
+    const after = server.state.requests;
+    expect([after.CreateSecret, after.PutSecretValue]).toEqual([JSON.parse(before).CreateSecret, undefined]);
+    expect(JSON.parse(currentValue('totp-kit/key/legacy')?.SecretString ?? '')).toEqual({
+      secret: 'not base32 at all!',
+      digits: 6,
+    });
   });
 });
 
@@ -351,7 +361,7 @@ describe('compare-and-swap', () => {
     server.faults.next('ResourceNotFoundException', { operation: 'PutSecretValue' });
     await store.update('key', 'k', put({ n: 2 }));
     expect(await store.get('key', 'k')).toEqual({ n: 2 });
-    expect(server.state.requests.GetSecretValue).toBe(4); // 1 + 2 reads of the update + 1
+    expect(server.state.requests.GetSecretValue).toBe(5); // 1 + the key check + 2 reads of the update + 1
   });
 
   it('gives up with a conflict after about 10 lost rounds, leaving the record as it was', async () => {

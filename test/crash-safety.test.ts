@@ -281,7 +281,7 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
 
       const entries = await readdir(dir);
       const temps = entries.filter((e) => e !== 'store.json' && e !== 'store.json.lock');
-      for (const temp of temps) expect(temp, `${context}: unexpected file`).toMatch(/^store\.json\.\d+$/);
+      for (const temp of temps) expect(temp, `${context}: unexpected file`).toMatch(/^store\.json\.[0-9a-f]{32}\.tmp$/);
       if (temps.length > 0) stats.runsWithTempFile++;
       stats.tempFilesLeft += temps.length;
       if (entries.includes('store.json.lock')) stats.killedInLock++;

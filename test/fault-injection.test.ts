@@ -252,7 +252,8 @@ describe('library: the aws-sm store and source under faults (real SDK)', () => {
     server.faults.next('ThrottlingException', { operation: 'GetSecretValue', times: 2 });
     server.faults.next('ThrottlingException', { operation: 'UpdateSecretVersionStage', times: 1 });
     expect(await validateKey(ctx, 'bot', f.code, AT)).toEqual({ valid: true });
-    expect([sent('GetSecretValue'), sent('PutSecretValue'), sent('UpdateSecretVersionStage')]).toEqual([3, 1, 2]);
+    // GetSecretValue: the record (throttled twice, then read) and the key check (read before the first write).
+    expect([sent('GetSecretValue'), sent('PutSecretValue'), sent('UpdateSecretVersionStage')]).toEqual([4, 1, 2]);
     expect(await validateKey(ctx, 'bot', f.code, AT)).toEqual({ valid: false, reason: 'used' });
   });
 
@@ -445,7 +446,7 @@ describe('CLI (dist/cli.js) against aws-sm: under faults', () => {
     const sent = traffic();
     const o = await verify(f);
     expect([o.status, o.stdout, o.stderr], show(o)).toEqual([0, 'valid\n', '']);
-    expect(sent('GetSecretValue')).toBe(3);
+    expect(sent('GetSecretValue')).toBe(4); // the record (throttled twice, then read) and the key check
     const replay = await verify(f);
     expect([replay.status, replay.stdout], show(replay)).toEqual([1, 'invalid\n']);
   });

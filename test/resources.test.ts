@@ -511,7 +511,7 @@ describe('encryption (TOTP_KIT_STORE_KEY)', () => {
       expect(await keyCode(ctx, 'bot', T)).toBe(ref(keySeed, T));
       expect(await keyCode(open(storeKey), 'bot', T)).toBe(ref(keySeed, T)); // a new process, same key
       expect(await validateEnrollment(open(storeKey), 'ops', 'alice', ref(enrSeed, T))).toEqual(VALID);
-      for (const other of ['another passphrase', randomBytes(32).toString('base64')])
+      for (const other of ['another passphrase, also long enough', randomBytes(32).toString('base64')])
         await expect(scanned(keyCode(open(other), 'bot', T))).rejects.toMatchObject({
           kind: 'bad-input',
           code: 'E_STORE_KEY_WRONG',
@@ -526,13 +526,23 @@ describe('encryption (TOTP_KIT_STORE_KEY)', () => {
     },
   );
 
-  it('reseals seeds written without a key on the next write once a key is set', async () => {
+  it('seals seeds written without a key when the store is adopted under one (TOTP_KIT_STORE_ADOPT)', async () => {
     const keySeed = parseOtpauthUrl((await createKey(ctx, gen('bot'))).url ?? '').key.secret;
     await createMethod(ctx, method());
     const enrSeed = parseOtpauthUrl((await enroll(ctx, 'ops', 'alice')).url ?? '').key.secret;
     expect(fileText()).toContain(encodeBase32(keySeed)); // plain before: the file permissions guard it
-    const keyed = open(randomBytes(32).toString('base64'));
-    await createMethod(keyed, method({ methodName: 'other' }));
+    const storeKey = randomBytes(32).toString('base64');
+    // A key alone does not adopt the store (store-auth.test.ts): the first use says how.
+    await expect(scanned(createMethod(open(storeKey), method({ methodName: 'other' })))).rejects.toMatchObject({
+      code: 'E_STORE_NOT_ADOPTED',
+    });
+    expect(fileText()).toContain(encodeBase32(keySeed));
+    const adopting: ResourceContext = {
+      store: new FileStore(path, new SecretBox(storeKey, { adopt: true })),
+      now: () => t,
+    };
+    await createMethod(adopting, method({ methodName: 'other' }));
+    const keyed = open(storeKey);
     for (const seed of [keySeed, enrSeed]) expectNoSeed(fileText(), seed, 'store file after a keyed write');
     expect(await keyCode(keyed, 'bot', T)).toBe(ref(keySeed, T));
     expect(await validateEnrollment(keyed, 'ops', 'alice', ref(enrSeed, T))).toEqual(VALID);
@@ -587,11 +597,13 @@ describe('store file', () => {
 });
 
 describe('one store, one key', () => {
+  /** Two store keys: passphrases of at least 20 characters (shorter ones are refused). */
+  const [PASS_A, PASS_B] = ['passphrase A of this store', 'passphrase B of this store'];
   const gen = (name: string): KeySpec => ({ name, generate: { issuer: 'I', accountName: 'x' }, exported: false });
 
   it('refuses a plain seed beside sealed ones when the key is not set, and writes nothing', async () => {
-    await createKey(open('pass A'), checkedKeySpec(gen('a')));
-    expectNoSeed(fileText(), await seedOf(open('pass A'), 'key', 'a'), 'the store file under a store key');
+    await createKey(open(PASS_A), checkedKeySpec(gen('a')));
+    expectNoSeed(fileText(), await seedOf(open(PASS_A), 'key', 'a'), 'the store file under a store key');
     const before = readFileSync(path, 'utf8');
     await expect(scanned(createKey(open(), checkedKeySpec(gen('b'))))).rejects.toMatchObject({
       kind: 'bad-input',
@@ -601,17 +613,17 @@ describe('one store, one key', () => {
   });
 
   it('refuses another key before writing, so no store ends up sealed under two keys', async () => {
-    await createKey(open('pass A'), checkedKeySpec(gen('a')));
-    expectNoSeed(fileText(), await seedOf(open('pass A'), 'key', 'a'), 'the store file under a store key');
+    await createKey(open(PASS_A), checkedKeySpec(gen('a')));
+    expectNoSeed(fileText(), await seedOf(open(PASS_A), 'key', 'a'), 'the store file under a store key');
     const before = readFileSync(path, 'utf8');
-    const error = await createKey(open('pass B'), checkedKeySpec(gen('c'))).catch((e: unknown) => e);
+    const error = await createKey(open(PASS_B), checkedKeySpec(gen('c'))).catch((e: unknown) => e);
     expectNoSeedInError(error, SEEDS);
     expect(error).toMatchObject({ kind: 'bad-input', code: 'E_STORE_KEY_WRONG' });
     expect((error as Error).message).toBe(
       `TOTP_KIT_STORE_KEY: is not the key file:${path} was written with (allowed: the key the store was written with)`,
     );
     expect(readFileSync(path, 'utf8')).toBe(before);
-    expect(await keyCode(open('pass A'), 'a', T)).toMatch(/^\d{6}$/);
+    expect(await keyCode(open(PASS_A), 'a', T)).toMatch(/^\d{6}$/);
   });
 });
 

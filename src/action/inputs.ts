@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { type ClockRequest, clockRequestProblems } from '../core/clock.js';
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
+import { normalizeCode } from '../core/totp.js';
 import { maskAll } from './mask.js';
 
 /** The action's names for the clock settings. */
@@ -71,7 +72,10 @@ export function readInputs(): ActionInputs {
   const secret = optional('secret');
   const vaultToken = optional('vault-token');
   const code = optional('code');
-  maskAll([secret, vaultToken, code]);
+  // The code is also masked as it is checked (spaces removed; a Steam code in upper case), the form a
+  // message or a backend's answer would carry.
+  const checked = normalizeCode(code);
+  maskAll([secret, vaultToken, code, checked, checked?.toUpperCase()]);
 
   const mode = optional('mode') ?? 'generate';
   if (mode !== 'generate' && mode !== 'verify' && mode !== 'install') {

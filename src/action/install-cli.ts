@@ -5,7 +5,7 @@
  * image has. `totp-kit` (sh) serves Linux, macOS and Git Bash; `totp-kit.cmd` serves cmd and PowerShell.
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,13 +46,29 @@ export function launchers(node: string, cli: string, windows: boolean): { sh: st
 }
 
 /**
+ * The launchers' folder: `RUNNER_TEMP/totp-kit-cli` on a runner (RUNNER_TEMP belongs to the job). Without
+ * RUNNER_TEMP, a fresh folder of this process only (mkdtemp, mode 0700) under the system's temporary
+ * folder: a fixed name there (`/tmp/totp-kit-cli`) could have been made by another user of the machine,
+ * who could then replace the launcher that later steps run.
+ */
+async function launcherFolder(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.RUNNER_TEMP) {
+    const dir = join(env.RUNNER_TEMP, 'totp-kit-cli');
+    await mkdir(dir, { recursive: true });
+    return dir;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'totp-kit-cli-'));
+  await chmod(dir, 0o700);
+  return dir;
+}
+
+/**
  * Writes the launchers and adds their folder to PATH for later steps (and this process).
  * @returns the folder.
  */
 export async function installCli(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const dir = join(env.RUNNER_TEMP || tmpdir(), 'totp-kit-cli');
   const { sh, cmd } = launchers(process.execPath, bundledCli(), process.platform === 'win32');
-  await mkdir(dir, { recursive: true });
+  const dir = await launcherFolder(env);
   await writeFile(join(dir, 'totp-kit'), sh, { mode: 0o755 });
   await chmod(join(dir, 'totp-kit'), 0o755);
   if (process.platform === 'win32') await writeFile(join(dir, 'totp-kit.cmd'), cmd);

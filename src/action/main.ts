@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { clockMessage, decideClock, signed } from '../core/clock.js';
 import { errorMessage, TotpKitError } from '../core/errors.js';
+import { shortSeedWarning } from '../core/seed.js';
 import type { CodeSettings } from '../core/settings.js';
 import { tenths } from '../core/time.js';
 import { codeLength } from '../core/totp.js';
@@ -36,6 +37,9 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
     options,
   );
   maskAll(loaded.secretForms);
+  // RFC 4226 R6 asks for at least 128 bits; a shorter seed still works, with the CLI's warning.
+  const short = loaded.key.remote ? undefined : shortSeedWarning(loaded.key.secret, loaded.origin);
+  if (short !== undefined) core.warning(short);
   return loaded;
 }
 

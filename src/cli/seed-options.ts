@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { badInput, badSettings, type Problem } from '../core/errors.js';
 import { isOtpauthUrl } from '../core/otpauth-url.js';
+import { shortSeedWarning } from '../core/seed.js';
 import { checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
 import { type KeyOrigin, loadKey, type ResolvedKey } from '../sources/load-key.js';
 import type { Io } from './io.js';
@@ -97,8 +98,8 @@ function originOf(flags: SeedFlags): KeyOrigin {
 
 /**
  * Reads the key the seed flags describe, with the warnings the command prints once all its input is
- * accepted (so a refusal stays one line per problem): unusual settings, and a seed given through argv,
- * where any user of the machine can read it with `ps`.
+ * accepted (so a refusal stays one line per problem): unusual settings, a seed shorter than RFC 4226's
+ * 16 bytes, and a seed given through argv, where any user of the machine can read it with `ps`.
  */
 export async function readKey(
   flags: SeedFlags,
@@ -123,6 +124,9 @@ export async function readKey(
     flagOf,
   );
   const warnings = [...check.warnings];
+  // RFC 4226 R6 asks for at least 128 bits; a shorter seed still works, with the same warning as `key create`.
+  const short = loaded.key.remote ? undefined : shortSeedWarning(loaded.key.secret, loaded.origin);
+  if (short !== undefined) warnings.push(short);
   if (flags.secret !== undefined || flags.url !== undefined) {
     const flag = flags.secret !== undefined ? '--secret' : '--url';
     warnings.push(`${flag} puts the seed in the process list and shell history; prefer --from env:NAME`);

@@ -3,7 +3,7 @@
  * per resource, `kind` first: `key` (a KeySpec), `method` (a MethodSpec) or `enrollment` (method and
  * entityId). Checking one returns every problem at once, each naming the setting.
  */
-import { badSettings, type Problem, quote } from '../core/errors.js';
+import { badSettings, looksLikeSeed, type Problem, quote } from '../core/errors.js';
 import { enrollmentProblems } from './enrollment.js';
 import { type KeySpec, keySpecProblems } from './key.js';
 import { METHOD_SETTINGS, type MethodSpec, methodSpecProblems } from './method.js';
@@ -65,12 +65,13 @@ export function declarationProblems(value: unknown): Problem[] {
   }
   const problems: Problem[] = [];
   for (const field of Object.keys(decl)) {
-    if (!FIELDS[decl.kind].includes(field))
-      problems.push({
-        setting: field,
-        problem: `is not a setting of a ${decl.kind}`,
-        allowed: FIELDS[decl.kind].join(', '),
-      });
+    if (FIELDS[decl.kind].includes(field)) continue;
+    // A seed pasted as a field name (`{"kind": "key", "JBSW…": 1}`) is not printed back.
+    problems.push({
+      setting: looksLikeSeed(field) ? 'a field named like a seed (not printed)' : field,
+      problem: `is not a setting of a ${decl.kind}`,
+      allowed: FIELDS[decl.kind].join(', '),
+    });
   }
   if (decl.qrCodeFile !== undefined && (typeof decl.qrCodeFile !== 'string' || decl.qrCodeFile === '')) {
     problems.push({ setting: 'qrCodeFile', problem: 'is not a file path', allowed: 'a path for the PNG barcode' });

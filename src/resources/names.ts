@@ -1,5 +1,5 @@
 /** Names of resources: checked the way Vault checks them, so names move between the two unchanged. */
-import { badInput, type Problem, quote } from '../core/errors.js';
+import { badInput, looksLikeSeed, type Problem, quote } from '../core/errors.js';
 
 /** Vault's key name rule: `\w(([\w-.@]+)?\w)?`. */
 const RESOURCE_NAME = /^\w(?:[\w.@-]*\w)?$/;
@@ -7,9 +7,15 @@ const RESOURCE_NAME = /^\w(?:[\w.@-]*\w)?$/;
 const ENTITY_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
 const NAME_RULE = 'letters, digits, "_", "-", ".", "@", starting and ending with a letter, digit or "_" (at most 128)';
 
-/** The problem with a key or method name, or undefined. */
+/**
+ * The problem with a key or method name, or undefined. A name that looks like a seed (one typed in the
+ * wrong place: `key create $TOTP_SEED …`) is refused without being quoted: every message and listing
+ * would print it otherwise. `store:NAME` refuses such names the same way.
+ */
 export function nameProblem(setting: string, value: unknown): Problem | undefined {
   if (typeof value !== 'string' || value === '') return { setting, problem: 'is required', allowed: NAME_RULE };
+  if (looksLikeSeed(value))
+    return { setting, problem: 'looks like a seed, not a name (not printed)', allowed: NAME_RULE };
   if (value.length > 128 || !RESOURCE_NAME.test(value))
     return { setting, problem: `${quote(value)} is not a valid name`, allowed: NAME_RULE };
   return undefined;

@@ -16,7 +16,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { badInput, badSettings } from '../core/errors.js';
+import { badInput, badSettings, looksLikeSeed } from '../core/errors.js';
 import { resolveStoreRef } from '../stores/store-ref.js';
 import type { ResourceContext } from './context.js';
 import { type Declaration, declarationProblems } from './declaration.js';
@@ -88,7 +88,10 @@ export async function locateStack(
 ): Promise<{ readonly file: string; readonly folder: string; readonly label: string }> {
   if (given === '') throw badInput('--stack', 'needs a folder', STACK_ALLOWED);
   const kind = await fileKind(given);
-  if (kind === 'missing') throw badInput(`--stack ${given}`, 'does not exist', STACK_ALLOWED);
+  if (kind === 'missing') {
+    // A seed pasted where the folder belongs is not printed back.
+    throw badInput(looksLikeSeed(given) ? '--stack' : `--stack ${given}`, 'does not exist', STACK_ALLOWED);
+  }
   if (kind === 'file') return { file: given, folder: dirname(given), label: `--stack ${given}` };
   const file = join(given, STACK_FILE);
   if ((await fileKind(file)) !== 'file') {

@@ -3,7 +3,7 @@
  * `--from` and a construct's `importFrom`. A reference that is not one must never be quoted back: a
  * user who pastes a seed or an otpauth URL where a reference belongs would see it in the log.
  */
-import { badInput } from '../core/errors.js';
+import { badInput, looksLikeSeed } from '../core/errors.js';
 import type { Encoder } from '../core/settings.js';
 import { awsSmSource } from './aws-sm-source.js';
 import { envSource } from './env-source.js';
@@ -14,6 +14,7 @@ import type { VaultOptions } from './vault-client.js';
 import { vaultKvSource } from './vault-kv-source.js';
 import { vaultTotpSource } from './vault-totp-source.js';
 
+export { looksLikeSeed } from '../core/errors.js';
 export type { RemoteCodeSource, SeedSource, TotpSource } from './source.js';
 
 /** Schemes this version reads. */
@@ -28,48 +29,6 @@ const SUPPORTED = [
 
 /** The schemes of PRODUCT.md "Sources" (safe to name in a message, unlike an unknown one). */
 const KNOWN_SCHEMES = ['env', 'file', 'aws-sm', 'vault-kv', 'vault-totp', 'store'];
-
-/**
- * True when text holds what looks like a seed, not a variable name, path or key name:
- * - a run of 16 or more Base32 characters with a digit 2–7 among them (a 10-byte seed is 16 characters;
- *   names rarely run 16 letters without a separator and then contain digits);
- * - a base64 secret as Steam stores `shared_secret` (20 bytes: 27 characters and "="): a run of 12 or
- *   more base64 characters ending in the "=" padding that makes whole groups of 4 (names do not end so);
- * - unpadded base64 of 15 bytes or more: a run of 20 or more characters of one base64 alphabet mixing
- *   upper case, lower case and at least 2 digits, whose letters and digits change class at least every
- *   other character and which has two capitals in a row somewhere — what random text does and
- *   `CamelCase_Names2` do not (most unpadded secrets are caught; the padded form Steam writes always is).
- */
-export function looksLikeSeed(text: string): boolean {
-  if ((text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run))) return true;
-  const runs = [...(text.match(/[A-Za-z0-9+/]{12,}=*/g) ?? []), ...(text.match(/[A-Za-z0-9_-]{12,}=*/g) ?? [])];
-  return runs.some(looksLikeBase64Secret);
-}
-
-/** Character classes for `looksLikeBase64Secret`: U upper, l lower, d digit, s symbol. */
-const classOf = (c: string) => (/[A-Z]/.test(c) ? 'U' : /[a-z]/.test(c) ? 'l' : /[0-9]/.test(c) ? 'd' : 's');
-
-function looksLikeBase64Secret(run: string): boolean {
-  let end = run.length;
-  while (end > 0 && run.charCodeAt(end - 1) === 61) end--;
-  const padding = run.length - end;
-  if (padding > 0) return padding <= 2 && run.length % 4 === 0;
-  if (run.length < 20 || !/[A-Z]/.test(run) || !/[a-z]/.test(run) || (run.match(/[0-9]/g) ?? []).length < 2) {
-    return false;
-  }
-  let pairs = 0;
-  let changes = 0;
-  let capitalsInARow = false;
-  for (let i = 1; i < run.length; i++) {
-    const a = classOf(run[i - 1] as string);
-    const b = classOf(run[i] as string);
-    if (a === 's' || b === 's') continue;
-    pairs++;
-    if (a !== b) changes++;
-    if (a === 'U' && b === 'U') capitalsInARow = true;
-  }
-  return capitalsInARow && changes * 2 >= pairs;
-}
 
 /** What some sources need besides the reference. */
 export interface SourceOptions {

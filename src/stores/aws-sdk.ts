@@ -77,11 +77,31 @@ function requestTimeoutMs(): number {
   return Number.isSafeInteger(given) && given > 0 ? given : 10_000;
 }
 
+/**
+ * The SDK could not parse the service's answer (not JSON: a proxy's error page, a truncated body). Its error quotes
+ * the start of the body, which could be anything: it is described, never quoted.
+ */
+export function isUnreadableAnswer(error: unknown): boolean {
+  const e = (error ?? {}) as SdkError;
+  const name = awsErrorName(error);
+  // A connection cut or stalled mid-answer is also reported as a deserialization error: that is "unreachable".
+  if (typeof e.code === 'string' && /^E[A-Z0-9_]+$/.test(e.code)) return false;
+  if (name === 'TimeoutError' || name === 'RequestTimeout') return false;
+  return name === 'SyntaxError' || /Deserialization error/i.test(String(e.message ?? ''));
+}
+
+/** `returned an answer that could not be read`, with the HTTP status when it was not a success. */
+export function unreadableAnswer(error: unknown): string {
+  const status = (error as SdkError | null)?.$metadata?.httpStatusCode;
+  return `returned an answer that could not be read${status !== undefined && status >= 300 ? ` (HTTP ${status})` : ''}`;
+}
+
 /** Why an SDK call failed, in one line without any request or response content. */
 export function describeAwsError(error: unknown): string {
   const e = (error ?? {}) as SdkError;
   const name = awsErrorName(error);
   const code = typeof e.code === 'string' ? e.code : undefined;
+  if (isUnreadableAnswer(error)) return `the service ${unreadableAnswer(error)}`;
   if (name === 'AccessDeniedException') return `access denied (${name})`;
   if (THROTTLING.has(name)) return `throttled after retries (${name})`;
   if (name === 'ResourceNotFoundException') return 'not found';

@@ -19,6 +19,15 @@
  * CreateSecret, TagResource (tags on create), PutSecretValue, UpdateSecretVersionStage, DeleteSecret,
  * DescribeSecret and RestoreSecret (only for names scheduled for deletion).
  *
+ * With TOTP_KIT_STORE_KEY set, the secret PREFIX/key-check (tagged `totp-kit-kind=key-check`) holds a value sealed
+ * with the key, so a second key is refused before it writes, and every record carries a MAC (record-auth.ts): a
+ * secret under the prefix that totp-kit did not write under the key — untagged, another tool's, or edited — is
+ * refused by name, whatever its tags say. A store with records but no key check is used under a key only after
+ * adoption (TOTP_KIT_STORE_ADOPT=1, one run); an empty one gets its check with its first keyed write.
+ *
+ * Names: a prefix may have no segment named like a kind (see awsPrefixProblem), and ids of keys, methods and leases
+ * have no '/', an enrollment's one (METHOD/ENTITY); so each secret name belongs to one store and one record.
+ *
  * Limits worth knowing: a delete is unconditional (Secrets Manager has no delete-if-version), so a delete
  * racing a write wins; ListSecrets is eventually consistent, so a record created a moment ago may be
  * missing from `list` (never from `get`); and each write adds a secret version, which AWS prunes only once
@@ -32,9 +41,19 @@ import type {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { badInput, TotpKitError } from '../core/errors.js';
-import { awsErrorName, describeAwsError, loadSecretsManager, type Sdk, type SdkError } from './aws-sdk.js';
+import {
+  awsErrorName,
+  describeAwsError,
+  isUnreadableAnswer,
+  loadSecretsManager,
+  type Sdk,
+  type SdkError,
+  unreadableAnswer,
+} from './aws-sdk.js';
+import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
+import { awsPrefixProblem } from './store-ref.js';
 
 /** The tag every secret the store writes carries, and the one `list` requires. */
 export const MANAGED_BY_TAG = { Key: 'managed-by', Value: 'totp-kit' } as const;
@@ -42,6 +61,10 @@ export const MANAGED_BY_TAG = { Key: 'managed-by', Value: 'totp-kit' } as const;
 export const KIND_TAG_KEY = 'totp-kit-kind';
 /** The staging label a new version carries until AWSCURRENT is moved to it. */
 export const PENDING_STAGE = 'TOTPKIT_PENDING';
+/** The store's key check: the secret PREFIX/key-check, holding {"keyCheck": sealed value}, and its kind tag. */
+export const KEY_CHECK_NAME = 'key-check';
+const KEY_CHECK_FIELD = 'keyCheck';
+const KINDS: readonly RecordKind[] = ['key', 'method', 'enrollment', 'lease'];
 
 /**
  * Each version written by a swap names the version it replaced, so that after a lost answer the store can
@@ -77,6 +100,14 @@ export class AwsSecretsManagerStore implements Store {
   /** Secret names start with this: the prefix, ending in '/'. */
   readonly #base: string;
   #client: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined;
+  /** With a store key: the store's record trust, once its key check was read (not kept while there is none). */
+  #keyed: Promise<RecordTrust | undefined> | undefined;
+  /** Without a store key: the check, done before the first write, that the store has no key check. */
+  #unkeyed: Promise<void> | undefined;
+  /** TOTP_KIT_STORE_ADOPT: the adoption of this store, done once before its first use. */
+  #adoption: Promise<void> | undefined;
+  /** A #begin under way, shared by concurrent first writes of this store object. */
+  #beginning: Promise<RecordTrust> | undefined;
 
   /** The region from `env.AWS_REGION`, when set; else the SDK's own configuration decides. */
   readonly #region: string | undefined;
@@ -88,6 +119,15 @@ export class AwsSecretsManagerStore implements Store {
    *   credentials, and the region when env has none) when the first request is made.
    */
   constructor(prefix: string, secrets: SecretBox, env: NodeJS.ProcessEnv = process.env) {
+    const problem = awsPrefixProblem(prefix);
+    if (problem) {
+      throw badInput(
+        'store',
+        `aws-sm: ${problem}`,
+        'aws-sm:PREFIX with letters, digits and /_+=.@-, and no segment named key, method, enrollment or lease',
+        'E_STORE_REF',
+      );
+    }
     this.reference = `aws-sm:${prefix}`;
     this.secrets = secrets;
     this.#base = prefix.endsWith('/') ? prefix : `${prefix}/`;
@@ -97,15 +137,27 @@ export class AwsSecretsManagerStore implements Store {
   /** The secret name of a record. */
   secretName(kind: RecordKind, id: string): string {
     const name = `${this.#base}${kind}/${id}`;
-    if (id === '' || !SECRET_NAME.test(name)) {
+    if (id === '' || !SECRET_NAME.test(name) || !idShaped(kind, id)) {
       throw badInput(
         `${kind} id`,
         `${JSON.stringify(id.slice(0, 60))} cannot be stored in ${this.reference}`,
-        'letters, digits and /_+=.@-, at most 512 characters with the prefix',
+        kind === 'enrollment'
+          ? 'letters, digits and _+=.@- with one / (METHOD/ENTITY), at most 512 characters with the prefix'
+          : 'letters, digits and _+=.@- (no /), at most 512 characters with the prefix',
         'E_STORE_ID',
       );
     }
     return name;
+  }
+
+  /** The name of the store's key check secret. */
+  get #checkName(): string {
+    return `${this.#base}${KEY_CHECK_NAME}`;
+  }
+
+  /** A record in errors: kind, id and secret name. */
+  #describe(kind: RecordKind, id: string): string {
+    return `store ${this.reference}: ${kind} "${id}" (secret ${this.#base}${kind}/${id})`;
   }
 
   async #sdk(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
@@ -119,6 +171,13 @@ export class AwsSecretsManagerStore implements Store {
   /** One line naming the operation and the secret, never its value. */
   #failure(operation: string, name: string, error: unknown): TotpKitError {
     if (error instanceof TotpKitError) return error;
+    if (isUnreadableAnswer(error)) {
+      return new TotpKitError(
+        'backend',
+        'E_STORE_BACKEND',
+        `store ${this.reference}: ${operation} ${name} ${unreadableAnswer(error)}`,
+      );
+    }
     return new TotpKitError(
       'backend',
       'E_STORE_BACKEND',
@@ -196,11 +255,181 @@ export class AwsSecretsManagerStore implements Store {
     return data as StoreRecord;
   }
 
+  /** The store's key check (the sealed value), or undefined when there is none. */
+  async #readCheck(): Promise<unknown> {
+    const found = await this.#read(this.#checkName);
+    if (!found) return undefined;
+    const check = found.record[KEY_CHECK_FIELD];
+    if (check === undefined) {
+      throw new TotpKitError(
+        'backend',
+        'E_STORE_CORRUPT',
+        `store ${this.reference}: secret ${this.#checkName} holds no key check; it was left untouched`,
+      );
+    }
+    return check;
+  }
+
+  /** With a store key: the trust of the key check there is now (undefined when there is none). */
+  async #readTrust(): Promise<RecordTrust | undefined> {
+    const check = await this.#readCheck();
+    if (check === undefined) return undefined;
+    if (this.secrets.assertCheck(check, this.reference) !== 2) {
+      throw new TotpKitError(
+        'backend',
+        'E_STORE_CORRUPT',
+        `store ${this.reference}: secret ${this.#checkName} holds a key check of a version this store never writes; it was left untouched`,
+      );
+    }
+    return authenticatedTrust(this.secrets, check, (kind, id) => this.#describe(kind, id));
+  }
+
+  /**
+   * How records are opened and written: as they are without a store key; with one, authenticated under the key
+   * check (read once per store object), or undefined while the store has none.
+   */
+  async #trust(): Promise<RecordTrust | undefined> {
+    if (!this.secrets.encrypting) return PLAIN_TRUST;
+    this.#keyed ??= this.#readTrust();
+    const keyed = this.#keyed;
+    try {
+      const trust = await keyed;
+      if (trust === undefined && this.#keyed === keyed) this.#keyed = undefined;
+      return trust;
+    } catch (e) {
+      if (this.#keyed === keyed) this.#keyed = undefined;
+      throw e;
+    }
+  }
+
+  /** Without a store key, before the first write: a store written with one is refused (E_STORE_KEY_MISSING). */
+  async #assertUnkeyed(): Promise<void> {
+    this.#unkeyed ??= this.#readCheck().then((check) => {
+      if (check !== undefined) this.secrets.assertCheck(check, this.reference);
+    });
+    await this.#unkeyed;
+  }
+
+  /** Whether any record of this store exists (a secret tagged managed-by=totp-kit under PREFIX/KIND/). */
+  async #hasRecords(): Promise<boolean> {
+    const prefixes = KINDS.map((kind) => `${this.#base}${kind}/`);
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const page = await this.#send('ListSecrets', this.#base, (sdk, client) =>
+        client.send(
+          new sdk.ListSecretsCommand({
+            Filters: [
+              { Key: 'name', Values: prefixes },
+              { Key: 'tag-key', Values: [MANAGED_BY_TAG.Key] },
+            ],
+            ...(token === undefined ? {} : { NextToken: token }),
+          }),
+        ),
+      );
+      const own = (entry: SecretListEntry) =>
+        managed(entry) &&
+        KINDS.some((kind) => {
+          const p = `${this.#base}${kind}/`;
+          return (
+            entry.Name?.startsWith(p) && entry.Name.length > p.length && idShaped(kind, entry.Name.slice(p.length))
+          );
+        });
+      if ((page.SecretList ?? []).some(own)) return true;
+      nextToken = page.NextToken || undefined;
+    } while (nextToken !== undefined);
+    return false;
+  }
+
+  /** Writes a new key check; when another writer wrote one first, that one decides (a different key is refused). */
+  async #createCheck(): Promise<RecordTrust> {
+    const check = this.secrets.makeCheck();
+    const name = this.#checkName;
+    const created = await this.#try(
+      'CreateSecret',
+      name,
+      ['ResourceExistsException', 'InvalidRequestException'],
+      (sdk, client) =>
+        client.send(
+          new sdk.CreateSecretCommand({
+            Name: name,
+            SecretString: JSON.stringify({ [KEY_CHECK_FIELD]: check }),
+            ClientRequestToken: randomUUID(),
+            Tags: [MANAGED_BY_TAG, { Key: KIND_TAG_KEY, Value: KEY_CHECK_NAME }],
+          }),
+        ),
+    );
+    const trust = created.ok
+      ? authenticatedTrust(this.secrets, check, (kind, id) => this.#describe(kind, id))
+      : await this.#readTrust();
+    // Refused for a reason other than a check already there (e.g. one scheduled for deletion): say so.
+    if (!trust) throw this.#failure('CreateSecret', name, created.ok ? undefined : created.error);
+    this.#keyed = Promise.resolve(trust);
+    return trust;
+  }
+
+  /**
+   * The first keyed write to a store without a key check: an empty store is authenticated from now on (its check
+   * written first); one holding records must be adopted first.
+   */
+  async #begin(): Promise<RecordTrust> {
+    const hasRecords = await this.#hasRecords();
+    // Read after the listing: a writer that wrote a record had written its key check before.
+    const trust = await this.#readTrust();
+    if (trust) {
+      this.#keyed = Promise.resolve(trust);
+      return trust;
+    }
+    if (hasRecords) throw notAdopted(this.reference);
+    return this.#createCheck();
+  }
+
+  /**
+   * TOTP_KIT_STORE_ADOPT=1, once per store object before its first use: vouches for the store's records as they
+   * are. Every record (secrets tagged managed-by=totp-kit; others stay refused) is read and its seed checked first
+   * (a sealed seed must open with the key), so a wrong key or a damaged seed stops it before anything is written;
+   * then the key check is written if there is none, and each record is sealed and signed by compare-and-swap.
+   */
+  async #adopted(): Promise<void> {
+    if (!this.secrets.adopting) return;
+    this.#adoption ??= (async () => {
+      const records: [RecordKind, string][] = [];
+      for (const kind of KINDS) for (const id of await this.#listIds(kind)) records.push([kind, id]);
+      if (records.length === 0) return; // nothing to vouch for: the first write authenticates the store
+      let trust = await this.#readTrust();
+      for (const [kind, id] of records) {
+        const current = await this.#read(this.secretName(kind, id));
+        if (current) adoptedFields(this.secrets, kind, id, current.record);
+      }
+      trust ??= await this.#createCheck();
+      const signer = trust;
+      for (const [kind, id] of records) {
+        await this.#cas(this.secretName(kind, id), kind, async (current) => ({
+          result: undefined,
+          next: current && signer.seal(kind, id, adoptedFields(this.secrets, kind, id, current)),
+        }));
+      }
+    })();
+    await this.#adoption;
+  }
+
   async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
-    return (await this.#read(this.secretName(kind, id)))?.record;
+    const name = this.secretName(kind, id);
+    await this.#adopted();
+    const trust = await this.#trust();
+    const current = await this.#read(name);
+    if (!current) return undefined;
+    if (!trust) throw notAdopted(this.reference);
+    return trust.open(kind, id, current.record);
   }
 
   async list(kind: RecordKind): Promise<string[]> {
+    await this.#adopted();
+    return this.#listIds(kind);
+  }
+
+  /** The ids of this store's records of a kind (tagged managed-by=totp-kit, shaped as ids of the kind). */
+  async #listIds(kind: RecordKind): Promise<string[]> {
     const prefix = `${this.#base}${kind}/`;
     const ids: string[] = [];
     let nextToken: string | undefined;
@@ -220,7 +449,8 @@ export class AwsSecretsManagerStore implements Store {
       for (const entry of page.SecretList ?? []) {
         // AWS matches the name filter as a case-insensitive prefix and the tag key as a prefix: check exactly.
         if (entry.Name?.startsWith(prefix) && entry.Name.length > prefix.length && managed(entry)) {
-          ids.push(entry.Name.slice(prefix.length));
+          const id = entry.Name.slice(prefix.length);
+          if (idShaped(kind, id)) ids.push(id);
         }
       }
       nextToken = page.NextToken || undefined;
@@ -231,22 +461,50 @@ export class AwsSecretsManagerStore implements Store {
   /**
    * Reads the record, lets `change` decide and writes the outcome with a compare-and-swap. When another
    * writer got in first, the record is read again and `change` runs again (up to 10 times, with jittered
-   * backoff), so `change` must be free of side effects. A record written with a plain Base32 `secret`
-   * before a store key was set is sealed on this write.
+   * backoff), so `change` must be free of side effects. With a store key, the record must authenticate
+   * (record-auth.ts) and is signed when written.
    * @throws TotpKitError (backend) E_STORE_BACKEND for a Secrets Manager failure, E_STORE_CONFLICT when
-   *   other writers kept winning, E_STORE_CORRUPT when the secret does not hold a JSON object.
+   *   other writers kept winning, E_STORE_CORRUPT when the secret does not hold a JSON object, E_STORE_TAMPERED
+   *   when it does not authenticate; (bad-input) E_STORE_KEY_WRONG, E_STORE_KEY_MISSING, E_STORE_NOT_ADOPTED.
    */
   async update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T> {
     const name = this.secretName(kind, id);
+    await this.#adopted();
+    let trust = await this.#trust();
+    return this.#cas(name, kind, async (current) => {
+      if (current && !trust) throw notAdopted(this.reference);
+      const outcome = change(current && trust ? trust.open(kind, id, current) : undefined);
+      if (outcome.next === undefined || (outcome.next === null && !current)) return outcome;
+      if (!this.secrets.encrypting) await this.#assertUnkeyed();
+      if (outcome.next === null) return outcome;
+      if (!trust) {
+        this.#beginning ??= this.#begin().finally(() => {
+          this.#beginning = undefined;
+        });
+        trust = await this.#beginning;
+      }
+      return { result: outcome.result, next: trust.seal(kind, id, outcome.next) };
+    });
+  }
+
+  /**
+   * The compare-and-swap loop: reads the secret, lets `step` decide on the record as stored, writes the outcome
+   * (as it is: `step` seals and signs), and reads again when another writer got in first.
+   */
+  async #cas<T>(
+    name: string,
+    kind: RecordKind,
+    step: (current: StoreRecord | undefined) => Promise<Change<T>>,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read(name);
-      const outcome = change(current?.record);
+      const outcome = await step(current?.record);
       if (outcome.next === undefined) return outcome.result;
       if (outcome.next === null) {
         if (current) await this.#delete(name);
         return outcome.result;
       }
-      const next = this.#sealed(kind, id, outcome.next);
+      const next = outcome.next;
       const written = current
         ? await this.#swap(name, current.versionId, next)
         : await this.#create(name, kind, JSON.stringify(next));
@@ -260,12 +518,6 @@ export class AwsSecretsManagerStore implements Store {
       }
       await sleep(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
     }
-  }
-
-  /** With a store key set, a seed kept as Base32 is sealed before it is written. */
-  #sealed(kind: RecordKind, id: string, record: StoreRecord): StoreRecord {
-    if (!this.secrets.encrypting || typeof record.secret !== 'string') return record;
-    return { ...record, secret: this.secrets.reseal(record.secret, `${kind}/${id}`) };
   }
 
   /** Deletes at once (no recovery window); a secret already gone is fine. */
@@ -382,6 +634,12 @@ export class AwsSecretsManagerStore implements Store {
     }
     return false;
   }
+}
+
+/** Ids of keys, methods and leases have no '/'; an enrollment's at most one (METHOD/ENTITY). */
+function idShaped(kind: RecordKind, id: string): boolean {
+  const slashes = id.split('/').length - 1;
+  return kind === 'enrollment' ? slashes <= 1 : slashes === 0;
 }
 
 /** The record tag `managed-by=totp-kit` is present. */

@@ -3,8 +3,8 @@
  * embedded default; and opening them. Each store's module (the AWS SDK for `aws-sm:`) is loaded only
  * when such a store is opened.
  */
-import { badInput } from '../core/errors.js';
-import { SecretBox } from './secret-box.js';
+import { badInput, looksLikeSeed } from '../core/errors.js';
+import { adoptionRequested, SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
 /** Where the embedded store lives when nothing else is said (relative to the working directory). */
@@ -18,6 +18,23 @@ export type StoreRef =
 const ALLOWED = 'file:PATH or aws-sm:PREFIX';
 /** Secrets Manager secret names: letters, digits and /_+=.@- (a prefix ends where the record's name starts). */
 const AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
+/** The record kinds, the segment that follows a prefix in a secret name: no prefix may have one of its own. */
+const RECORD_KIND_SEGMENTS: readonly string[] = ['key', 'method', 'enrollment', 'lease'];
+const AWS_PREFIX_ALLOWED =
+  'aws-sm:PREFIX with letters, digits and /_+=.@-, and no segment named key, method, enrollment or lease';
+
+/**
+ * Why an aws-sm prefix cannot name a store, or undefined. A store's secrets are PREFIX/KIND/ID. Were a prefix
+ * allowed a segment named like a kind (`coll/key/x`), its secrets would also be records of a shorter store
+ * (`coll/key/x/key/inner` is key `x/key/inner` of `coll`), which could read, overwrite or delete them. Without
+ * such segments, the first kind segment of a secret name is where its store's prefix ends: every secret belongs to
+ * one store at most, and one record of it.
+ */
+export function awsPrefixProblem(prefix: string): string | undefined {
+  const segment = prefix.split('/').find((s) => RECORD_KIND_SEGMENTS.includes(s.toLowerCase()));
+  if (segment === undefined) return undefined;
+  return `prefix has a segment "${segment}": a prefix may have no segment named key, method, enrollment or lease (another store's records would be named like its secrets)`;
+}
 
 /**
  * Parses a store reference; `given` wins over `TOTP_KIT_STORE`, which wins over the default.
@@ -37,7 +54,7 @@ export function resolveStoreRef(
     return { kind: 'file', path: rest, reference };
   }
   if (scheme === 'aws-sm') {
-    if (!AWS_PREFIX.test(rest)) {
+    if (!AWS_PREFIX.test(rest) || looksLikeSeed(rest)) {
       throw badInput(
         label,
         'aws-sm: needs a secret name prefix',
@@ -45,14 +62,20 @@ export function resolveStoreRef(
         'E_STORE_REF',
       );
     }
+    const problem = awsPrefixProblem(rest);
+    if (problem) throw badInput(label, `aws-sm: ${problem}`, AWS_PREFIX_ALLOWED, 'E_STORE_REF');
     return { kind: 'aws-sm', prefix: rest, reference };
   }
   throw badInput(label, `${scheme}: is not a known store scheme`, ALLOWED, 'E_STORE_REF');
 }
 
-/** Opens the store a reference names, with seeds sealed when TOTP_KIT_STORE_KEY is set. */
+/**
+ * Opens the store a reference names, with seeds sealed and records authenticated when TOTP_KIT_STORE_KEY is set
+ * (adopting the store's records as they are when TOTP_KIT_STORE_ADOPT=1; see record-auth.ts).
+ * @throws TotpKitError (bad-input) for a weak store key, or TOTP_KIT_STORE_ADOPT without a key.
+ */
 export async function openStore(ref: StoreRef, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
-  const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY);
+  const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
   if (ref.kind === 'file') {
     // Loaded on use, with its locking and atomic-write libraries: codes from inline seeds never need them.
     const { FileStore } = await import('./file-store.js');

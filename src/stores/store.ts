@@ -9,7 +9,10 @@ import type { SecretBox } from './secret-box.js';
 /** The kinds of record a store holds. */
 export type RecordKind = 'key' | 'method' | 'enrollment' | 'lease';
 
-/** A record as stored: a JSON object. Seeds inside are sealed by the store's `SecretBox`. */
+/**
+ * A record as callers see it: a JSON object. Seeds inside are sealed by the store's `SecretBox`; with a store key,
+ * the store also authenticates each record as a whole (record-auth.ts) and refuses one that does not.
+ */
 export type StoreRecord = { readonly [field: string]: unknown };
 
 /** What an update function decides: its result, and the record's next state. */

@@ -230,10 +230,27 @@ describe('the runner fails what it should (controls)', () => {
     await expect(FACE_RUNNERS.cli(control({ id: 'control-ok', env }))).rejects.toThrow(/^exit 0\n/);
     const words = control({ id: 'control-words', input: { cli: { argv: ['code', '--secret', '0'] } }, words: ['xyz'] });
     await expect(FACE_RUNNERS.cli(words)).rejects.toThrow(/should contain "xyz"/);
-    // A key name is printed as given ("key … does not exist"): a seed typed as one shows, so the scan must fail.
+    // exec passes its command's output through as it is: a command that prints the seed (and exits 2) shows it,
+    // so the scan must fail. (Key names typed as seeds, the control before, are refused unprinted since issue 14.)
     const leak = control({
       id: 'control-leak',
-      input: { cli: { argv: ['key', 'get', '{{B32}}', '--store', 'file:{{DIR}}/none.json'] } },
+      env,
+      input: {
+        cli: {
+          argv: [
+            'exec',
+            '--from',
+            'env:TOTP_SEED',
+            '--min-remaining',
+            '0',
+            '--',
+            process.execPath,
+            '-e',
+            'process.stderr.write("totp-kit: " + process.argv[1] + "\\n"); process.exit(2)',
+            '{{B32}}',
+          ],
+        },
+      },
     });
     await expect(FACE_RUNNERS.cli(leak)).rejects.toThrow(/contains part of a seed/);
     const library = control({

@@ -4,7 +4,7 @@
  * DIR` plans every declaration of a synthesized CDKTF stack instead: drift Terraform cannot see.
  */
 import type { Command } from 'commander';
-import { badInput } from '../../core/errors.js';
+import { badInput, looksLikeSeed } from '../../core/errors.js';
 import { applyDeclaration, destroyDeclaration, planDeclaration } from '../../resources/plan.js';
 import { planStack, readStack, stackPlanText } from '../../resources/stack-plan.js';
 import { readSmallFile, readSmallStdin } from '../../sources/file-source.js';
@@ -38,6 +38,14 @@ async function readDeclaration(flags: DeclarationFlags, io: Io): Promise<unknown
     text = await readSmallFile(flags.file, '--file', 'one JSON declaration');
   } else if (flags.declarationEnv !== undefined) {
     // The constructs' provisioners pass the declaration this way: no shell quoting can break it.
+    // `--declaration-env $SEED` puts a seed where the name belongs: refused without printing it.
+    if (looksLikeSeed(flags.declarationEnv)) {
+      throw badInput(
+        '--declaration-env',
+        'is followed by what looks like a seed, not a variable name (not printed)',
+        'the name of an environment variable holding one JSON declaration',
+      );
+    }
     label = `environment variable ${flags.declarationEnv}`;
     const value = io.env[flags.declarationEnv];
     if (value === undefined || value.trim() === '') throw badInput(label, 'is not set', 'one JSON declaration');

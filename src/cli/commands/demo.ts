@@ -1,7 +1,9 @@
 /**
  * `totp-kit demo` (what `npm start` runs): creates or reuses a demo key in the embedded store, shows
  * its QR code to scan and its live code. The seed itself is never printed; scan the barcode or read
- * the store file to check the code with another tool.
+ * the store file to check the code with another tool. The barcode holds the seed, so it is drawn only
+ * for the key demo created itself (`isDemoKey`): a key named `demo` that was imported, is not exported or
+ * was made otherwise is refused in one line.
  */
 import type { Command } from 'commander';
 import { TotpKitError } from '../../core/errors.js';
@@ -10,23 +12,54 @@ import { formatOtpauthUrl } from '../../core/otpauth-url.js';
 import { qrTerminal } from '../../core/qr.js';
 import { parseUnixSeconds, remainingSeconds } from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
-import type { ResourceContext } from '../../resources/context.js';
+import { newGeneration, type ResourceContext } from '../../resources/context.js';
 import { checkedKeySpec, createKey, findKey, openKey } from '../../resources/key.js';
+import type { KeyRecord } from '../../resources/records.js';
 import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
 
 /** The demo key's name in the store. */
 export const DEMO_KEY = 'demo';
+/** How demo marks the key it creates: its generation id starts with this (other keys get a bare UUID). */
+export const DEMO_GENERATION = 'totp-kit-demo-';
+const DEMO_LABELS = { issuer: 'totp-kit', accountName: 'demo' } as const;
 
-/** The demo key: the one in the store, or a new generated one. */
+/**
+ * True for a key demo created itself: generated (never an imported seed), exported, with demo's labels and
+ * demo's mark on its generation. Only such a key has its barcode (which holds the seed) drawn.
+ */
+export function isDemoKey(record: KeyRecord): boolean {
+  return (
+    record.generated &&
+    record.exported &&
+    record.importFrom === undefined &&
+    record.issuer === DEMO_LABELS.issuer &&
+    record.accountName === DEMO_LABELS.accountName &&
+    record.generation.startsWith(DEMO_GENERATION)
+  );
+}
+
+/** The refusal for a key named `demo` that demo did not create: one line, nothing of the key. */
+function notDemoKey(ctx: ResourceContext): TotpKitError {
+  return new TotpKitError(
+    'bad-input',
+    'E_NOT_DEMO_KEY',
+    `demo: key "${DEMO_KEY}" in store ${ctx.store.reference} was not created by totp-kit demo (or is not exported), so its barcode is not shown; run the demo on another store: totp-kit demo --store file:PATH`,
+  );
+}
+
+/** The demo key: the one in the store if demo made it, or a new generated one. */
 async function demoKey(ctx: ResourceContext): Promise<{ key: TotpKey; created: boolean }> {
   const existing = await findKey(ctx, DEMO_KEY);
-  if (existing) return { key: openKey(ctx, existing), created: false };
-  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { issuer: 'totp-kit', accountName: 'demo' } });
+  if (existing) {
+    if (!isDemoKey(existing)) throw notDemoKey(ctx);
+    return { key: openKey(ctx, existing), created: false };
+  }
+  const spec = checkedKeySpec({ name: DEMO_KEY, generate: { ...DEMO_LABELS } });
   try {
-    await createKey(ctx, spec);
+    await createKey(ctx, spec, { generation: `${DEMO_GENERATION}${newGeneration()}` });
   } catch (e) {
-    // Another demo run created it first: use that one.
+    // Another demo run created it first: use that one (if demo made it).
     if (!(e instanceof TotpKitError && e.code === 'E_EXISTS')) throw e;
   }
   const record = await findKey(ctx, DEMO_KEY);
@@ -36,6 +69,7 @@ async function demoKey(ctx: ResourceContext): Promise<{ key: TotpKey; created: b
       'E_STORE_LOST',
       `store ${ctx.store.reference}: the demo key vanished after it was created`,
     );
+  if (!isDemoKey(record)) throw notDemoKey(ctx);
   return { key: openKey(ctx, record), created: true };
 }
 

@@ -13,6 +13,7 @@ import {
   readKey,
   validateKey,
 } from '../../resources/key.js';
+import { checkName } from '../../resources/names.js';
 import type { Io } from '../io.js';
 import { saveOnce } from '../secret-output.js';
 import { ENCODER_HELP, flagOf, printWarnings } from '../seed-options.js';
@@ -104,6 +105,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .command('get <name>')
     .description('show a key (never its seed)')
     .action(async (name: string, _flags: unknown, command: Command) => {
+      checkName('NAME', name);
       const info = await readKey(await storeContext(command, io), name);
       emitRecord(io, wantsJson(command), info);
       result(0);
@@ -123,6 +125,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .description('delete a key (succeeds when there is none)')
     .option('--generation <id>', 'delete only this generation of the key')
     .action(async (name: string, flags: { generation?: string }, command: Command) => {
+      checkName('NAME', name);
       const outcome = await deleteKey(await storeContext(command, io), name, flags.generation);
       emit(
         io,
@@ -139,6 +142,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .option('--at <unix-seconds>', 'compute the code at this time instead of now')
     .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
     .action(async (name: string, flags: Pick<CodeFlags, 'at' | 'minRemaining'>, command: Command) => {
+      checkName('NAME', name);
       const globals = command.optsWithGlobals();
       // The store source reads the seed and its settings; a Steam key's encoder is passed along as given.
       const record = await findKey(await storeContext(command, io), name);
@@ -157,6 +161,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
     .option('--at <unix-seconds>', 'check at this time instead of now')
     .action(async (name: string, flags: { code: string; at?: string }, command: Command) => {
+      checkName('NAME', name);
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
       const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
       if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}\n`);

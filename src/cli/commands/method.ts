@@ -13,6 +13,7 @@ import {
   readMethod,
   updateMethod,
 } from '../../resources/method.js';
+import { checkName } from '../../resources/names.js';
 import type { Io } from '../io.js';
 import { saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings } from '../seed-options.js';
@@ -71,6 +72,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
   addSettings(
     method.command('update <name>').description('change settings; enrollments keep their algorithm, digits and period'),
   ).action(async (name: string, flags: MethodFlags, command: Command) => {
+    checkName('NAME', name);
     const ctx = await storeContext(command, io);
     const current = await findMethod(ctx, name);
     if (!current) throw notFound(`MFA method "${name}"`);
@@ -84,6 +86,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .command('get <name>')
     .description('show an MFA method and how many entities are enrolled')
     .action(async (name: string, _flags: unknown, command: Command) => {
+      checkName('NAME', name);
       const info = await readMethod(await storeContext(command, io), name);
       emitRecord(io, wantsJson(command), info);
       result(0);
@@ -103,6 +106,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .description('delete an MFA method (refused while entities are enrolled, unless --force)')
     .option('--force', 'also delete its enrollments')
     .action(async (name: string, flags: { force?: boolean }, command: Command) => {
+      checkName('NAME', name);
       const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
       const text = outcome.deleted
         ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? '' : 's'}` : ''}`
@@ -118,6 +122,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .option('--qr <file.png>', 'write the barcode to this file (mode 0600)')
     .option('--url-file <file>', 'write the otpauth URL to this file (mode 0600)')
     .action(async (name: string, flags: { entity: string; qr?: string; urlFile?: string }, command: Command) => {
+      checkName('METHOD', name);
       const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
       const warnings = enrolled.warning ? [enrolled.warning] : [];
       const { qrFile, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
@@ -148,6 +153,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .description("show an entity's enrollment (never its seed)")
     .requiredOption('--entity <id>', 'the enrolled entity')
     .action(async (name: string, flags: { entity: string }, command: Command) => {
+      checkName('METHOD', name);
       const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
       emitRecord(io, wantsJson(command), info);
       result(0);
@@ -158,6 +164,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .description("remove an entity's secret (succeeds when there is none)")
     .requiredOption('--entity <id>', 'the entity to unenroll')
     .action(async (name: string, flags: { entity: string }, command: Command) => {
+      checkName('METHOD', name);
       const outcome = await unenroll(await storeContext(command, io), name, flags.entity);
       const text = outcome.deleted
         ? `unenrolled "${flags.entity}" from MFA method "${name}"`
@@ -173,6 +180,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
     .option('--at <unix-seconds>', 'check at this time instead of now')
     .action(async (name: string, flags: { entity: string; code: string; at?: string }, command: Command) => {
+      checkName('METHOD', name);
       const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
       const ctx = await storeContext(command, io);
       const outcome = await validateEnrollment(ctx, name, flags.entity, flags.code, at);

@@ -154,8 +154,8 @@ export const STORE_CASES: readonly CorpusCase[] = [
     'store-wrong-key',
     { store: 'sealed' },
     2,
-    // The CLI's and the library's writers check the store's key check first; the action's verification meets the
-    // enrollment's sealed seed first. Either way: the variable, and the key the store was written with.
+    // Every face checks the store's key check first (records are authenticated under it): the variable, and the
+    // key the store was written with.
     ['TOTP_KIT_STORE_KEY: ', 'the key the store was written with'],
     { env: { TOTP_KIT_STORE_KEY: '{{WRONG_KEY}}' }, tags: ['wrong-key', 'store-key'] },
   ),
@@ -163,7 +163,7 @@ export const STORE_CASES: readonly CorpusCase[] = [
     'store-wrong-key-on-verify',
     { store: 'sealed' },
     2,
-    ['TOTP_KIT_STORE_KEY: ', 'does not decrypt the seed of enrollment', 'wrong key'],
+    ['TOTP_KIT_STORE_KEY: ', 'is not the key', 'was written with'],
     { env: { TOTP_KIT_STORE_KEY: '{{WRONG_KEY}}' }, op: 'verify-enrollment', tags: ['wrong-key', 'store-key'] },
   ),
   badStore(
