@@ -8,46 +8,24 @@ import {
   DescribeSecretCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../src/core/base32.js';
 import { TotpKitError } from '../src/core/errors.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { StoreRecord } from '../src/stores/store.js';
+import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
 import { expectNoSeedInError } from './helpers/leak.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
-const AWS_VARIABLES = [
-  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
-  'AWS_ENDPOINT_URL',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_MAX_ATTEMPTS',
-  'AWS_RETRY_MODE',
-] as const;
-const savedEnv = Object.fromEntries(AWS_VARIABLES.map((k) => [k, process.env[k]]));
+restoreAwsEnvAfterAll();
 
 let server: SecretsManagerServer;
 let raw: SecretsManagerClient;
 
 /** Points the SDK's standard configuration at `endpoint` (read when a store makes its first request). */
 function useEndpoint(endpoint: string): void {
-  for (const k of AWS_VARIABLES) delete process.env[k];
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIDSTORETEST',
-    AWS_SECRET_ACCESS_KEY: 'store-test-secret',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  });
+  useLoopbackAws(endpoint, { AWS_ACCESS_KEY_ID: 'AKIDSTORETEST', AWS_SECRET_ACCESS_KEY: 'store-test-secret' });
 }
 
 beforeEach(async () => {
@@ -65,13 +43,6 @@ beforeEach(async () => {
 afterEach(async () => {
   raw.destroy();
   await server.close();
-});
-
-afterAll(() => {
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 });
 
 const open = (prefix = 'totp-kit', secrets = new SecretBox(undefined)) => new AwsSecretsManagerStore(prefix, secrets);

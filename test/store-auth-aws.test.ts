@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { TotpKitError } from '../src/core/errors.js';
 import { generateCode } from '../src/core/totp.js';
@@ -14,6 +14,7 @@ import { keyCode } from '../src/resources/key.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import { resolveStoreRef } from '../src/stores/store-ref.js';
+import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
 import { expectNoSeed, expectNoSeedInError } from './helpers/leak.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
@@ -23,35 +24,15 @@ const OTHER_KEY = randomBytes(32).toString('base64');
 const PLANTED = randomBytes(20);
 const SEEDS: Uint8Array[] = [PLANTED, Buffer.from(KEY, 'base64'), Buffer.from(OTHER_KEY, 'base64')];
 
-const AWS_VARIABLES = [
-  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
-  'AWS_ENDPOINT_URL',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_MAX_ATTEMPTS',
-  'AWS_RETRY_MODE',
-] as const;
-const savedEnv = Object.fromEntries(AWS_VARIABLES.map((k) => [k, process.env[k]]));
+restoreAwsEnvAfterAll();
 
 let server: SecretsManagerServer;
 let raw: SecretsManagerClient;
 
 function useEndpoint(endpoint: string): void {
-  for (const k of AWS_VARIABLES) delete process.env[k];
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
-    AWS_REGION: 'us-east-1',
+  useLoopbackAws(endpoint, {
     AWS_ACCESS_KEY_ID: 'AKIDSTOREAUTHAWS',
     AWS_SECRET_ACCESS_KEY: 'store-auth-aws-secret',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     AWS_MAX_ATTEMPTS: '1',
   });
 }
@@ -69,12 +50,6 @@ beforeEach(async () => {
 afterEach(async () => {
   raw.destroy();
   await server.close();
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
 });
 
 /** A store under `key` (null: no store key). */

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { TotpKitError } from '../src/core/errors.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
@@ -21,6 +21,7 @@ import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { RecordKind, Store, StoreRecord } from '../src/stores/store.js';
+import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
 import { expectNoSeed, expectNoSeedInError } from './helpers/leak.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
@@ -107,28 +108,7 @@ function fileFixture(): Fixture {
   };
 }
 
-const AWS_VARIABLES = [
-  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
-  'AWS_ENDPOINT_URL',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_CONFIG_FILE',
-  'AWS_SHARED_CREDENTIALS_FILE',
-  'AWS_MAX_ATTEMPTS',
-  'AWS_RETRY_MODE',
-] as const;
-const savedEnv = Object.fromEntries(AWS_VARIABLES.map((k) => [k, process.env[k]]));
-afterAll(() => {
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+restoreAwsEnvAfterAll();
 
 function awsFixture(): Fixture {
   let server: SecretsManagerServer | undefined;
@@ -138,15 +118,7 @@ function awsFixture(): Fixture {
     async setUp() {
       const sm = await startSecretsManagerServer();
       server = sm;
-      for (const k of AWS_VARIABLES) delete process.env[k];
-      Object.assign(process.env, {
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.endpoint,
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'AKIDSTOREAUTHTEST',
-        AWS_SECRET_ACCESS_KEY: 'store-auth-test-secret',
-        AWS_CONFIG_FILE: '/nonexistent/aws-config',
-        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-      });
+      useLoopbackAws(sm.endpoint);
       // Out-of-band access, as an operator (or an attacker with write access) with the AWS CLI would have.
       const raw = new SecretsManagerClient({
         endpoint: sm.endpoint,

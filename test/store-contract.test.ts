@@ -5,12 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { RecordKind, Store, StoreRecord } from '../src/stores/store.js';
+import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
 import { expectNoSeed, leakChecked } from './helpers/leak.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
@@ -59,21 +60,6 @@ function fileFixture(): Fixture {
   };
 }
 
-/** The variables the SDK reads; set for the AWS fixture and restored afterwards. */
-const AWS_VARIABLES = [
-  'AWS_ENDPOINT_URL_SECRETS_MANAGER',
-  'AWS_ENDPOINT_URL',
-  'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS',
-  'AWS_REGION',
-  'AWS_DEFAULT_REGION',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'AWS_PROFILE',
-  'AWS_MAX_ATTEMPTS',
-  'AWS_RETRY_MODE',
-] as const;
-
 const WRITES = ['CreateSecret', 'PutSecretValue', 'UpdateSecretVersionStage', 'DeleteSecret', 'RestoreSecret'] as const;
 
 function awsFixture(): Fixture {
@@ -83,13 +69,7 @@ function awsFixture(): Fixture {
     async setUp() {
       const sm = await startSecretsManagerServer();
       server = sm;
-      for (const k of AWS_VARIABLES) delete process.env[k];
-      Object.assign(process.env, {
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.endpoint,
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'AKIDCONTRACTTEST',
-        AWS_SECRET_ACCESS_KEY: 'contract-test-secret',
-      });
+      useLoopbackAws(sm.endpoint);
       const secrets = () => [...sm.state.secrets.values()];
       return {
         open: (box = noKey()) => new AwsSecretsManagerStore('totp-kit', box),
@@ -113,14 +93,7 @@ function awsFixture(): Fixture {
   };
 }
 
-/** Restores the AWS variables once every test has run. */
-const savedEnv = Object.fromEntries(AWS_VARIABLES.map((k) => [k, process.env[k]]));
-afterAll(() => {
-  for (const [k, v] of Object.entries(savedEnv)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-});
+restoreAwsEnvAfterAll();
 
 const put = (next: StoreRecord | null) => () => ({ result: undefined, next });
 
