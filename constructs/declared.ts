@@ -19,6 +19,7 @@ import { DataResource, TerraformOutput, TerraformProvider, type TerraformResourc
 import { Construct } from 'constructs';
 import { formatProblem, type Problem } from '../src/core/errors.js';
 import { type Declaration, identityOf } from '../src/resources/declaration.js';
+import { mapStrings, TRIGGERS_ATTRIBUTE, terraformLiteral } from '../src/resources/stack-format.js';
 import { projectFromStack } from './paths.js';
 import type { TotpStore } from './store.js';
 
@@ -73,25 +74,6 @@ function provisionerCommand(cli: string, action: 'apply' | 'destroy', guarded: b
     '--declaration-env',
     'TOTP_KIT_DECLARATION',
   ]);
-}
-
-/**
- * Escapes text for a Terraform string, where `${` starts an interpolation and `%{` a directive: user
- * text (an issuer, a path) must reach the provisioner literally, never be evaluated by Terraform.
- */
-function terraformLiteral(text: string): string {
-  // A function, not a string: in a replacement string `$$` means one `$`.
-  return text.replaceAll('${', () => '$${').replaceAll('%{', () => '%%{');
-}
-
-/** Every string in a JSON value escaped with terraformLiteral (object keys are settings: never user text). */
-function terraformLiterals(value: unknown): unknown {
-  if (typeof value === 'string') return terraformLiteral(value);
-  if (Array.isArray(value)) return value.map(terraformLiterals);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, terraformLiterals(v)]));
-  }
-  return value;
 }
 
 const RTTI = Symbol.for('jsii.rtti');
@@ -246,7 +228,7 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
   ): TerraformResource {
     const { store } = this;
     const kind = store.resourceType === 'null_resource' ? 'null_resource' : 'terraform_data';
-    const triggersName = kind === 'terraform_data' ? 'triggers_replace' : 'triggers';
+    const triggersName = TRIGGERS_ATTRIBUTE[kind];
     const environment: Record<string, string> = {
       TOTP_KIT_STORE: self(`${triggersName}.store`),
       TOTP_KIT_DECLARATION:
@@ -277,7 +259,7 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     if (kind === 'terraform_data') {
       requireTerraformData(stack);
       return new DataResource(this, id, {
-        triggersReplace: { declaration: terraformLiterals(declaration), ...place },
+        triggersReplace: { declaration: mapStrings(declaration, terraformLiteral), ...place },
         ...common,
       });
     }

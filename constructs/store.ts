@@ -4,20 +4,13 @@
  */
 import { Token } from 'cdktf';
 import { errorMessage, type Problem, quote, TotpKitError } from '../src/core/errors.js';
+import { RESOURCE_TYPES, type TotpResourceType } from '../src/resources/stack-format.js';
 import { resolveStoreRef } from '../src/stores/store-ref.js';
 import { bundledCliPath } from './cli-path.js';
 import { projectPath, relativeToProject } from './paths.js';
 
-/**
- * The Terraform resource each construct synthesizes. Both run the same provisioners with the same
- * lifecycle (create_before_destroy, every setting forcing a replacement).
- * - `terraform_data`: Terraform's built-in resource (Terraform 1.4 or later, OpenTofu 1.6 or later); needs
- *   no provider, so `terraform init` works offline.
- * - `null_resource`: from the `hashicorp/null` provider (@cdktf/provider-null), for Terraform older than 1.4.
- */
-export type TotpResourceType = 'terraform_data' | 'null_resource';
-
-const RESOURCE_TYPES: readonly TotpResourceType[] = ['terraform_data', 'null_resource'];
+/** The Terraform resource each construct synthesizes (both have the same provisioners and lifecycle). */
+export type { TotpResourceType };
 
 /** Options of every store. */
 export interface TotpStoreOptions {

@@ -4129,23 +4129,29 @@ async function destroyDeclaration(ctx, value, options = {}) {
 // src/resources/stack-plan.ts
 import { readFile, stat } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute, join, resolve as resolve2 } from "node:path";
-var STACK_FILE = "cdk.tf.json";
-var STACK_ALLOWED = `a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with ${STACK_FILE}) or a .tf.json file`;
+
+// src/resources/stack-format.ts
 var RESOURCE_TYPES = ["terraform_data", "null_resource"];
-var TRIGGERS = {
+var TRIGGERS_ATTRIBUTE = {
   terraform_data: "triggers_replace",
   null_resource: "triggers"
 };
-var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function terraformUnescape(text) {
   return text.replaceAll("$${", () => "${").replaceAll("%%{", () => "%{");
 }
-function unescapeStrings(value) {
-  if (typeof value === "string") return terraformUnescape(value);
-  if (Array.isArray(value)) return value.map(unescapeStrings);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescapeStrings(v)]));
+function mapStrings(value, map) {
+  if (typeof value === "string") return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+  }
   return value;
 }
+
+// src/resources/stack-plan.ts
+var STACK_FILE = "cdk.tf.json";
+var STACK_ALLOWED = `a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with ${STACK_FILE}) or a .tf.json file`;
+var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 async function locateStack(given2) {
   if (given2 === "") throw badInput("--stack", "needs a folder", STACK_ALLOWED);
   const kind = await fileKind(given2);
@@ -4209,7 +4215,7 @@ function stackResources(doc, stackDir, label2 = "--stack") {
       if (!isObject(resource)) continue;
       const execs = localExecs(resource).filter((e) => totpKitAction(e) !== void 0);
       if (!execs.some((e) => totpKitAction(e) === "apply")) continue;
-      found.push(stackResource(`${type}.${name}`, TRIGGERS[type], resource, execs, stackDir));
+      found.push(stackResource(`${type}.${name}`, TRIGGERS_ATTRIBUTE[type], resource, execs, stackDir));
     }
   }
   if (found.length === 0) {
@@ -4240,7 +4246,7 @@ function stackResource(address, triggersName, resource, execs, stackDir) {
       throw malformed(where("declaration"), "is not valid JSON", "one JSON declaration");
     }
   } else if (isObject(declaration)) {
-    declaration = unescapeStrings(declaration);
+    declaration = mapStrings(declaration, terraformUnescape);
   } else {
     throw malformed(where("declaration"), "is missing", "the declaration the totp-kit constructs write");
   }

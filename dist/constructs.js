@@ -25,6 +25,24 @@ import { createRequire } from "node:module";
 import { DataResource, TerraformOutput, TerraformProvider, TerraformStack, Token as Token2 } from "cdktf";
 import { Construct } from "constructs";
 
+// src/resources/stack-format.ts
+var RESOURCE_TYPES = ["terraform_data", "null_resource"];
+var TRIGGERS_ATTRIBUTE = {
+  terraform_data: "triggers_replace",
+  null_resource: "triggers"
+};
+function terraformLiteral(text) {
+  return text.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
+}
+function mapStrings(value, map) {
+  if (typeof value === "string") return map(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+  }
+  return value;
+}
+
 // constructs/paths.ts
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
 import { App, LocalBackend, Token } from "cdktf";
@@ -76,17 +94,6 @@ function provisionerCommand(cli, action, guarded) {
     "--declaration-env",
     "TOTP_KIT_DECLARATION"
   ]);
-}
-function terraformLiteral(text) {
-  return text.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
-}
-function terraformLiterals(value) {
-  if (typeof value === "string") return terraformLiteral(value);
-  if (Array.isArray(value)) return value.map(terraformLiterals);
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, terraformLiterals(v)]));
-  }
-  return value;
 }
 var RTTI = /* @__PURE__ */ Symbol.for("jsii.rtti");
 function cdkOf(stackClass) {
@@ -186,7 +193,7 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
   #makeResource(stack, id, declaration, options) {
     const { store } = this;
     const kind = store.resourceType === "null_resource" ? "null_resource" : "terraform_data";
-    const triggersName = kind === "terraform_data" ? "triggers_replace" : "triggers";
+    const triggersName = TRIGGERS_ATTRIBUTE[kind];
     const environment = {
       TOTP_KIT_STORE: self(`${triggersName}.store`),
       TOTP_KIT_DECLARATION: kind === "terraform_data" ? `\${jsonencode(self.triggers_replace.declaration)}` : self("triggers.declaration")
@@ -214,7 +221,7 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
     if (kind === "terraform_data") {
       requireTerraformData(stack);
       return new DataResource(this, id, {
-        triggersReplace: { declaration: terraformLiterals(declaration), ...place },
+        triggersReplace: { declaration: mapStrings(declaration, terraformLiteral), ...place },
         ...common
       });
     }
@@ -351,7 +358,6 @@ var TotpMfaMethod = class extends TotpDeclaredResource {
 
 // constructs/store.ts
 import { Token as Token3 } from "cdktf";
-var RESOURCE_TYPES = ["terraform_data", "null_resource"];
 var REGION = /^[a-z0-9-]{1,40}$/;
 var TotpStore = class _TotpStore {
   /**

@@ -14,14 +14,8 @@ import { TotpKitError } from '../src/core/errors.js';
 import type { ResourceContext } from '../src/resources/context.js';
 import type { Declaration } from '../src/resources/declaration.js';
 import { applyDeclaration } from '../src/resources/plan.js';
-import {
-  planStack,
-  readStack,
-  type StackPlan,
-  stackPlanText,
-  stackResources,
-  terraformUnescape,
-} from '../src/resources/stack-plan.js';
+import { terraformLiteral, terraformUnescape } from '../src/resources/stack-format.js';
+import { planStack, readStack, type StackPlan, stackPlanText, stackResources } from '../src/resources/stack-plan.js';
 import { openStore, resolveStoreRef } from '../src/stores/store-ref.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
 import { type CliResult, runCli, runCliAsync } from './helpers/run-cli.js';
@@ -346,6 +340,10 @@ describe('planning a synthesized stack (in-process)', () => {
 
   it('undoes the Terraform escapes of user text: $${ is ${ and %%{ is %{', () => {
     expect(terraformUnescape('a $${b} %%{c} $$${d} $x {y}')).toBe('a ${b} %{c} $${d} $x {y}');
+    // The inverse of what the constructs write.
+    for (const text of ['npm ${var.x} %{if}', '$${already}', 'plain', '$$ %% { }']) {
+      expect(terraformUnescape(terraformLiteral(text))).toBe(text);
+    }
   });
 
   it('refuses a stack without totp-kit resources, and a malformed one, naming the resource', () => {

@@ -21,6 +21,7 @@ import { resolveStoreRef } from '../stores/store-ref.js';
 import type { ResourceContext } from './context.js';
 import { type Declaration, declarationProblems } from './declaration.js';
 import { type Plan, planDeclaration } from './plan.js';
+import { mapStrings, RESOURCE_TYPES, TRIGGERS_ATTRIBUTE, terraformUnescape } from './stack-format.js';
 
 /** One totp-kit resource of a stack, ready to plan. */
 export interface StackResource {
@@ -58,29 +59,10 @@ export type StackStoreOpener = (store: string, region: string | undefined) => Pr
 export const STACK_FILE = 'cdk.tf.json';
 
 const STACK_ALLOWED = `a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with ${STACK_FILE}) or a .tf.json file`;
-const RESOURCE_TYPES = ['terraform_data', 'null_resource'] as const;
-const TRIGGERS: Readonly<Record<(typeof RESOURCE_TYPES)[number], string>> = {
-  terraform_data: 'triggers_replace',
-  null_resource: 'triggers',
-};
-
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Undoes the constructs' escaping of user text for Terraform: `$${` is `${`, `%%{` is `%{`. */
-export function terraformUnescape(text: string): string {
-  return text.replaceAll('$${', () => '${').replaceAll('%%{', () => '%{');
-}
-
-/** Every string of a JSON value unescaped (object keys are settings, never escaped). */
-function unescapeStrings(value: unknown): unknown {
-  if (typeof value === 'string') return terraformUnescape(value);
-  if (Array.isArray(value)) return value.map(unescapeStrings);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unescapeStrings(v)]));
-  return value;
-}
 
 /** Where a stack's JSON is: `DIR/cdk.tf.json`, or DIR itself when it is a file. */
 export async function locateStack(
@@ -178,7 +160,7 @@ export function stackResources(doc: unknown, stackDir: string, label = '--stack'
       // provisioner (a construct's Identity: the declaration's name, no settings) has nothing to plan.
       const execs = localExecs(resource).filter((e) => totpKitAction(e) !== undefined);
       if (!execs.some((e) => totpKitAction(e) === 'apply')) continue;
-      found.push(stackResource(`${type}.${name}`, TRIGGERS[type], resource, execs, stackDir));
+      found.push(stackResource(`${type}.${name}`, TRIGGERS_ATTRIBUTE[type], resource, execs, stackDir));
     }
   }
   if (found.length === 0) {
@@ -212,7 +194,7 @@ function stackResource(address: string, triggersName: string, resource: Json, ex
       throw malformed(where('declaration'), 'is not valid JSON', 'one JSON declaration');
     }
   } else if (isObject(declaration)) {
-    declaration = unescapeStrings(declaration);
+    declaration = mapStrings(declaration, terraformUnescape);
   } else {
     throw malformed(where('declaration'), 'is missing', 'the declaration the totp-kit constructs write');
   }
