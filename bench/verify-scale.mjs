@@ -81,8 +81,7 @@ export async function verifyAtScale({
   awsVerifies,
   lib = new URL('../dist/lib.js', import.meta.url).href,
 }) {
-  const { encodeBase32, FileStore, generateCode, openStore, resolveStoreRef, SecretBox, validateEnrollment } =
-    await import(lib);
+  const { encodeBase32, generateCode, openStore, validateEnrollment } = await import(lib);
   const { default: writeFileAtomic } = await import('write-file-atomic');
   const dir = await mkdtemp(join(tmpdir(), 'totp-kit-bench-store-'));
   /** @type {{ size: number, bytes: number, runs: number, verifyMs: number, readMs: number, writeMs: number }[]} */
@@ -100,7 +99,7 @@ export async function verifyAtScale({
       }
       await writeFile(path, `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
       const bytes = (await stat(path)).size;
-      const ctx = { store: new FileStore(path, new SecretBox(undefined)), now: () => AT };
+      const ctx = { store: await openStore(`file:${path}`, {}), now: () => AT };
       const runs = verifies(size);
       /** @type {number[]} */
       const verifyMs = [];
@@ -158,7 +157,7 @@ export async function verifyAtScale({
       const sm = await startSecretsManager();
       Object.assign(process.env, awsEnv(sm.endpoint));
       const { TOTP_KIT_STORE_KEY: _noKey, ...env } = process.env;
-      const store = await openStore(resolveStoreRef('aws-sm:bench'), env);
+      const store = await openStore('aws-sm:bench', env);
       const put = (/** @type {string} */ kind, /** @type {string} */ id, /** @type {object} */ next) =>
         store.update(kind, id, () => ({ result: undefined, next }));
       await put('method', METHOD, methodRecord()); // the client is made here, with this server's endpoint

@@ -33,13 +33,17 @@ export interface DeclaredName {
   readonly what: string;
 }
 
-/** What a construct hands to its base. */
+/** What `TotpKey`, `TotpMfaMethod` and `TotpEnrollment` hand to their base. */
 export interface DeclaredResourceProps<D extends Declaration = Declaration> {
+  /** The store the resource is declared in. */
   readonly store: TotpStore;
+  /** The declaration `totp-kit apply` receives. */
   readonly declaration: D;
+  /** What the resource is called in its store. */
   readonly name: DeclaredName;
   /** The construct's TerraformOutput value: names and paths only, never a URL or seed. */
   readonly outputs: Readonly<Record<string, string | undefined>>;
+  /** The TerraformOutput's description. */
   readonly description: string;
   /** A construct applied before this one and destroyed after it (an enrollment's method). */
   readonly after?: TotpDeclaredResource;
@@ -161,8 +165,9 @@ function tokenProblems(value: unknown, path = ''): Problem[] {
 }
 
 /**
- * The base of `TotpKey`, `TotpMfaMethod` and `TotpEnrollment`: a declaration in a store, checked at
- * synth, and the resource that applies it at `terraform apply`.
+ * What `TotpKey`, `TotpMfaMethod` and `TotpEnrollment` share: a declaration in a store, checked at synth,
+ * and the resources that apply it at `terraform apply`. `totp-kit/constructs` exports it as a type only: use
+ * its members through those three constructs.
  */
 export abstract class TotpDeclaredResource<D extends Declaration = Declaration> extends Construct {
   /** The store the resource is declared in. */
@@ -185,6 +190,11 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
   readonly output: TerraformOutput;
   readonly #name: DeclaredName;
 
+  /**
+   * @param scope - the construct's parent (a stack)
+   * @param id - the construct's id in its parent
+   * @param props - what the construct declares
+   */
   protected constructor(scope: Construct, id: string, props: DeclaredResourceProps<D>) {
     super(scope, id);
     this.store = props.store;
@@ -271,7 +281,7 @@ export abstract class TotpDeclaredResource<D extends Declaration = Declaration> 
     });
   }
 
-  /** The problems of the declaration: the schema's, and any a construct adds. */
+  /** The problems of the declaration, checked at synth: the schema's, and any the construct adds. */
   protected abstract declarationProblems(): Problem[];
 
   #problems(): Problem[] {

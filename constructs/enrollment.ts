@@ -31,6 +31,23 @@ export interface TotpEnrollmentProps {
 /**
  * An enrollment of an entity in an MFA method, made at `terraform apply` by the bundled CLI. It keeps
  * the algorithm, digits and period it was made with; method changes never replace its seed.
+ *
+ * @example
+ * ```ts
+ * import { TerraformStack } from 'cdktf';
+ * import type { Construct } from 'constructs';
+ * import { TotpEnrollment, TotpMfaMethod, TotpStore } from 'totp-kit/constructs';
+ *
+ * class Mfa extends TerraformStack {
+ *   constructor(scope: Construct, id: string) {
+ *     super(scope, id);
+ *     const ops = new TotpMfaMethod(this, 'Ops', { store: TotpStore.file('.totp-kit/store.json'), methodName: 'ops', issuer: 'ACME' });
+ *     for (const entityId of ['alice', 'bob']) {
+ *       new TotpEnrollment(this, entityId, { method: ops, entityId, qrCodeFile: `enroll/${entityId}.png` });
+ *     }
+ *   }
+ * }
+ * ```
  */
 export class TotpEnrollment extends TotpDeclaredResource<EnrollmentDeclaration> {
   /** The method the entity is enrolled in. */
@@ -62,6 +79,7 @@ export class TotpEnrollment extends TotpDeclaredResource<EnrollmentDeclaration> 
     if (qrCodeFile !== undefined) this.qrCodeFile = qrCodeFile;
   }
 
+  /** The problems of the enrollment's declaration, checked at synth (the method's name is its construct's to check). */
   protected declarationProblems(): Problem[] {
     // The method's name is the method construct's to check; repeating its problems here would list them twice.
     const problems = declarationProblems(this.declaration).filter((p) => p.setting !== 'method');

@@ -92,6 +92,27 @@ export interface TotpKeyProps {
 /**
  * A TOTP key declared in a store, created at `terraform apply` by the bundled CLI. Settings are checked
  * at synth with the core's schema; the seed never enters the synthesized JSON or Terraform state.
+ *
+ * @example
+ * ```ts
+ * import { TerraformStack } from 'cdktf';
+ * import type { Construct } from 'constructs';
+ * import { TotpKey, TotpStore } from 'totp-kit/constructs';
+ *
+ * class Keys extends TerraformStack {
+ *   constructor(scope: Construct, id: string) {
+ *     super(scope, id);
+ *     const store = TotpStore.file('.totp-kit/store.json');
+ *     new TotpKey(this, 'NpmBot', {
+ *       store,
+ *       name: 'npm-bot',
+ *       generate: { issuer: 'npm', accountName: 'release-bot' },
+ *       qrCodeFile: 'enroll/npm-bot.png', // written once, at the apply that makes the seed
+ *     });
+ *     new TotpKey(this, 'GitHub', { store, name: 'github', importFrom: 'env:GITHUB_TOTP_URL' });
+ *   }
+ * }
+ * ```
  */
 export class TotpKey extends TotpDeclaredResource<KeyDeclaration> {
   /** The key's name. */
@@ -120,6 +141,7 @@ export class TotpKey extends TotpDeclaredResource<KeyDeclaration> {
     if (qrCodeFile !== undefined) this.qrCodeFile = qrCodeFile;
   }
 
+  /** The problems of the key's declaration, checked at synth. */
   protected declarationProblems(): Problem[] {
     return declarationProblems(this.declaration);
   }

@@ -63,6 +63,22 @@ export interface TotpMfaMethodProps {
 /**
  * An MFA method declared in a store, created at `terraform apply` by the bundled CLI. Enroll entities
  * with `TotpEnrollment`. Settings are checked at synth with the core's schema.
+ *
+ * @example
+ * ```ts
+ * import { TerraformStack } from 'cdktf';
+ * import type { Construct } from 'constructs';
+ * import { TotpEnrollment, TotpMfaMethod, TotpStore } from 'totp-kit/constructs';
+ *
+ * class Mfa extends TerraformStack {
+ *   constructor(scope: Construct, id: string) {
+ *     super(scope, id);
+ *     const store = TotpStore.file('.totp-kit/store.json');
+ *     const ops = new TotpMfaMethod(this, 'Ops', { store, methodName: 'ops', issuer: 'ACME', maxValidationAttempts: 3 });
+ *     new TotpEnrollment(this, 'Alice', { method: ops, entityId: 'alice', qrCodeFile: 'enroll/alice.png' });
+ *   }
+ * }
+ * ```
  */
 export class TotpMfaMethod extends TotpDeclaredResource<MethodDeclaration> {
   /** The method's name. */
@@ -84,6 +100,7 @@ export class TotpMfaMethod extends TotpDeclaredResource<MethodDeclaration> {
     this.issuer = props.issuer;
   }
 
+  /** The problems of the method's declaration, checked at synth. */
   protected declarationProblems(): Problem[] {
     return declarationProblems(this.declaration);
   }

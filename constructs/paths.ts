@@ -46,10 +46,27 @@ export function projectFromStack(stack: TerraformStack, project = process.cwd())
 }
 
 /**
- * The local backend cdktf adds by default — the state in `terraform.<stack id>.tfstate` in the project —
- * named relative to the stack's directory instead of by this machine's absolute path, so the stack's JSON
- * is the same in every checkout and a moved project still finds its state. Call it in the stack's
- * constructor, in place of configuring a backend (a remote backend needs none of this).
+ * The local backend cdktf adds by default (the state in `terraform.STACK.tfstate` in the project), named
+ * relative to the stack's directory instead of by this machine's absolute path, so the stack's JSON is the
+ * same in every checkout and a moved project still finds its state. Call it in the stack's constructor, in
+ * place of configuring a backend (a remote backend needs none of this).
+ *
+ * @param stack - the stack whose state to keep in the project
+ * @returns the backend
+ *
+ * @example
+ * ```ts
+ * import { TerraformStack } from 'cdktf';
+ * import type { Construct } from 'constructs';
+ * import { portableLocalBackend } from 'totp-kit/constructs';
+ *
+ * class Totp extends TerraformStack {
+ *   constructor(scope: Construct, id: string) {
+ *     super(scope, id);
+ *     portableLocalBackend(this); // state in ./terraform.totp.tfstate for a stack "totp"
+ *   }
+ * }
+ * ```
  */
 export function portableLocalBackend(stack: TerraformStack): LocalBackend {
   return new LocalBackend(stack, { path: `${projectFromStack(stack)}/terraform.${stack.node.id}.tfstate` });

@@ -53,6 +53,14 @@ const REGION = /^[a-z0-9-]{1,40}$/;
  * Every construct names the store it declares its resource in; its reference travels in the
  * resource's triggers, so moving a resource to another store recreates it there (and deletes it from
  * the old one).
+ *
+ * @example
+ * ```ts
+ * import { TotpStore } from 'totp-kit/constructs';
+ *
+ * const local = TotpStore.file('.totp-kit/store.json');
+ * const shared = TotpStore.awsSecretsManager({ prefix: 'ci/totp', region: 'eu-west-1' });
+ * ```
  */
 export class TotpStore {
   /**
@@ -92,7 +100,7 @@ export class TotpStore {
     return this.region === undefined ? this.reference : `${this.reference} (region ${this.region})`;
   }
 
-  /** Every problem of this store, each naming its setting (checked at synth by the constructs). */
+  /** Every problem of this store, each naming its setting (the constructs check them at synth). */
   problems(): Problem[] {
     const problems: Problem[] = [];
     if (Token.isUnresolved(this.reference)) {

@@ -4,6 +4,31 @@ import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
+  writeFileAtomically
+} from "./chunks/chunk-2XIJ5OYL.js";
+import {
+  clockMessage,
+  clockRequestProblems,
+  decideClock,
+  loadKey,
+  signed,
+  verdictMessage,
+  verifyWithKey
+} from "./chunks/chunk-UER57N3G.js";
+import {
+  freshCode
+} from "./chunks/chunk-AOFAAGYA.js";
+import {
+  RESOURCE_TYPES,
+  TRIGGERS_ATTRIBUTE,
+  checkDeclaration,
+  checkIdentity,
+  declarationProblems,
+  describeDeclaration,
+  mapStrings,
+  terraformUnescape
+} from "./chunks/chunk-BPUMNQZA.js";
+import {
   KEY_REFUSALS,
   METHOD_SETTINGS,
   assertMinRemaining,
@@ -11,30 +36,22 @@ import {
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
-  clockMessage,
-  clockRequestProblems,
   codeLength,
   createKey,
   createMethod,
-  decideClock,
   deleteKey,
   deleteMethod,
   describeCodes,
   enroll,
-  enrollmentProblems,
   enrollmentRefusal,
   findEnrollment,
   findKey,
   findMethod,
   formatOtpauthUrl,
-  freshCode,
   generateCode,
   isOtpauthUrl,
-  keySpecProblems,
   listKeys,
   listMethods,
-  loadKey,
-  methodSpecProblems,
   newGeneration,
   notFound,
   openKey,
@@ -48,23 +65,17 @@ import {
   readSmallStdin,
   remainingSeconds,
   shortSeedWarning,
-  signed,
   unenroll,
   unixSecondsProblem,
   updateKeyInPlace,
   updateMethod,
   validateEnrollment,
-  validateKey,
-  verdictMessage,
-  verifyWithKey
-} from "./chunks/chunk-NVTM2R3O.js";
-import {
-  writeFileAtomically
-} from "./chunks/chunk-2XIJ5OYL.js";
+  validateKey
+} from "./chunks/chunk-YZQ375YL.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-LGAONNDX.js";
+} from "./chunks/chunk-MQBWEDC7.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -73,7 +84,7 @@ import {
   errorMessage,
   looksLikeSeed,
   quote
-} from "./chunks/chunk-DPHIQXNL.js";
+} from "./chunks/chunk-6UN7TTYS.js";
 import {
   __commonJS,
   __require,
@@ -3885,96 +3896,6 @@ async function printCode(flags, io, json, store) {
   }
 }
 
-// src/resources/declaration.ts
-var FIELDS = {
-  key: [
-    "kind",
-    "name",
-    "generate",
-    "importFrom",
-    "issuer",
-    "accountName",
-    "algorithm",
-    "digits",
-    "period",
-    "skew",
-    "qrSize",
-    "exported",
-    "qrCodeFile"
-  ],
-  method: ["kind", "methodName", ...METHOD_SETTINGS],
-  enrollment: ["kind", "method", "entityId", "qrCodeFile"]
-};
-function declarationProblems(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return [
-      {
-        setting: "declaration",
-        problem: "is not a JSON object",
-        allowed: '{"kind": "key" | "method" | "enrollment", \u2026}'
-      }
-    ];
-  }
-  const decl = value;
-  if (decl.kind !== "key" && decl.kind !== "method" && decl.kind !== "enrollment") {
-    return [
-      {
-        setting: "kind",
-        problem: decl.kind === void 0 ? "is required" : `${quote(decl.kind)} is not a kind`,
-        allowed: "key, method or enrollment"
-      }
-    ];
-  }
-  const problems = [];
-  for (const field of Object.keys(decl)) {
-    if (FIELDS[decl.kind].includes(field)) continue;
-    problems.push({
-      setting: looksLikeSeed(field) ? "a field named like a seed (not printed)" : field,
-      problem: `is not a setting of a ${decl.kind}`,
-      allowed: FIELDS[decl.kind].join(", ")
-    });
-  }
-  if (decl.qrCodeFile !== void 0 && (typeof decl.qrCodeFile !== "string" || decl.qrCodeFile === "")) {
-    problems.push({ setting: "qrCodeFile", problem: "is not a file path", allowed: "a path for the PNG barcode" });
-  }
-  if (decl.kind === "key") {
-    problems.push(...keySpecProblems(decl));
-    if (decl.qrCodeFile !== void 0 && (decl.generate === void 0 || decl.exported === false)) {
-      problems.push({
-        setting: "qrCodeFile",
-        problem: decl.generate === void 0 ? "is given for an imported key, which has no barcode to hand out" : "is given for a key that is not exported",
-        allowed: "qrCodeFile only with generate (and exported not false)"
-      });
-    }
-  }
-  if (decl.kind === "method") problems.push(...methodSpecProblems(decl));
-  if (decl.kind === "enrollment") problems.push(...enrollmentProblems(decl.method, decl.entityId));
-  return problems;
-}
-function checkDeclaration(value) {
-  const problems = declarationProblems(value);
-  if (problems.length > 0) throw badSettings(problems);
-  return value;
-}
-var IDENTITY_FIELDS = {
-  key: ["kind", "name"],
-  method: ["kind", "methodName"],
-  enrollment: ["kind", "method", "entityId"]
-};
-function checkIdentity(value) {
-  const problems = declarationProblems(value);
-  const kind = value?.kind;
-  const fields = kind === "key" || kind === "method" || kind === "enrollment" ? IDENTITY_FIELDS[kind] : ["kind"];
-  const naming = problems.filter((p) => p.setting === "declaration" || fields.includes(p.setting));
-  if (naming.length > 0) throw badSettings(naming);
-  return value;
-}
-function describeDeclaration(decl) {
-  if (decl.kind === "key") return `key "${String(decl.name)}"`;
-  if (decl.kind === "method") return `MFA method "${String(decl.methodName)}"`;
-  return `enrollment of "${String(decl.entityId)}" in MFA method "${String(decl.method)}"`;
-}
-
 // src/resources/secret-file.ts
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -4129,26 +4050,6 @@ async function destroyDeclaration(ctx, value, options = {}) {
 // src/resources/stack-plan.ts
 import { readFile, stat } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute, join, resolve as resolve2 } from "node:path";
-
-// src/resources/stack-format.ts
-var RESOURCE_TYPES = ["terraform_data", "null_resource"];
-var TRIGGERS_ATTRIBUTE = {
-  terraform_data: "triggers_replace",
-  null_resource: "triggers"
-};
-function terraformUnescape(text) {
-  return text.replaceAll("$${", () => "${").replaceAll("%%{", () => "%{");
-}
-function mapStrings(value, map) {
-  if (typeof value === "string") return map(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
-  }
-  return value;
-}
-
-// src/resources/stack-plan.ts
 var STACK_FILE = "cdk.tf.json";
 var STACK_ALLOWED = `a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with ${STACK_FILE}) or a .tf.json file`;
 var isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -4520,7 +4421,7 @@ function registerDemo(program2, io, result) {
       }
     }
     io.out(
-      "\nNext: totp-kit code --from env:NAME prints a code for a seed of yours; totp-kit --help lists all commands.\n"
+      "\nNext: npx totp-kit code --from env:NAME prints a code for a seed of yours; npx totp-kit --help lists all\ncommands (without npx once installed with npm install --global totp-kit).\n"
     );
     result(0);
   });
@@ -4997,7 +4898,7 @@ function registerVerify(program2, io, result) {
 }
 
 // src/cli/main.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
+var VERSION = true ? "1.0.0" : "0.0.0-dev";
 var USER_TOKEN_ERRORS = /* @__PURE__ */ new Set(["commander.unknownCommand", "commander.unknownOption"]);
 var COMMANDER_OK = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
 function buildProgram(io, result, argv) {

@@ -1,47 +1,34 @@
+import { createRequire as __totpKitCreateRequire } from 'node:module';
+import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
+const require = __totpKitCreateRequire(import.meta.url);
+const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
+  RESOURCE_TYPES,
+  TRIGGERS_ATTRIBUTE,
   declarationProblems,
-  identityOf
-} from "./chunks/lib-chunk-JFGVVVD3.js";
+  identityOf,
+  mapStrings,
+  terraformLiteral
+} from "./chunks/chunk-BPUMNQZA.js";
+import "./chunks/chunk-YZQ375YL.js";
 import {
   resolveStoreRef
-} from "./chunks/lib-chunk-MGSTQSUF.js";
+} from "./chunks/chunk-MQBWEDC7.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/lib-chunk-6FJPLQQP.js";
+} from "./chunks/chunk-6UN7TTYS.js";
+import "./chunks/chunk-NATS7N6G.js";
 
-// constructs/cli-path.ts
-import { basename, dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-function bundledCliPath(moduleUrl = import.meta.url) {
-  const dir = dirname(fileURLToPath(moduleUrl));
-  return basename(dir) === "dist" ? join(dir, "cli.js") : join(dir, "..", "dist", "cli.js");
-}
+// constructs/enrollment.ts
+import { TerraformStack as TerraformStack2 } from "cdktf";
 
 // constructs/declared.ts
 import { createRequire } from "node:module";
 import { DataResource, TerraformOutput, TerraformProvider, TerraformStack, Token as Token2 } from "cdktf";
 import { Construct } from "constructs";
-
-// src/resources/stack-format.ts
-var RESOURCE_TYPES = ["terraform_data", "null_resource"];
-var TRIGGERS_ATTRIBUTE = {
-  terraform_data: "triggers_replace",
-  null_resource: "triggers"
-};
-function terraformLiteral(text) {
-  return text.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
-}
-function mapStrings(value, map) {
-  if (typeof value === "string") return map(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, map));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
-  }
-  return value;
-}
 
 // constructs/paths.ts
 import { isAbsolute, posix, relative, resolve, sep } from "node:path";
@@ -162,6 +149,11 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
   /** The names and paths of the resource (never a URL or seed). */
   output;
   #name;
+  /**
+   * @param scope - the construct's parent (a stack)
+   * @param id - the construct's id in its parent
+   * @param props - what the construct declares
+   */
   constructor(scope, id, props) {
     super(scope, id);
     this.store = props.store;
@@ -259,7 +251,6 @@ var TotpDeclaredResource = class _TotpDeclaredResource extends Construct {
 };
 
 // constructs/enrollment.ts
-import { TerraformStack as TerraformStack2 } from "cdktf";
 var TotpEnrollment = class extends TotpDeclaredResource {
   /** The method the entity is enrolled in. */
   method;
@@ -288,6 +279,7 @@ var TotpEnrollment = class extends TotpDeclaredResource {
     this.entityId = entityId;
     if (qrCodeFile !== void 0) this.qrCodeFile = qrCodeFile;
   }
+  /** The problems of the enrollment's declaration, checked at synth (the method's name is its construct's to check). */
   declarationProblems() {
     const problems = declarationProblems(this.declaration).filter((p) => p.setting !== "method");
     if (TerraformStack2.of(this.method) !== TerraformStack2.of(this)) {
@@ -327,6 +319,7 @@ var TotpKey = class extends TotpDeclaredResource {
     this.name = props.name;
     if (qrCodeFile !== void 0) this.qrCodeFile = qrCodeFile;
   }
+  /** The problems of the key's declaration, checked at synth. */
   declarationProblems() {
     return declarationProblems(this.declaration);
   }
@@ -351,6 +344,7 @@ var TotpMfaMethod = class extends TotpDeclaredResource {
     this.methodName = props.methodName;
     this.issuer = props.issuer;
   }
+  /** The problems of the method's declaration, checked at synth. */
   declarationProblems() {
     return declarationProblems(this.declaration);
   }
@@ -358,6 +352,18 @@ var TotpMfaMethod = class extends TotpDeclaredResource {
 
 // constructs/store.ts
 import { Token as Token3 } from "cdktf";
+
+// constructs/cli-path.ts
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+function bundledCliPath(moduleUrl = import.meta.url) {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  if (basename(dir) === "dist") return join(dir, "cli.js");
+  if (basename(dir) === "chunks" && basename(dirname(dir)) === "dist") return join(dirname(dir), "cli.js");
+  return join(dir, "..", "dist", "cli.js");
+}
+
+// constructs/store.ts
 var REGION = /^[a-z0-9-]{1,40}$/;
 var TotpStore = class _TotpStore {
   /**
@@ -392,7 +398,7 @@ var TotpStore = class _TotpStore {
   get identity() {
     return this.region === void 0 ? this.reference : `${this.reference} (region ${this.region})`;
   }
-  /** Every problem of this store, each naming its setting (checked at synth by the constructs). */
+  /** Every problem of this store, each naming its setting (the constructs check them at synth). */
   problems() {
     const problems = [];
     if (Token3.isUnresolved(this.reference)) {
@@ -434,13 +440,9 @@ var TotpStore = class _TotpStore {
   }
 };
 export {
-  PROVISIONER_LAUNCHER,
-  TERRAFORM_DATA_MIN_VERSION,
-  TotpDeclaredResource,
   TotpEnrollment,
   TotpKey,
   TotpMfaMethod,
   TotpStore,
-  bundledCliPath,
   portableLocalBackend
 };

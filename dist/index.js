@@ -3,34 +3,38 @@ import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
-  checkSettings,
   clockMessage,
   clockRequestProblems,
-  codeLength,
   decideClock,
-  enrollmentRefusal,
-  freshCode,
   loadKey,
+  signed,
+  verdictMessage,
+  verifyWithKey
+} from "./chunks/chunk-UER57N3G.js";
+import {
+  freshCode
+} from "./chunks/chunk-AOFAAGYA.js";
+import {
+  checkSettings,
+  codeLength,
+  enrollmentRefusal,
   normalizeCode,
   parseWholeNumber,
   readEnrollment,
   shortSeedWarning,
-  signed,
   tenths,
-  validateEnrollment,
-  verdictMessage,
-  verifyWithKey
-} from "./chunks/chunk-NVTM2R3O.js";
+  validateEnrollment
+} from "./chunks/chunk-YZQ375YL.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-LGAONNDX.js";
+} from "./chunks/chunk-MQBWEDC7.js";
 import {
   TotpKitError,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-DPHIQXNL.js";
+} from "./chunks/chunk-6UN7TTYS.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js

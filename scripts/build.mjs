@@ -1,14 +1,33 @@
-// Builds the committed bundles in dist/ with esbuild. With --check, builds into a temporary folder
-// and fails when dist/ differs from what the sources build (so a stale dist/ cannot be committed).
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// Builds what the repository commits from the sources: the esbuild bundles in dist/, the declaration files
+// in types/ (rolled up by API Extractor, one per package entry), the API reports in etc/ and the API reference
+// in docs/api/. With --check, builds into a temporary folder and fails when any of them differs from what is
+// committed (so a stale bundle, declaration or reference cannot be committed).
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
+
+/** Every folder the build writes (relative to the repository), each replaced as a whole. */
+const OUTPUTS = ['dist', 'types', 'etc', 'docs/api'];
+
+/** The package's entries: the module users import, its declarations and the name of its API report. */
+const ENTRIES = [
+  { specifier: 'totp-kit', name: 'totp-kit', declarations: 'src/index.d.ts', types: 'index.d.ts', report: 'totp-kit' },
+  {
+    specifier: 'totp-kit/constructs',
+    name: 'totp-kit-constructs',
+    declarations: 'constructs/index.d.ts',
+    types: 'constructs.d.ts',
+    report: 'totp-kit-constructs',
+  },
+];
 
 // Bundled CommonJS dependencies call require() for Node built-ins and read __filename (write-file-atomic
 // names its temporary files with it); an ESM bundle has to provide both.
@@ -54,13 +73,23 @@ const common = {
   define: { __TOTP_KIT_VERSION__: JSON.stringify(pkg.version) },
 };
 
-/** @param {string} outdir */
-async function buildAll(outdir) {
-  // The CLI and the action share chunks; what is loaded only on demand (the AWS SDK, for aws-sm
-  // stores and sources) lands in its own chunk, so the common paths never parse it.
+/**
+ * The four bundles in one build, so they share one copy of each module: the CLI, the action, the library and
+ * the constructs. Every dependency is bundled (the package installs none), except the constructs' peers, which
+ * the user's cdktf app provides. What is loaded only on demand (a store, the AWS SDK, the QR library) lands in
+ * its own chunk, so the common paths never parse it.
+ * @param {string} outdir
+ */
+async function bundles(outdir) {
   const bundled = await build({
     ...common,
-    entryPoints: { cli: 'src/cli/index.ts', index: 'src/action/index.ts' },
+    entryPoints: {
+      cli: 'src/cli/index.ts',
+      index: 'src/action/index.ts',
+      lib: 'src/index.ts',
+      constructs: 'constructs/index.ts',
+    },
+    external: ['cdktf', 'constructs', '@cdktf/provider-null'],
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -68,16 +97,105 @@ async function buildAll(outdir) {
     metafile: true,
   });
   await writeFile(join(outdir, 'licenses.txt'), await licenses(Object.keys(bundled.metafile.inputs)));
-  // The library and constructs keep their dependencies external: the package installs them.
-  await build({
-    ...common,
-    entryPoints: { lib: 'src/index.ts', constructs: 'constructs/index.ts' },
-    outdir,
-    packages: 'external',
-    // One copy of the core for both entries, and the stores loaded on demand: a synth never loads them.
-    splitting: true,
-    chunkNames: 'chunks/lib-[name]-[hash]',
+}
+
+/**
+ * The declaration files users compile against, one rolled-up file per entry (types/index.d.ts,
+ * types/constructs.d.ts) holding only what the entry exports, so a consumer's compiler never reads our sources
+ * or their dependencies' types; the API reports (etc/*.api.md), which show every change to the public API in a
+ * diff; and the API reference (docs/api/) generated from the doc comments.
+ * @param {string} stage
+ */
+async function declarations(stage) {
+  const emitted = join(stage, '.declarations');
+  const model = join(stage, '.model');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json'), '--outDir', emitted], {
+    stdio: 'inherit',
   });
+  await mkdir(join(stage, 'etc'), { recursive: true });
+  const problems = [];
+  for (const entry of ENTRIES) {
+    const config = ExtractorConfig.prepare({
+      configObject: {
+        projectFolder: root,
+        mainEntryPointFilePath: join(emitted, entry.declarations),
+        compiler: {
+          overrideTsconfig: {
+            compilerOptions: {
+              target: 'ES2022',
+              module: 'NodeNext',
+              moduleResolution: 'NodeNext',
+              lib: ['ES2024'],
+              types: ['node'],
+              strict: true,
+              skipLibCheck: true,
+            },
+            include: [join(emitted, '**', '*.d.ts')],
+          },
+        },
+        apiReport: {
+          enabled: true,
+          reportFileName: entry.report,
+          reportFolder: join(stage, 'etc'),
+          reportTempFolder: join(stage, '.report-temp'),
+        },
+        docModel: { enabled: true, apiJsonFilePath: join(model, `${entry.report}.api.json`) },
+        dtsRollup: { enabled: true, untrimmedFilePath: join(stage, 'types', entry.types) },
+        tsdocMetadata: { enabled: false },
+        newlineKind: 'lf',
+        messages: {
+          compilerMessageReporting: { default: { logLevel: 'warning' } },
+          extractorMessageReporting: {
+            default: { logLevel: 'warning' },
+            // totp-kit has one release level: everything exported is public.
+            'ae-missing-release-tag': { logLevel: 'none' },
+          },
+          tsdocMessageReporting: { default: { logLevel: 'warning' } },
+        },
+      },
+      configObjectFullPath: join(root, 'api-extractor.json'),
+      packageJsonFullPath: join(root, 'package.json'),
+      packageJson: { ...pkg, name: entry.name },
+    });
+    const result = Extractor.invoke(config, {
+      localBuild: true,
+      messageCallback(message) {
+        message.handled = true;
+        // The reports are always new in the empty build folder; check-dist compares them with etc/.
+        if (message.messageId === 'console-api-report-created') return;
+        if (message.logLevel === 'warning' || message.logLevel === 'error') {
+          const where = message.sourceFilePath
+            ? `${relative(emitted, message.sourceFilePath)}:${message.sourceFileLine}: `
+            : '';
+          problems.push(`${entry.specifier}: ${where}${message.text} (${message.messageId})`);
+        }
+      },
+    });
+    if (!result.succeeded && problems.length === 0) problems.push(`${entry.specifier}: API Extractor failed`);
+  }
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`build: ${p}`);
+    throw new Error(`API Extractor reported ${problems.length} problem(s)`);
+  }
+  const documenter = join(root, 'node_modules', '@microsoft', 'api-documenter', 'bin', 'api-documenter');
+  const reference = join(stage, 'docs', 'api');
+  execFileSync(process.execPath, [documenter, 'markdown', '-i', model, '-o', reference], { stdio: 'ignore' });
+  // API Extractor needs a package name per entry; readers import the constructs as `totp-kit/constructs`.
+  for (const file of await readdir(reference)) {
+    const text = await readFile(join(reference, file), 'utf8');
+    const named = text
+      .replaceAll('[totp-kit-constructs](', '[totp-kit/constructs](')
+      .replaceAll('## totp-kit-constructs package', '## totp-kit/constructs');
+    if (named !== text) await writeFile(join(reference, file), named);
+  }
+  for (const temp of [emitted, model, join(stage, '.report-temp')]) await rm(temp, { recursive: true, force: true });
+}
+
+/** @param {string} stage */
+async function buildAll(stage) {
+  await bundles(join(stage, 'dist'));
+  await declarations(stage);
 }
 
 /**
@@ -104,7 +222,7 @@ async function licenses(inputs) {
     });
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const header = 'Third-party software bundled in dist/ (dist/cli.js, dist/index.js and dist/chunks/).\n';
+  const header = 'Third-party software bundled in dist/ (the CLI, the action, the library and the constructs).\n';
   const body = entries.map(
     (e) =>
       `${'='.repeat(72)}\n${e.name} (${e.license})\n${'='.repeat(72)}\n${e.text || '(no license file in the package)'}\n`,
@@ -114,7 +232,10 @@ async function licenses(inputs) {
 
 /** @param {string} dir */
 async function listFiles(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((e) => {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  });
   return entries
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)))
@@ -122,34 +243,48 @@ async function listFiles(dir) {
 }
 
 if (!check) {
-  // Build beside dist/ and swap it in: chunk names carry content hashes, so building over the old dist/
+  // Build beside the outputs and swap each in: chunk names carry content hashes, so building over the old dist/
   // would leave stale chunks, and emptying it first would break anyone running dist/ meanwhile.
-  const next = join(root, `.dist-next-${process.pid}`);
-  await rm(next, { recursive: true, force: true });
-  await buildAll(next);
-  const old = join(root, `.dist-old-${process.pid}`);
-  await rename(join(root, 'dist'), old).catch(() => undefined);
-  await rename(next, join(root, 'dist'));
-  await rm(old, { recursive: true, force: true });
+  const stage = join(root, `.dist-next-${process.pid}`);
+  await rm(stage, { recursive: true, force: true });
+  try {
+    await buildAll(stage);
+    for (const output of OUTPUTS) {
+      const target = join(root, output);
+      const old = join(root, `.dist-old-${process.pid}`);
+      await mkdir(dirname(target), { recursive: true });
+      await rename(target, old).catch(() => undefined);
+      await rename(join(stage, output), target);
+      await rm(old, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
 } else {
   const temp = await mkdtemp(join(tmpdir(), 'totp-kit-dist-'));
   try {
     await buildAll(temp);
-    const fresh = await listFiles(temp);
-    const committed = await listFiles(join(root, 'dist'));
     const problems = [];
-    for (const file of fresh) {
-      if (!committed.includes(file)) problems.push(`dist/${file} is missing`);
-      else if (!(await readFile(join(temp, file))).equals(await readFile(join(root, 'dist', file))))
-        problems.push(`dist/${file} differs from what the sources build`);
+    let count = 0;
+    for (const output of OUTPUTS) {
+      const fresh = await listFiles(join(temp, output));
+      const committed = await listFiles(join(root, output));
+      count += fresh.length;
+      for (const file of fresh) {
+        const name = `${output}/${file}`;
+        if (!committed.includes(file)) problems.push(`${name} is missing`);
+        else if (!(await readFile(join(temp, output, file))).equals(await readFile(join(root, output, file))))
+          problems.push(`${name} differs from what the sources build`);
+      }
+      for (const file of committed)
+        if (!fresh.includes(file)) problems.push(`${output}/${file} is not built by the sources`);
     }
-    for (const file of committed) if (!fresh.includes(file)) problems.push(`dist/${file} is not built by the sources`);
     if (problems.length > 0) {
       for (const p of problems) console.error(`check-dist: ${p}`);
-      console.error('check-dist: run `npm run build` and commit dist/');
+      console.error(`check-dist: run \`npm run build\` and commit ${OUTPUTS.join(', ')}`);
       process.exitCode = 1;
     } else {
-      console.log(`check-dist: dist/ matches the sources (${fresh.length} files)`);
+      console.log(`check-dist: ${OUTPUTS.join(', ')} match the sources (${count} files)`);
     }
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Fuzzes the parsers of the bundled library (dist/lib.js) with random and mutated inputs: `npm run fuzz`
+// Fuzzes the parsers of the core (their sources, through tsx) with random and mutated inputs: `npm run fuzz`
 // (not part of `npm test`). Inputs start from valid corpora (Base32 seeds, otpauth URLs, JSON secrets,
 // source references, settings objects, declarations, codes) and are mutated by byte flips, insertions
 // of unicode / NUL / % / quotes / URL and JSON syntax, deletions, truncation and duplication.
@@ -15,23 +15,17 @@
 //                        FUZZ_ITERATIONS=1 replays iteration i of a run exactly)
 //   FUZZ_VERBOSE=1       print every input of the run (with FUZZ_START, to inspect one iteration)
 import { inspect } from 'node:util';
-import {
-  checkSettings,
-  clockSourceProblem,
-  declarationProblems,
-  decodeBase32,
-  decodeSteamSecret,
-  encodeBase32,
-  formatOtpauthUrl,
-  formatProblem,
-  generateCode,
-  parseOtpauthUrl,
-  parseSeedText,
-  parseTimeOffset,
-  resolveSource,
-  TotpKitError,
-  verifyCode,
-} from '../dist/lib.js';
+// The parsers' own modules (run by tsx): most of them are internal, not exports of the library bundle.
+import { decodeBase32, encodeBase32 } from '../src/core/base32.ts';
+import { clockSourceProblem, parseTimeOffset } from '../src/core/clock.ts';
+import { formatProblem, TotpKitError } from '../src/core/errors.ts';
+import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.ts';
+import { parseSeedText } from '../src/core/seed-text.ts';
+import { checkSettings } from '../src/core/settings.ts';
+import { decodeSteamSecret } from '../src/core/steam.ts';
+import { generateCode, verifyCode } from '../src/core/totp.ts';
+import { declarationProblems } from '../src/resources/declaration.ts';
+import { resolveSource } from '../src/sources/index.ts';
 
 /** Refusals that name a JSON secret's fields (never its values). */
 const NAMES_FIELDS = new Set(['E_JSON_FIELD', 'E_JSON_AMBIGUOUS', 'E_JSON_DUPLICATE']);
@@ -708,7 +702,7 @@ function iterate(iteration) {
 
 // ---- Main loop and report ----
 
-console.log(`fuzz: dist/lib.js, ${ITERATIONS.toLocaleString('en')} iterations from ${START}, FUZZ_SEED=${SEED}`);
+console.log(`fuzz: src/, ${ITERATIONS.toLocaleString('en')} iterations from ${START}, FUZZ_SEED=${SEED}`);
 const started = performance.now();
 let lastReport = started;
 for (let i = START; i < START + ITERATIONS; i++) {

@@ -369,7 +369,7 @@ describe('verify, per enrollment (store, method, entity)', () => {
     return r;
   };
   /** Enrolls `entity` and returns its seed, read from the otpauth URL the CLI wrote to a 0600 file. */
-  const enroll = (entity: string): Buffer => {
+  const enroll = (entity: string): Uint8Array => {
     const urlFile = join(DIR, `${entity}.url`);
     cli('method', 'enroll', 'ops', '--entity', entity, '--url-file', urlFile);
     const secret = new URL(readFileSync(urlFile, 'utf8').trim()).searchParams.get('secret') as string;

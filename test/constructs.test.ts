@@ -13,15 +13,9 @@ import { NullProvider } from '@cdktf/provider-null/lib/provider/index.js';
 import { Resource } from '@cdktf/provider-null/lib/resource/index.js';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  bundledCliPath,
-  PROVISIONER_LAUNCHER,
-  TotpEnrollment,
-  TotpKey,
-  type TotpKeyProps,
-  TotpMfaMethod,
-  TotpStore,
-} from '../constructs/index.js';
+import { bundledCliPath } from '../constructs/cli-path.js';
+import { PROVISIONER_LAUNCHER } from '../constructs/declared.js';
+import { TotpEnrollment, TotpKey, type TotpKeyProps, TotpMfaMethod, TotpStore } from '../constructs/index.js';
 import { decodeBase32 } from '../src/core/base32.js';
 import { loadExample } from './fixtures/example.js';
 import { expectNoSeedInDir, expectNoSeedInError } from './helpers/leak.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TotpKitError } from '../src/core/errors.js';
 import type { TotpKey } from '../src/core/key.js';
 import { expiresAt, planFreshCode, remainingSeconds } from '../src/core/time.js';
-import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
+import { counterAt, generateCode, hotp, verifyCode } from '../src/core/totp.js';
 import { expectNoSeedInError } from './helpers/leak.js';
 
 const KEY: TotpKey = {
@@ -284,5 +284,46 @@ describe('the HMAC construction', () => {
         expect(hotp(secret, counter, algorithm, 8), `${algorithm}, ${length}-byte key`).toBe(expected);
       }
     }
+  });
+});
+
+describe('hotp: the settings generateCode refuses', () => {
+  /** What a call throws, as the caller sees it. */
+  function refusal(call: () => unknown): Pick<TotpKitError, 'kind' | 'code' | 'message' | 'problems'> {
+    try {
+      call();
+    } catch (e) {
+      if (!(e instanceof TotpKitError)) throw e;
+      return { kind: e.kind, code: e.code, message: e.message, problems: e.problems };
+    }
+    return expect.fail('no error was thrown');
+  }
+
+  it('refuses digits 7 (it returned "0000NaN") and algorithm MD5 with the error generateCode throws', () => {
+    const digits = 7 as unknown as 6;
+    const algorithm = 'MD5' as unknown as 'SHA1';
+    const sevenDigits = refusal(() => hotp(KEY.secret, 1, 'SHA1', digits));
+    expect(sevenDigits).toEqual({
+      kind: 'bad-input',
+      code: 'E_BAD_INPUT',
+      message: 'digits: "7" is not allowed (allowed: 6 or 8)',
+      problems: [{ setting: 'digits', problem: '"7" is not allowed', allowed: '6 or 8' }],
+    });
+    expect(sevenDigits).toEqual(refusal(() => generateCode({ ...KEY, digits }, 30)));
+    const md5 = refusal(() => hotp(KEY.secret, 1, algorithm, 6));
+    expect(md5.message).toBe('algorithm: "MD5" is not supported (allowed: SHA1, SHA256 or SHA512)');
+    expect(md5).toEqual(refusal(() => generateCode({ ...KEY, algorithm }, 30)));
+  });
+
+  it('refuses a counter that is not a whole number from 0, and computes the RFC 4226 values otherwise', () => {
+    for (const counter of [-1, 1.5, Number.NaN, 2 ** 53]) {
+      expect(refusal(() => hotp(KEY.secret, counter, 'SHA1', 6))).toMatchObject({
+        kind: 'bad-input',
+        problems: [{ setting: 'counter', allowed: 'a whole number from 0 to 2^53 - 1' }],
+      });
+    }
+    const rfc4226 = Buffer.from('12345678901234567890', 'ascii');
+    expect([0, 1, 9].map((counter) => hotp(rfc4226, counter, 'SHA1', 6))).toEqual(['755224', '287082', '520489']);
+    expect(hotp(KEY.secret, C, 'SHA1', 6)).toBe(codeOf(C));
   });
 });

@@ -12,7 +12,7 @@ export interface SavedSecret {
 
 /** Writes the barcode to `qr` and the URL to `urlFile` when asked; pushes a warning for what is lost or not written. */
 export async function saveOnce(
-  handed: { readonly url?: string | undefined; readonly barcode?: Buffer | undefined },
+  handed: { readonly url?: string | undefined; readonly barcode?: Uint8Array | undefined },
   asked: { readonly qr?: string | undefined; readonly urlFile?: string | undefined },
   warnings: string[],
 ): Promise<SavedSecret> {

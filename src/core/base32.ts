@@ -11,7 +11,16 @@ const VALUES: ReadonlyMap<string, number> = new Map([...ALPHABET].map((c, i) => 
 const VALID_TAIL_LENGTHS = new Set([0, 2, 4, 5, 7]);
 const ALLOWED = 'Base32 letters A–Z and digits 2–7; spaces and trailing "=" are ignored';
 
-/** Encodes bytes as upper-case Base32 without padding (the form otpauth URLs use). */
+/**
+ * Encodes bytes as upper-case Base32 without padding: the form otpauth URLs and authenticator apps use.
+ *
+ * @example
+ * ```ts
+ * import { encodeBase32, generateSeed } from 'totp-kit';
+ *
+ * encodeBase32(generateSeed()); // 32 characters A-Z and 2-7, e.g. 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+ * ```
+ */
 export function encodeBase32(bytes: Uint8Array): string {
   let out = '';
   let buffer = 0;
@@ -43,10 +52,21 @@ export function normalizeBase32(text: string): string {
 }
 
 /**
- * Decodes a Base32 seed. `label` names the input in errors (`--secret`, `env:TOTP_SEED`).
- * @throws TotpKitError (bad-input) when the text is empty or not Base32; the message never quotes it.
+ * Decodes a Base32 seed, forgiving what people add (lower case, spaces, `=` padding at the end).
+ *
+ * @param text - the seed as Base32 text
+ * @param label - what errors call the input (`TOTP_SEED`); default `secret`
+ * @returns the seed's bytes
+ * @throws `TotpKitError` (bad-input) E_SEED_EMPTY or E_SEED_NOT_BASE32; the message never quotes the text.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32 } from 'totp-kit';
+ *
+ * decodeBase32('jbsw y3dp ehpk 3pxp').length; // 10
+ * ```
  */
-export function decodeBase32(text: string, label = 'secret'): Buffer {
+export function decodeBase32(text: string, label = 'secret'): Uint8Array {
   const clean = normalizeBase32(text);
   if (clean.length === 0) throw badInput(label, 'is empty (no Base32 characters)', ALLOWED, 'E_SEED_EMPTY');
   const bytes = Buffer.alloc(Math.floor((clean.length * 5) / 8));

@@ -3,11 +3,27 @@
  * `code` is a stable identifier callers can branch on. Messages are written for people and never
  * contain seed material: callers pass labels ("--secret", "env:TOTP_SEED"), never the value.
  */
+import type { ErrorCode } from './error-codes.js';
 
-/** What went wrong, in the terms of the CLI's exit codes. */
+/**
+ * What went wrong, in the terms of the CLI's exit codes: `bad-input` (the caller can fix the input),
+ * `invalid-code` (a code was refused) or `backend` (a store or source failed).
+ */
 export type ErrorKind = 'bad-input' | 'invalid-code' | 'backend';
 
-/** Exit codes of the CLI (PRODUCT.md): 0 done/valid, 1 invalid or refused code, 2 bad input, 3 backend failure. */
+/**
+ * Exit codes of the CLI: 0 done or valid, 1 invalid or refused code, 2 bad input, 3 backend failure. A
+ * program wrapping the library can exit the same way.
+ *
+ * @example
+ * ```ts
+ * import { EXIT_CODES, TotpKitError } from 'totp-kit';
+ *
+ * function exitCodeOf(e: unknown): number {
+ *   return e instanceof TotpKitError ? EXIT_CODES[e.kind] : EXIT_CODES.backend;
+ * }
+ * ```
+ */
 export const EXIT_CODES: Readonly<Record<ErrorKind | 'ok', number>> = {
   ok: 0,
   'invalid-code': 1,
@@ -15,7 +31,7 @@ export const EXIT_CODES: Readonly<Record<ErrorKind | 'ok', number>> = {
   backend: 3,
 };
 
-/** A problem with one setting or input: which one, what is wrong, what is allowed. */
+/** A problem with one setting or input: which one, what is wrong, what is allowed. Never holds seed material. */
 export interface Problem {
   /** The setting or input name as the core knows it (`digits`, `secret`, `source`). */
   readonly setting: string;
@@ -25,15 +41,38 @@ export interface Problem {
   readonly allowed?: string;
 }
 
-/** The error every part of totp-kit throws for a condition a user can act on. */
+/**
+ * The error every part of totp-kit throws for a condition a user can act on. Its message never contains
+ * seed material.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32, TotpKitError } from 'totp-kit';
+ *
+ * try {
+ *   decodeBase32('1234', 'TOTP_SEED');
+ * } catch (e) {
+ *   if (e instanceof TotpKitError) console.error(e.kind, e.code, e.message); // bad-input E_SEED_NOT_BASE32 TOTP_SEED: …
+ * }
+ * ```
+ */
 export class TotpKitError extends Error {
+  /** Always `TotpKitError`. */
   override readonly name = 'TotpKitError';
+  /** What went wrong, deciding the exit code (see `EXIT_CODES`). */
   readonly kind: ErrorKind;
-  readonly code: string;
+  /** A stable identifier of the condition, one of `ERROR_CODES`. */
+  readonly code: ErrorCode;
   /** Every problem found, when the error collects several (one declaration, many settings). */
   readonly problems: readonly Problem[];
 
-  constructor(kind: ErrorKind, code: string, message: string, problems: readonly Problem[] = []) {
+  /**
+   * @param kind - what went wrong
+   * @param code - the stable code of the condition
+   * @param message - the message for people; never seed material
+   * @param problems - every problem found, when there are several
+   */
+  constructor(kind: ErrorKind, code: ErrorCode, message: string, problems: readonly Problem[] = []) {
     super(message);
     this.kind = kind;
     this.code = code;
@@ -47,7 +86,12 @@ export function formatProblem(p: Problem, label: string = p.setting): string {
 }
 
 /** A bad-input error for one problem. */
-export function badInput(setting: string, problem: string, allowed?: string, code = 'E_BAD_INPUT'): TotpKitError {
+export function badInput(
+  setting: string,
+  problem: string,
+  allowed?: string,
+  code: ErrorCode = 'E_BAD_INPUT',
+): TotpKitError {
   const p: Problem = allowed === undefined ? { setting, problem } : { setting, problem, allowed };
   return new TotpKitError('bad-input', code, formatProblem(p), [p]);
 }

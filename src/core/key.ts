@@ -5,7 +5,9 @@ import type { CodeSettings } from './settings.js';
 export interface TotpKey extends CodeSettings {
   /** The raw shared secret. Never print, log or serialise it outside a store. */
   readonly secret: Uint8Array;
+  /** Who issued the key, as authenticator apps show it (`ACME`). */
   readonly issuer?: string;
+  /** Whose key it is, as authenticator apps show it (`alice@example.com`). */
   readonly accountName?: string;
   /**
    * `steam` for Steam Guard codes (5 characters; such a key has algorithm SHA1, period 30 and keeps

@@ -22,6 +22,7 @@ import { assertCodeSettings } from './totp.js';
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
 export interface ParsedOtpauthUrl {
+  /** The key: its seed, settings (defaults for those the URL leaves out), issuer and account. */
   readonly key: TotpKey;
   /** Settings the URL states as parameters; absent ones took the Key URI format's defaults. */
   readonly explicit: Partial<CodeSettings>;
@@ -50,9 +51,24 @@ function decodeLabel(raw: string, label: string): string {
 }
 
 /**
- * Parses an otpauth URL. `label` names the input in errors (`--url`, `env:TOTP_URL`); the URL itself is
- * never quoted, since it carries the secret.
- * @throws TotpKitError (bad-input) for hotp URLs, a missing, repeated or bad secret, and bad settings.
+ * Parses an otpauth URL (`otpauth://totp/ACME:alice?secret=…&issuer=ACME`), as authenticator apps read
+ * them; Steam keys as Aegis and KeePassXC write them.
+ *
+ * @param text - the URL
+ * @param label - what errors call the input (`TOTP_URL`); default `url`. The URL itself is never quoted:
+ *   it carries the secret.
+ * @returns the key, and which settings the URL states
+ * @throws `TotpKitError` (bad-input) for an hotp URL, a missing, repeated or bad secret, and bad settings.
+ *
+ * @example
+ * ```ts
+ * import { parseOtpauthUrl } from 'totp-kit';
+ *
+ * const { key, explicit } = parseOtpauthUrl('otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&digits=8');
+ * key.issuer; // 'ACME'
+ * key.accountName; // 'alice'
+ * explicit; // { digits: 8 }: algorithm and period took the defaults
+ * ```
  */
 export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   let url: URL;
@@ -204,9 +220,22 @@ function steamDigits(text: string | null, label: string): undefined {
 }
 
 /**
- * Formats a key as an otpauth URL: issuer and account as given, the secret in Base32 without padding,
- * every setting stated. Issuer and account must not contain ":" (checked by `checkSettings`). A Steam
- * key's URL says digits=5 and encoder=steam, as KeePassXC writes them (Steam itself hands out no URL).
+ * Formats a key as an otpauth URL, for a barcode or an authenticator app: issuer and account as given, the
+ * secret in Base32 without padding, every setting stated. A Steam key's URL says digits=5 and encoder=steam,
+ * as KeePassXC writes them. The URL holds the seed: treat it as a secret.
+ *
+ * @param key - the key; issuer and account must not contain `:`
+ * @returns the URL
+ * @throws `TotpKitError` (bad-input) for bad settings, or an issuer or account with `:`.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32, formatOtpauthUrl } from 'totp-kit';
+ *
+ * const secret = decodeBase32('JBSWY3DPEHPK3PXP');
+ * formatOtpauthUrl({ secret, algorithm: 'SHA1', digits: 6, period: 30, issuer: 'ACME', accountName: 'alice' });
+ * // 'otpauth://totp/ACME:alice?issuer=ACME&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30'
+ * ```
  */
 export function formatOtpauthUrl(key: TotpKey): string {
   assertCodeSettings(key);

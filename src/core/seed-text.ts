@@ -34,8 +34,11 @@ export interface SeedText {
   readonly secret: Uint8Array;
   /** Settings the text states (only an otpauth URL states any). */
   readonly explicit: Partial<CodeSettings>;
+  /** The issuer an otpauth URL names. */
   readonly issuer?: string;
+  /** The account an otpauth URL names. */
   readonly accountName?: string;
+  /** True when the text was an otpauth URL (or a JSON object holding one). */
   readonly fromUrl: boolean;
   /**
    * Every form in which this seed could show up in a log: the text as given, each of its lines, the
@@ -54,7 +57,7 @@ export interface SeedText {
 
 /** What is known beside seed text when it is read. */
 export interface SeedTextOptions {
-  /** The encoder given beside the text (a flag, an input): steam reads bare text as base64. */
+  /** The encoder given beside the text: `steam` reads a bare seed as base64, as Steam stores it (unless it is upper-case Base32). */
   readonly encoder?: Encoder;
 }
 
@@ -62,11 +65,24 @@ export interface SeedTextOptions {
 export const MAX_SEED_TEXT = 64 * 1024;
 
 /**
- * Reads a bare seed, an otpauth URL, or a JSON object holding one (`field` names the field; see
- * `pickSeedField` for the rules without it). `label` names the input in errors. Bare text is Base32;
- * with `options.encoder` steam it is read as Steam
- * stores it: base64, unless it is upper-case Base32.
- * @throws TotpKitError (bad-input) without quoting the text.
+ * Reads seed text as it is kept in a secret: a bare Base32 seed, an otpauth URL, or a JSON object holding
+ * one (`field` names the field; without it, the one field that looks like a seed, or Steam's
+ * `shared_secret`). Turn it into a key with `resolveKey`.
+ *
+ * @param text - the text
+ * @param label - what errors call the input (`TOTP_SEED`); the text itself is never quoted
+ * @param field - the field of a JSON object that holds the seed
+ * @param options - what is known beside the text
+ * @returns the seed, what the text states, and every form of the seed to mask in logs
+ * @throws `TotpKitError` (bad-input) for text that is no seed, without quoting it.
+ *
+ * @example
+ * ```ts
+ * import { parseSeedText } from 'totp-kit';
+ *
+ * parseSeedText('JBSW Y3DP EHPK 3PXP', 'TOTP_SEED').secret.length; // 10
+ * parseSeedText('{"totp": "otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP"}', 'TOTP_SEED', 'totp').issuer; // 'ACME'
+ * ```
  */
 export function parseSeedText(text: string, label: string, field?: string, options: SeedTextOptions = {}): SeedText {
   if (text.length > MAX_SEED_TEXT) {
@@ -189,13 +205,25 @@ export function contradictions(
 }
 
 /**
- * Applies code settings given beside a seed. For a bare seed they fill in the defaults; for a URL a
- * setting that differs from a parameter the URL states is refused (the user's authenticator app
- * follows the URL, so a silent override would produce codes nobody accepts). The encoder is given
- * (`encoder`) or stated by the text (a Steam URL or `.maFile`); a Steam key takes no digits and no
- * algorithm or period other than SHA1 and 30, given or stated.
- * @param label maps a setting name to the face's name for it (`--digits`, `digits`).
- * @throws TotpKitError (bad-input) listing every problem.
+ * Makes a key of seed text and the settings given beside it. For a bare seed they fill in what the
+ * defaults would; for a URL, a setting that differs from one the URL states is refused (the authenticator
+ * app follows the URL, so a silent override would make codes nobody accepts). A Steam key (an encoder
+ * given or stated) takes no digits, and no algorithm or period other than SHA1 and 30.
+ *
+ * @param seed - what `parseSeedText` read
+ * @param given - settings given beside the seed, not yet checked
+ * @param sourceLabel - what messages call the seed's origin (`TOTP_SEED`)
+ * @param label - maps a setting's name to what the caller calls it (`--digits`); default: the name
+ * @returns the key
+ * @throws `TotpKitError` (bad-input) E_BAD_SETTINGS listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { generateCode, parseSeedText, resolveKey } from 'totp-kit';
+ *
+ * const key = resolveKey(parseSeedText(process.env.TOTP_SEED ?? '', 'TOTP_SEED'), { digits: 8 }, 'TOTP_SEED');
+ * generateCode(key); // 8 digits
+ * ```
  */
 export function resolveKey(
   seed: SeedText,

@@ -12,6 +12,16 @@ export type Digits = 6 | 8;
 /** Accepted time steps either side of the current one. */
 export type Skew = 0 | 1;
 
+/**
+ * The HMAC algorithms, the default first.
+ *
+ * @example
+ * ```ts
+ * import { ALGORITHMS } from 'totp-kit';
+ *
+ * ALGORITHMS.join(', '); // 'SHA1, SHA256, SHA512'
+ * ```
+ */
 export const ALGORITHMS: readonly Algorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
 /**
@@ -22,7 +32,17 @@ export type Encoder = 'totp' | 'steam';
 /** The encoders, the default first. */
 export const ENCODERS: readonly Encoder[] = ['totp', 'steam'];
 
-/** The defaults of PRODUCT.md, the same as Vault's TOTP engine. */
+/**
+ * The default of each setting, the same as Vault's TOTP engine: SHA1, 6 digits, 30 s, a 20-byte seed, skew
+ * 1, a 200-pixel barcode and 5 validation attempts.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULTS } from 'totp-kit';
+ *
+ * const settings = { ...DEFAULTS, digits: 8 as const }; // SHA1, 8 digits, 30 s
+ * ```
+ */
 export const DEFAULTS = {
   algorithm: 'SHA1' as Algorithm,
   digits: 6 as Digits,
@@ -48,29 +68,48 @@ export const LIMITS = {
 
 /** The settings that decide a code. */
 export interface CodeSettings {
+  /** The HMAC algorithm. */
   readonly algorithm: Algorithm;
+  /** The code's length. */
   readonly digits: Digits;
+  /** Seconds per code: a whole number from 1. */
   readonly period: number;
 }
 
-/** Every setting of a declaration (key, MFA method), resolved to defaults. */
+/** Every setting of a key or MFA method, defaults filled in. */
 export interface Settings extends CodeSettings {
+  /** Bytes of a generated seed: 16 to 1024. */
   readonly keySize: number;
+  /** Steps accepted either side of the current one when validating. */
   readonly skew: Skew;
+  /** Barcode size in pixels, 0 (no barcode) to 4096. */
   readonly qrSize: number;
+  /** Failed validations allowed per enrollment within one period: 1 to 1000. */
   readonly maxValidationAttempts: number;
 }
 
-/** A declaration as given by a face: every field optional and not yet parsed. */
+/**
+ * Settings as given by a person or a program: every field optional and not yet parsed. Numbers may be given
+ * as numbers or decimal strings (`6`, `'6'`), algorithm and encoder names in any case.
+ */
 export interface SettingsInput {
+  /** `SHA1`, `SHA256` or `SHA512` (`SHA-256` accepted). */
   readonly algorithm?: unknown;
+  /** 6 or 8. */
   readonly digits?: unknown;
+  /** Seconds per code, from 1 (10 to 120 is usual). */
   readonly period?: unknown;
+  /** Bytes of a generated seed, 16 to 1024. */
   readonly keySize?: unknown;
+  /** 0 or 1. */
   readonly skew?: unknown;
+  /** Pixels, 0 to 4096. */
   readonly qrSize?: unknown;
+  /** 1 to 1000. */
   readonly maxValidationAttempts?: unknown;
+  /** The issuer authenticator apps show: text without `:`. */
   readonly issuer?: unknown;
+  /** The account authenticator apps show: text without `:`. */
   readonly accountName?: unknown;
   /** `totp` (default) or `steam`, case-insensitive. */
   readonly encoder?: unknown;
@@ -78,8 +117,11 @@ export interface SettingsInput {
 
 /** What `checkSettings` found: the parsed values that were valid, every problem and every warning. */
 export interface SettingsCheck {
+  /** The settings that were valid, parsed (`'6'` becomes `6`, `sha-256` becomes `SHA256`). */
   readonly settings: Partial<Settings> & { issuer?: string; accountName?: string; encoder?: Encoder };
+  /** Every problem, each naming its setting; empty when all is well. */
   readonly problems: Problem[];
+  /** Settings that work but are unusual (a period outside 10 to 120 s). */
   readonly warnings: string[];
 }
 
@@ -185,9 +227,21 @@ function checkLabelPart(setting: 'issuer' | 'accountName', value: unknown, requi
 }
 
 /**
- * Checks one declaration and returns every problem at once, so a face can report them all
- * (a construct lists them at synth; the CLI prints one line each). Absent settings are not problems,
- * except issuer and accountName when `generated` is set.
+ * Checks settings and returns every problem at once, so they can all be reported together. Absent settings
+ * are not problems, except issuer and accountName when `options.generated` is set (a generated key needs
+ * both). Never throws.
+ *
+ * @param input - the settings as given
+ * @param options - `generated: true` to require issuer and accountName
+ * @returns the valid settings parsed, the problems and the warnings
+ *
+ * @example
+ * ```ts
+ * import { checkSettings } from 'totp-kit';
+ *
+ * checkSettings({ digits: '8', algorithm: 'sha-256' }).settings; // { algorithm: 'SHA256', digits: 8 }
+ * checkSettings({ digits: 7, algorithm: 'MD5' }).problems.map((p) => p.setting); // ['algorithm', 'digits']
+ * ```
  */
 export function checkSettings(input: SettingsInput, options: { generated?: boolean } = {}): SettingsCheck {
   const problems: Problem[] = [];

@@ -94,7 +94,7 @@ export function decodeBase64Secret(text: string, label = 'secret'): Buffer {
  * @throws TotpKitError (bad-input) naming `label`, never quoting the text.
  */
 export function decodeSteamSecret(text: string, label = 'secret'): Buffer {
-  return isUpperCaseBase32Text(text) ? decodeBase32(text, label) : decodeBase64Secret(text, label);
+  return isUpperCaseBase32Text(text) ? Buffer.from(decodeBase32(text, label)) : decodeBase64Secret(text, label);
 }
 
 /** The written forms of a Steam secret to mask in logs: base64 as Steam writes it, unpadded and URL-safe. */

@@ -32,9 +32,37 @@ export function counterAt(unixSeconds: number, period: number): number {
   return Math.floor(unixSeconds / period);
 }
 
-/** The RFC 4226 HOTP value for one counter, zero-padded to `digits`. */
-export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
+/** The RFC 4226 HOTP value for one counter, zero-padded to `digits`; the settings are checked by the caller. */
+function hotpValue(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
   return String(truncatedHmac(secret, counter, algorithm) % MODULUS[digits]).padStart(digits, '0');
+}
+
+/**
+ * The RFC 4226 HOTP value of `secret` for one counter, zero-padded to `digits`: what a TOTP code is for the
+ * counter of its time step.
+ *
+ * @param secret - the shared secret
+ * @param counter - the moving factor: a whole number from 0 to 2^53 - 1
+ * @param algorithm - SHA1, SHA256 or SHA512
+ * @param digits - 6 or 8
+ * @returns the code, `digits` characters 0-9
+ * @throws `TotpKitError` (bad-input) naming the setting, for an algorithm, digits or counter not allowed,
+ *   as `generateCode` does for a key's settings.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32, hotp } from 'totp-kit';
+ *
+ * const secret = decodeBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'); // "12345678901234567890"
+ * hotp(secret, 1, 'SHA1', 6); // '287082' (RFC 4226, appendix D)
+ * ```
+ */
+export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
+  assertHmacSettings({ algorithm, digits });
+  if (!Number.isSafeInteger(counter) || counter < 0) {
+    throw badInput('counter', `${quote(counter)} is not a counter`, 'a whole number from 0 to 2^53 - 1');
+  }
+  return hotpValue(secret, counter, algorithm, digits);
 }
 
 /** What decides how a code is written: its digits, or Steam's characters (any key, remote ones too). */
@@ -78,7 +106,17 @@ export function isWellFormedCode(key: CodeFormat, code: string): boolean {
 function codeAt(key: TotpKey, counter: number): string {
   return key.encoder === 'steam'
     ? steamCode(key.secret, counter)
-    : hotp(key.secret, counter, key.algorithm, key.digits);
+    : hotpValue(key.secret, counter, key.algorithm, key.digits);
+}
+
+/** Checks what decides an HMAC-based code: algorithm SHA1/SHA256/SHA512 and digits 6 or 8 (callers may be JavaScript). */
+function assertHmacSettings(settings: Pick<CodeSettings, 'algorithm' | 'digits'>): void {
+  if (!isHmacAlgorithm(settings.algorithm)) {
+    throw badInput('algorithm', `${quote(settings.algorithm)} is not supported`, 'SHA1, SHA256 or SHA512');
+  }
+  if (settings.digits !== 6 && settings.digits !== 8) {
+    throw badInput('digits', `${quote(settings.digits)} is not allowed`, '6 or 8');
+  }
 }
 
 /**
@@ -87,10 +125,7 @@ function codeAt(key: TotpKey, counter: number): string {
  * @throws TotpKitError (bad-input) naming the setting.
  */
 export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unknown }): void {
-  if (!isHmacAlgorithm(key.algorithm)) {
-    throw badInput('algorithm', `${quote(key.algorithm)} is not supported`, 'SHA1, SHA256 or SHA512');
-  }
-  if (key.digits !== 6 && key.digits !== 8) throw badInput('digits', `${quote(key.digits)} is not allowed`, '6 or 8');
+  assertHmacSettings(key);
   if (!Number.isSafeInteger(key.period) || key.period < 1) {
     throw badInput('period', `${quote(key.period)} is out of range`, 'whole seconds ≥ 1');
   }
@@ -107,7 +142,25 @@ export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unkn
   }
 }
 
-/** The code of `key` at a Unix time in seconds (default: now): digits, or 5 characters for a Steam key. */
+/**
+ * The code of `key` at a Unix time: `digits` digits (RFC 6238), or 5 characters for a Steam key.
+ *
+ * @param key - the seed and its settings
+ * @param unixSeconds - the time, in seconds since 1970 (a fraction is allowed); default: now
+ * @returns the code
+ * @throws `TotpKitError` (bad-input) naming the setting, for a key whose algorithm, digits, period or encoder
+ *   is not allowed, or a time that is not a finite number of seconds from 0.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32, generateCode } from 'totp-kit';
+ *
+ * const secret = decodeBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'); // "12345678901234567890"
+ * const key = { secret, algorithm: 'SHA1', digits: 8, period: 30 } as const;
+ * generateCode(key, 59); // '94287082' (RFC 6238, appendix B)
+ * generateCode(key); // the code of now
+ * ```
+ */
 export function generateCode(key: TotpKey, unixSeconds: number = Date.now() / 1000): string {
   assertCodeSettings(key);
   return codeAt(key, counterAt(unixSeconds, key.period));
@@ -126,8 +179,9 @@ export function normalizeCode(input: unknown, format?: CodeFormat): string | und
   return format?.encoder === 'steam' ? compact.replace(/[a-z]/g, (c) => c.toUpperCase()) : compact;
 }
 
-/** The outcome of a verification. */
+/** The outcome of `verifyCode`. */
 export interface Verification {
+  /** True when the code is the key's code of a step within the skew. */
   readonly valid: boolean;
   /** The normalised code that was checked (what replay records must be keyed by). */
   readonly code?: string;
@@ -139,18 +193,41 @@ export interface Verification {
 
 /** Options for `verifyCode`. */
 export interface VerifyOptions {
-  /** Unix time in seconds (default: now). */
+  /**
+   * The time to verify at, in Unix seconds.
+   * @defaultValue now
+   */
   readonly at?: number;
-  /** Steps accepted either side of the current one (default 1). */
+  /**
+   * Steps accepted either side of the current one.
+   * @defaultValue 1
+   */
   readonly skew?: Skew;
 }
 
 /**
- * Verifies a code. A code that is not well-formed for the key (see `isWellFormedCode`: the wrong length,
- * non-ASCII-digit characters, for a Steam key characters outside its alphabet) or not a string is
- * invalid, never an error: this function does not throw on any code or time (only on a key with bad
- * settings or a skew other than 0 or 1, which are programming errors). Every candidate step is
- * compared in constant time and all of them are compared, so timing tells nothing about which matched.
+ * Verifies a code as a person typed it (spaces are ignored; a Steam code in any case). A code that is not
+ * well-formed for the key (the wrong length, characters other than ASCII digits, for a Steam key characters
+ * outside its alphabet) or not a string is invalid, never an error. Every candidate step is compared in
+ * constant time, and all of them are, so timing tells nothing about which matched. Replays are not
+ * refused here: record `code` and `counter` of each accepted code, or use `validateKey`.
+ *
+ * @param key - the seed and its settings
+ * @param input - the code given
+ * @param options - the time and the skew
+ * @returns whether the code is valid and, when it is, the step it matched
+ * @throws `TotpKitError` (bad-input) only for a key with bad settings or a skew other than 0 or 1.
+ *
+ * @example
+ * ```ts
+ * import { decodeBase32, verifyCode } from 'totp-kit';
+ *
+ * const secret = decodeBase32('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+ * const key = { secret, algorithm: 'SHA1', digits: 8, period: 30 } as const;
+ * verifyCode(key, '9428 7082', { at: 59 }); // { valid: true, code: '94287082', counter: 1, delta: 0 }
+ * verifyCode(key, '94287082', { at: 89 }).delta; // -1: the previous step's code, accepted with skew 1
+ * verifyCode(key, '94287082', { at: 89, skew: 0 }).valid; // false
+ * ```
  */
 export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
   const code = normalizeCode(input, key);

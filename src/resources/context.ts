@@ -1,13 +1,23 @@
 /** What every resource operation needs: the store and a clock. */
 import { randomUUID } from 'node:crypto';
 import { TotpKitError } from '../core/errors.js';
+import { nowSeconds } from '../core/time.js';
 import type { Store } from '../stores/store.js';
 
-/** The store to act on and the time to act at. */
+/** What the key, method and enrollment functions act on: a store, and the clock they read. */
 export interface ResourceContext {
+  /** The store, from `openStore`. */
   readonly store: Store;
-  /** Unix time in seconds (with the fraction). */
-  now(): number;
+  /**
+   * The current Unix time in seconds (with the fraction), for timestamps, codes and validations.
+   * @defaultValue the system clock
+   */
+  readonly now?: (() => number) | undefined;
+}
+
+/** The context's time: its clock, else the system clock. */
+export function contextNow(ctx: ResourceContext): number {
+  return ctx.now ? ctx.now() : nowSeconds();
 }
 
 /** A new generation id: it changes whenever a resource's seed does. */

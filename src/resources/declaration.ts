@@ -8,18 +8,25 @@ import { enrollmentProblems } from './enrollment.js';
 import { type KeySpec, keySpecProblems } from './key.js';
 import { METHOD_SETTINGS, type MethodSpec, methodSpecProblems } from './method.js';
 
-/** A key declaration. `qrCodeFile`: where apply writes the barcode of a generated, exported key. */
+/**
+ * A key as `totp-kit apply` takes it: a key spec, `kind: 'key'`, and `qrCodeFile`, where apply writes the
+ * barcode of a generated, exported key.
+ */
 export type KeyDeclaration = { readonly kind: 'key'; readonly qrCodeFile?: string } & KeySpec;
-/** An MFA method declaration. */
+/** An MFA method as `totp-kit apply` takes it: a method spec and `kind: 'method'`. */
 export type MethodDeclaration = { readonly kind: 'method' } & MethodSpec;
-/** An enrollment declaration. `qrCodeFile`: where apply writes the new enrollment's barcode. */
+/** An enrollment as `totp-kit apply` takes it. */
 export interface EnrollmentDeclaration {
+  /** Always `enrollment`. */
   readonly kind: 'enrollment';
+  /** The MFA method's name. */
   readonly method: unknown;
+  /** The entity's id. */
   readonly entityId: unknown;
+  /** Where apply writes the new enrollment's PNG barcode. */
   readonly qrCodeFile?: string;
 }
-/** Any declaration. */
+/** Any declaration: the JSON object `totp-kit plan`, `apply` and `destroy` take, one per resource. */
 export type Declaration = KeyDeclaration | MethodDeclaration | EnrollmentDeclaration;
 
 const FIELDS: Readonly<Record<Declaration['kind'], readonly string[]>> = {

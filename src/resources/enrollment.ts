@@ -12,31 +12,35 @@ import { formatOtpauthUrl } from '../core/otpauth-url.js';
 import { qrPng } from '../core/qr.js';
 import { generateSeed } from '../core/seed.js';
 import { normalizeCode, verifyCode } from '../core/totp.js';
-import { isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
 import { findMethod } from './method.js';
 import { entityProblem, nameProblem } from './names.js';
 import {
   asEnrollmentRecord,
+  type EnrollmentInfo,
   type EnrollmentRecord,
   enrollmentId,
   type MethodRecord,
   toStoreRecord,
 } from './records.js';
 
-/** What enrolling returns: the URL and barcode once, for a new enrollment; a warning for an existing one. */
+/** What `enroll` returns: the URL and barcode once, for a new enrollment; a warning for an existing one. */
 export interface Enrolled {
+  /** True for a new enrollment; false when the entity was enrolled already (its secret kept). */
   readonly created: boolean;
+  /** The enrollment, without its seed. */
   readonly enrollment: EnrollmentInfo;
+  /** The otpauth URL of a new enrollment. It holds the seed: show it once, never log it. */
   readonly url?: string;
-  readonly barcode?: Buffer;
+  /** The URL as a PNG QR code, the method's qrSize square (none when qrSize is 0). */
+  readonly barcode?: Uint8Array;
+  /** Why no URL was handed out for an existing enrollment. */
   readonly warning?: string;
 }
 
-/** An enrollment without its seed and validation state. */
-export type EnrollmentInfo = Omit<EnrollmentRecord, 'secret' | 'lastAcceptedStep' | 'attempts'>;
-
-/** The outcome of validating a code for an enrollment. */
+/** The outcome of `validateEnrollment`. */
 export interface EnrollmentValidation {
+  /** True when the code is accepted. */
   readonly valid: boolean;
   /**
    * Why not: the code is not `digits` digits (not counted as an attempt), it is of a time step at or
@@ -84,9 +88,23 @@ export async function findEnrollment(
 }
 
 /**
- * Enrolls an entity: a new seed (the method's keySize) whose account is the entity id and issuer the
- * method's; returns the URL and barcode once. An entity already enrolled keeps its secret and the call
- * warns, like Vault (destroy the enrollment first to replace it).
+ * Enrolls an entity in an MFA method: a new seed (the method's keySize) whose account is the entity id and
+ * issuer the method's; returns the URL and barcode, the only time they are handed out. An entity already
+ * enrolled keeps its secret and the call warns, like Vault (unenroll it first to replace it).
+ *
+ * @param methodName - the method's name
+ * @param entityId - the entity (user) id: letters, digits and `_ . @ + -`, at most 128
+ * @param generation - the enrollment's generation; default: a new random one
+ * @returns the enrollment, and for a new one its URL and barcode
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when there is no such method, E_BAD_NAME for a bad name or id.
+ *
+ * @example
+ * ```ts
+ * import { enroll, openStore } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * const { created, url, barcode } = await enroll(ctx, 'ops', 'alice');
+ * ```
  */
 export async function enroll(
   ctx: ResourceContext,
@@ -107,7 +125,7 @@ export async function enroll(
     period: method.period,
     secret: ctx.store.secrets.seal(secret, `enrollment/${id}`),
     generation,
-    createdAt: isoTime(ctx.now()),
+    createdAt: isoTime(contextNow(ctx)),
   };
   const existing = await ctx.store.update<EnrollmentRecord | undefined>('enrollment', id, (current) =>
     current
@@ -134,21 +152,53 @@ export async function enroll(
   return { created: true, enrollment: info(record), url, ...(barcode ? { barcode } : {}) };
 }
 
-/** Reads an enrollment without its seed. */
+/**
+ * Reads an enrollment without its seed.
+ *
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when the entity is not enrolled.
+ *
+ * @example
+ * ```ts
+ * import { openStore, readEnrollment } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * (await readEnrollment(ctx, 'ops', 'alice')).createdAt; // '2026-11-23T18:43:24.000Z'
+ * ```
+ */
 export async function readEnrollment(ctx: ResourceContext, method: string, entityId: string): Promise<EnrollmentInfo> {
   const record = await findEnrollment(ctx, method, entityId);
   if (!record) throw notFound(`enrollment of "${entityId}" in MFA method "${method}"`);
   return info(record);
 }
 
-/** Entity ids enrolled in a method. */
+/**
+ * The ids of the entities enrolled in a method, sorted.
+ *
+ * @example
+ * ```ts
+ * import { listEnrollments, openStore } from 'totp-kit';
+ *
+ * await listEnrollments({ store: await openStore('file:./.totp-kit/store.json') }, 'ops'); // ['alice', 'bob']
+ * ```
+ */
 export async function listEnrollments(ctx: ResourceContext, method: string): Promise<string[]> {
   return (await ctx.store.list('enrollment'))
     .filter((id) => id.startsWith(`${method}/`))
     .map((id) => id.slice(method.length + 1));
 }
 
-/** Removes an entity's secret; a no-op when there is none. With `generation`, only that generation. */
+/**
+ * Removes an entity's secret; a no-op when there is none. With `generation`, only that generation is removed.
+ *
+ * @returns whether an enrollment was removed
+ *
+ * @example
+ * ```ts
+ * import { openStore, unenroll } from 'totp-kit';
+ *
+ * await unenroll({ store: await openStore('file:./.totp-kit/store.json') }, 'ops', 'alice'); // { deleted: true }
+ * ```
+ */
 export async function unenroll(
   ctx: ResourceContext,
   method: string,
@@ -164,8 +214,25 @@ export async function unenroll(
 }
 
 /**
- * Validates a code for (method, entity). One atomic store update reads the state, decides and records
- * the outcome, so concurrent validations of one code accept it at most once.
+ * Validates an entity's code. A code of a time step at or before the last one accepted is refused (RFC 6238
+ * section 5.2), and failed attempts are limited to the method's maxValidationAttempts per period. One atomic
+ * store update reads the state, decides and records the outcome, so concurrent validations of one code accept
+ * it at most once.
+ *
+ * @param input - the code as given (spaces are ignored)
+ * @param at - the Unix time in seconds; default: the context's clock
+ * @returns whether the code is accepted and, if not, why
+ * @throws `TotpKitError` (bad-input) E_CODE_REQUIRED for an empty code, E_NOT_FOUND when the method or the
+ *   enrollment does not exist.
+ *
+ * @example
+ * ```ts
+ * import { openStore, validateEnrollment } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * const outcome = await validateEnrollment(ctx, 'ops', 'alice', '492039');
+ * if (!outcome.valid && outcome.reason === 'locked') console.log(`try again in ${outcome.retryIn} s`);
+ * ```
  */
 export async function validateEnrollment(
   ctx: ResourceContext,
@@ -182,7 +249,7 @@ export async function validateEnrollment(
   return ctx.store.update<EnrollmentValidation>('enrollment', id, (current) => {
     if (!current) throw notFound(`enrollment of "${entityId}" in MFA method "${methodName}"`);
     const record = asEnrollmentRecord(current, methodName, entityId);
-    const now = at ?? ctx.now();
+    const now = at ?? contextNow(ctx);
     // A code of the wrong shape is not an attempt (Vault does the same): nothing is recorded.
     if (code.length !== record.digits || !/^[0-9]+$/.test(code))
       return { result: { valid: false, reason: 'malformed' } };

@@ -14,26 +14,57 @@ import { resolveKey } from '../core/seed-text.js';
 import { checkSettings, DEFAULTS, type Encoder, type Settings } from '../core/settings.js';
 import { generateCode, isWellFormedCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { resolveSeedSource } from '../sources/index.js';
-import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { alreadyExists, contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
 import { nameProblem } from './names.js';
-import { asKeyRecord, type KeyRecord, toStoreRecord } from './records.js';
+import { asKeyRecord, type KeyInfo, type KeyRecord, toStoreRecord } from './records.js';
 
-/** A key as declared: generated or imported, with its settings (values not yet checked). */
+/** A key as asked for: generated or imported, with its settings (values not yet checked; see `checkedKeySpec`). */
 export interface KeySpec {
+  /** The key's name: letters, digits, `_`, `-`, `.`, `@`, starting and ending with a letter, digit or `_`. */
   readonly name: unknown;
   /** Generate a seed for this issuer and account. */
   readonly generate?: { readonly issuer?: unknown; readonly accountName?: unknown; readonly keySize?: unknown };
   /** Import the seed from a source reference (`env:NAME`, `file:PATH`, …), read once at create. */
   readonly importFrom?: unknown;
-  /** Issuer and account of an imported key (default: from its URL). */
+  /**
+   * Issuer of an imported key.
+   * @defaultValue the issuer of its otpauth URL
+   */
   readonly issuer?: unknown;
+  /**
+   * Account of an imported key.
+   * @defaultValue the account of its otpauth URL
+   */
   readonly accountName?: unknown;
+  /**
+   * SHA1, SHA256 or SHA512.
+   * @defaultValue SHA1, or the imported URL's
+   */
   readonly algorithm?: unknown;
+  /**
+   * 6 or 8.
+   * @defaultValue 6, or the imported URL's
+   */
   readonly digits?: unknown;
+  /**
+   * Seconds per code.
+   * @defaultValue 30, or the imported URL's
+   */
   readonly period?: unknown;
+  /**
+   * Steps accepted either side of the current one by `validateKey`: 0 or 1.
+   * @defaultValue 1
+   */
   readonly skew?: unknown;
+  /**
+   * Barcode size in pixels, 0 (none) to 4096.
+   * @defaultValue 200
+   */
   readonly qrSize?: unknown;
-  /** Whether create returns the URL and barcode (generated keys only). Default true. */
+  /**
+   * Whether `createKey` hands out the URL and barcode of a generated key.
+   * @defaultValue true
+   */
   readonly exported?: unknown;
   /**
    * `totp` (default) or `steam`: Steam Guard codes, for an imported key only (Steam makes its own
@@ -42,34 +73,43 @@ export interface KeySpec {
   readonly encoder?: unknown;
 }
 
-/** A checked key spec. */
-export interface CheckedKeySpec {
+/** A key spec that `checkedKeySpec` checked: what `createKey` takes. */
+export interface ValidKeySpec {
+  /** The key's name. */
   readonly name: string;
+  /** True to generate the seed, false to import it. */
   readonly generated: boolean;
+  /** The source reference to import the seed from. */
   readonly importFrom?: string;
+  /** The issuer (of a generated key, or given for an imported one). */
   readonly issuer?: string;
+  /** The account (of a generated key, or given for an imported one). */
   readonly accountName?: string;
   /** Settings stated in the spec (absent ones come from defaults or the imported URL). */
   readonly stated: Partial<Settings>;
   /** The encoder stated in the spec (absent: the imported seed's, else standard digits). */
   readonly encoder?: Encoder;
+  /** Every setting, defaults filled in. */
   readonly settings: Settings;
+  /** Whether `createKey` hands out the URL and barcode of a generated key. */
   readonly exported: boolean;
 }
 
-/** What `readKey` returns: everything but the seed and the replay state. */
-export type KeyInfo = Omit<KeyRecord, 'secret' | 'usedCodes'>;
-
-/** What create returns: the key, and for a generated exported key the URL and barcode, once. */
+/** What `createKey` returns: the key and, for a generated exported key, its URL and barcode, once. */
 export interface CreatedKey {
+  /** The key, without its seed. */
   readonly key: KeyInfo;
+  /** The otpauth URL of a generated exported key. It holds the seed: show it once, never log it. */
   readonly url?: string;
-  readonly barcode?: Buffer;
+  /** The URL as a PNG QR code, `qrSize` pixels square (none when qrSize is 0). */
+  readonly barcode?: Uint8Array;
+  /** Warnings about the key, such as an imported seed shorter than RFC 4226 recommends. */
   readonly warnings: readonly string[];
 }
 
-/** The outcome of validating a code. */
+/** The outcome of `validateKey`. */
 export interface KeyValidation {
+  /** True when the code is the key's current code (within its skew) and was not presented before. */
   readonly valid: boolean;
   /** Why a code was not accepted: it was presented before, or it is not the right code. */
   readonly reason?: 'used' | 'invalid';
@@ -80,7 +120,7 @@ export function keySpecProblems(spec: KeySpec): Problem[] {
   return checkKeySpec(spec).problems;
 }
 
-function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Problem[] } {
+function checkKeySpec(spec: KeySpec): { checked?: ValidKeySpec; problems: Problem[] } {
   const problems: Problem[] = [];
   const nameIssue = nameProblem('name', spec.name);
   if (nameIssue) problems.push(nameIssue);
@@ -168,10 +208,23 @@ function checkKeySpec(spec: KeySpec): { checked?: CheckedKeySpec; problems: Prob
 }
 
 /**
- * Checks a key spec.
- * @throws TotpKitError (bad-input) listing every problem.
+ * Checks a key spec, for `createKey`.
+ *
+ * @param spec - the key as asked for
+ * @param label - maps a setting's name to what the caller calls it, in messages; default: the name
+ * @returns the checked spec, defaults filled in
+ * @throws `TotpKitError` (bad-input) E_BAD_SETTINGS listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { checkedKeySpec } from 'totp-kit';
+ *
+ * const spec = checkedKeySpec({ name: 'npm-bot', generate: { issuer: 'npm', accountName: 'release-bot' } });
+ * spec.settings.digits; // 6
+ * checkedKeySpec({ name: 'x', importFrom: 'env:NPM_TOTP', digits: 7 }); // throws: digits: "7" is not allowed (allowed: 6 or 8)
+ * ```
  */
-export function checkedKeySpec(spec: KeySpec, label?: (setting: string) => string): CheckedKeySpec {
+export function checkedKeySpec(spec: KeySpec, label?: (setting: string) => string): ValidKeySpec {
   const { checked, problems } = checkKeySpec(spec);
   if (!checked) throw badSettings(problems, label);
   return checked;
@@ -189,7 +242,7 @@ function info(record: KeyRecord): KeyInfo {
 }
 
 /** Reads the material of a new key: a generated seed, or the imported one with its URL's settings. */
-async function material(spec: CheckedKeySpec): Promise<{ key: TotpKey; warnings: string[] }> {
+async function material(spec: ValidKeySpec): Promise<{ key: TotpKey; warnings: string[] }> {
   if (spec.generated) {
     return {
       key: {
@@ -224,16 +277,33 @@ async function material(spec: CheckedKeySpec): Promise<{ key: TotpKey; warnings:
 }
 
 /**
- * Creates a key. With `replace`, an existing key of that name is replaced (new seed, new generation);
- * without it, an existing key is refused.
+ * Creates a key in the store: a generated seed, or one imported from its source (read once). For a generated
+ * key (unless `exported` is false) returns the otpauth URL and barcode, the only time they are handed out.
+ *
+ * @param ctx - the store and clock
+ * @param spec - the key, checked by `checkedKeySpec`
+ * @param options - `replace: true` replaces a key of that name (new seed, new generation); `generation` sets
+ *   the new generation
+ * @returns the key without its seed, the URL and barcode, and any warnings
+ * @throws `TotpKitError` (bad-input) E_EXISTS when the key exists and `replace` is not set; errors of the
+ *   source or store.
+ *
+ * @example
+ * ```ts
+ * import { checkedKeySpec, createKey, openStore } from 'totp-kit';
+ *
+ * const store = await openStore('file:./.totp-kit/store.json');
+ * const spec = checkedKeySpec({ name: 'npm-bot', generate: { issuer: 'npm', accountName: 'release-bot' } });
+ * const { url, barcode } = await createKey({ store }, spec); // hand them to the person enrolling, once
+ * ```
  */
 export async function createKey(
   ctx: ResourceContext,
-  spec: CheckedKeySpec,
+  spec: ValidKeySpec,
   options: { readonly replace?: boolean; readonly generation?: string } = {},
 ): Promise<CreatedKey> {
   const { key, warnings } = await material(spec);
-  const now = ctx.now();
+  const now = contextNow(ctx);
   const record: KeyRecord = {
     name: spec.name,
     generated: spec.generated,
@@ -266,21 +336,51 @@ export async function createKey(
   return { key: info(record), ...(url ? { url } : {}), ...(barcode ? { barcode } : {}), warnings };
 }
 
-/** Reads a key without its seed. */
+/**
+ * Reads a key without its seed.
+ *
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when there is no such key.
+ *
+ * @example
+ * ```ts
+ * import { openStore, readKey } from 'totp-kit';
+ *
+ * const key = await readKey({ store: await openStore('file:./.totp-kit/store.json') }, 'npm-bot');
+ * key.issuer; // 'npm'
+ * ```
+ */
 export async function readKey(ctx: ResourceContext, name: string): Promise<KeyInfo> {
   const record = await findKey(ctx, name);
   if (!record) throw notFound(`key "${name}"`);
   return info(record);
 }
 
-/** Names of every key. */
+/**
+ * The names of every key in the store, sorted.
+ *
+ * @example
+ * ```ts
+ * import { listKeys, openStore } from 'totp-kit';
+ *
+ * await listKeys({ store: await openStore('file:./.totp-kit/store.json') }); // ['npm-bot']
+ * ```
+ */
 export async function listKeys(ctx: ResourceContext): Promise<string[]> {
   return ctx.store.list('key');
 }
 
 /**
  * Deletes a key; deleting one that does not exist succeeds. With `generation`, only that generation is
- * deleted (a replacement made since is kept): the guard that makes create-before-destroy safe.
+ * deleted (a replacement made since is kept).
+ *
+ * @returns whether a key was deleted
+ *
+ * @example
+ * ```ts
+ * import { deleteKey, openStore } from 'totp-kit';
+ *
+ * await deleteKey({ store: await openStore('file:./.totp-kit/store.json') }, 'npm-bot'); // { deleted: true }
+ * ```
  */
 export async function deleteKey(
   ctx: ResourceContext,
@@ -305,7 +405,7 @@ export async function updateKeyInPlace(
 ): Promise<KeyInfo> {
   return ctx.store.update('key', name, (current) => {
     if (!current) throw notFound(`key "${name}"`);
-    const record: KeyRecord = { ...asKeyRecord(current, name), ...changes, updatedAt: isoTime(ctx.now()) };
+    const record: KeyRecord = { ...asKeyRecord(current, name), ...changes, updatedAt: isoTime(contextNow(ctx)) };
     return { result: info(record), next: toStoreRecord(record) };
   });
 }
@@ -330,16 +430,41 @@ export async function keyMaterial(ctx: ResourceContext, name: string): Promise<T
   return openKey(ctx, record);
 }
 
-/** The current code of a key at `at` (default now). */
-export async function keyCode(ctx: ResourceContext, name: string, at = ctx.now()): Promise<string> {
+/**
+ * The code of a key of the store, computed from its seed (which never leaves the function).
+ *
+ * @param at - the Unix time in seconds; default: the context's clock
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when there is no such key; errors of the store.
+ *
+ * @example
+ * ```ts
+ * import { keyCode, openStore } from 'totp-kit';
+ *
+ * const code = await keyCode({ store: await openStore('file:./.totp-kit/store.json') }, 'npm-bot'); // '492039'
+ * ```
+ */
+export async function keyCode(ctx: ResourceContext, name: string, at = contextNow(ctx)): Promise<string> {
   return generateCode(await keyMaterial(ctx, name), at);
 }
 
 /**
- * Validates a code with the engine's replay rule: a code already presented (valid or not) is refused
- * for period × (2 + skew) seconds. The check, the verification and the record of the code are one
- * atomic store update, so two concurrent validations of one code accept it at most once.
- * @throws TotpKitError (bad-input) for an empty code, like Vault's "the code value is required".
+ * Validates a code for a key, with Vault's replay rule: a code already presented (valid or not) is refused
+ * for period × (2 + skew) seconds. The check and the record of the code are one atomic store update, so two
+ * concurrent validations of one code accept it at most once.
+ *
+ * @param input - the code as given (spaces are ignored)
+ * @param at - the Unix time in seconds; default: the context's clock
+ * @returns whether the code is valid and, if not, why
+ * @throws `TotpKitError` (bad-input) E_CODE_REQUIRED for an empty code, E_NOT_FOUND when there is no such key.
+ *
+ * @example
+ * ```ts
+ * import { openStore, validateKey } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * await validateKey(ctx, 'npm-bot', '492 039'); // { valid: true }
+ * await validateKey(ctx, 'npm-bot', '492039'); // { valid: false, reason: 'used' }
+ * ```
  */
 export async function validateKey(
   ctx: ResourceContext,
@@ -353,7 +478,7 @@ export async function validateKey(
     const record = asKeyRecord(current, name);
     // Normalised as the key's codes are written: a Steam code in any case is one replay record.
     const code = normalizeCode(input, record) as string;
-    const now = at ?? ctx.now();
+    const now = at ?? contextNow(ctx);
     const used = Object.fromEntries(Object.entries(record.usedCodes).filter(([, until]) => until > now));
     if (Object.hasOwn(used, code)) {
       // Refused without being recorded again: the first presentation set how long it stays refused.

@@ -9,7 +9,17 @@ import { TotpKitError } from '../core/errors.js';
 import type { TotpKey } from '../core/key.js';
 import type { Store, StoreRecord } from '../stores/store.js';
 
-/** A lease further ahead than this many steps is refused: too many callers, or a clock far off. */
+/**
+ * How many steps ahead of the current one `freshCode` may lease a code; beyond it the lease is refused with
+ * E_LEASE_BUSY (too many callers at once, or a caller with a clock far ahead).
+ *
+ * @example
+ * ```ts
+ * import { MAX_LEASE_AHEAD_STEPS } from 'totp-kit';
+ *
+ * const longestWaitSeconds = MAX_LEASE_AHEAD_STEPS * 30; // for a 30 s key: 600
+ * ```
+ */
 export const MAX_LEASE_AHEAD_STEPS = 20;
 
 /** A lease record: the last step handed out for one key. */

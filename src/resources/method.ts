@@ -6,7 +6,7 @@
  */
 import { badSettings, type Problem, TotpKitError } from '../core/errors.js';
 import { checkSettings, DEFAULTS } from '../core/settings.js';
-import { alreadyExists, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { alreadyExists, contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
 import { nameProblem } from './names.js';
 import { asMethodRecord, type MethodRecord, toStoreRecord } from './records.js';
 
@@ -22,23 +22,53 @@ export const METHOD_SETTINGS = [
   'maxValidationAttempts',
 ] as const;
 
-/** A method as declared (values not yet checked). */
+/** An MFA method as asked for (values not yet checked; see `checkedMethodSpec`). */
 export interface MethodSpec {
+  /** The method's unique name: letters, digits, `_`, `-`, `.`, `@`, starting and ending with a letter, digit or `_`. */
   readonly methodName: unknown;
+  /** The issuer authenticator apps show: text without `:`. */
   readonly issuer: unknown;
+  /**
+   * SHA1, SHA256 or SHA512, for new enrollments.
+   * @defaultValue SHA1
+   */
   readonly algorithm?: unknown;
+  /**
+   * 6 or 8, for new enrollments.
+   * @defaultValue 6
+   */
   readonly digits?: unknown;
+  /**
+   * Seconds per code, for new enrollments.
+   * @defaultValue 30
+   */
   readonly period?: unknown;
+  /**
+   * Seed size in bytes of new enrollments, 16 to 1024.
+   * @defaultValue 20
+   */
   readonly keySize?: unknown;
+  /**
+   * Barcode size in pixels of new enrollments, 0 (none) to 4096.
+   * @defaultValue 200
+   */
   readonly qrSize?: unknown;
+  /**
+   * Steps accepted either side of the current one, for every enrollment: 0 or 1.
+   * @defaultValue 1
+   */
   readonly skew?: unknown;
+  /**
+   * Failed validations allowed per enrollment within one period before a lockout: 1 to 1000.
+   * @defaultValue 5
+   */
   readonly maxValidationAttempts?: unknown;
 }
 
-/** The settings of a checked method spec, defaults filled in. */
-export type CheckedMethodSpec = Omit<MethodRecord, 'generation' | 'createdAt' | 'updatedAt'>;
+/** A method spec that `checkedMethodSpec` checked, defaults filled in: what `createMethod` and `updateMethod` take. */
+export type ValidMethodSpec = Omit<MethodRecord, 'generation' | 'createdAt' | 'updatedAt'>;
 
-/** What `readMethod` returns. */
+/** What `readMethod` returns: the method and its number of enrollments. */
 export type MethodInfo = MethodRecord & { readonly enrollments: number };
 
 /** Every problem of a method spec. */
@@ -46,7 +76,7 @@ export function methodSpecProblems(spec: MethodSpec): Problem[] {
   return checkMethodSpec(spec).problems;
 }
 
-function checkMethodSpec(spec: MethodSpec): { checked?: CheckedMethodSpec; problems: Problem[] } {
+function checkMethodSpec(spec: MethodSpec): { checked?: ValidMethodSpec; problems: Problem[] } {
   const problems: Problem[] = [];
   const nameIssue = nameProblem('methodName', spec.methodName);
   if (nameIssue) problems.push(nameIssue);
@@ -84,10 +114,21 @@ function checkMethodSpec(spec: MethodSpec): { checked?: CheckedMethodSpec; probl
 }
 
 /**
- * Checks a method spec.
- * @throws TotpKitError (bad-input) listing every problem.
+ * Checks a method spec, for `createMethod` and `updateMethod`.
+ *
+ * @param spec - the method as asked for
+ * @param label - maps a setting's name to what the caller calls it, in messages; default: the name
+ * @returns the checked spec, defaults filled in
+ * @throws `TotpKitError` (bad-input) E_BAD_SETTINGS listing every problem.
+ *
+ * @example
+ * ```ts
+ * import { checkedMethodSpec } from 'totp-kit';
+ *
+ * checkedMethodSpec({ methodName: 'ops', issuer: 'ACME' }).maxValidationAttempts; // 5
+ * ```
  */
-export function checkedMethodSpec(spec: MethodSpec, label?: (setting: string) => string): CheckedMethodSpec {
+export function checkedMethodSpec(spec: MethodSpec, label?: (setting: string) => string): ValidMethodSpec {
   const { checked, problems } = checkMethodSpec(spec);
   if (!checked) throw badSettings(problems, label);
   return checked;
@@ -104,13 +145,28 @@ export async function enrollmentIdsOf(ctx: ResourceContext, methodName: string):
   return (await ctx.store.list('enrollment')).filter((id) => id.startsWith(`${methodName}/`));
 }
 
-/** Creates a method; a method of that name already existing is refused (names are unique). */
+/**
+ * Creates an MFA method: the settings its enrollments are made with.
+ *
+ * @param spec - the method, checked by `checkedMethodSpec`
+ * @param generation - the method's generation; default: a new random one
+ * @returns the method as stored
+ * @throws `TotpKitError` (bad-input) E_EXISTS when a method of that name exists (names are unique).
+ *
+ * @example
+ * ```ts
+ * import { checkedMethodSpec, createMethod, openStore } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * await createMethod(ctx, checkedMethodSpec({ methodName: 'ops', issuer: 'ACME' }));
+ * ```
+ */
 export async function createMethod(
   ctx: ResourceContext,
-  spec: CheckedMethodSpec,
+  spec: ValidMethodSpec,
   generation = newGeneration(),
 ): Promise<MethodRecord> {
-  const now = isoTime(ctx.now());
+  const now = isoTime(contextNow(ctx));
   const record: MethodRecord = { ...spec, generation, createdAt: now, updatedAt: now };
   await ctx.store.update('method', spec.methodName, (current) => {
     if (current)
@@ -120,10 +176,26 @@ export async function createMethod(
   return record;
 }
 
-/** Replaces a method's settings (its name and generation stay). */
+/**
+ * Replaces a method's settings (its name and generation stay). Skew and maxValidationAttempts apply to every
+ * enrollment at once; the other settings to enrollments made afterwards.
+ *
+ * @param spec - the method, checked by `checkedMethodSpec`
+ * @param generation - a new generation for the method; default: its current one
+ * @returns the method as stored
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when there is no such method.
+ *
+ * @example
+ * ```ts
+ * import { checkedMethodSpec, openStore, updateMethod } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * await updateMethod(ctx, checkedMethodSpec({ methodName: 'ops', issuer: 'ACME', skew: 0 }));
+ * ```
+ */
 export async function updateMethod(
   ctx: ResourceContext,
-  spec: CheckedMethodSpec,
+  spec: ValidMethodSpec,
   generation?: string,
 ): Promise<MethodRecord> {
   return ctx.store.update<MethodRecord>('method', spec.methodName, (current) => {
@@ -133,20 +205,41 @@ export async function updateMethod(
       ...old,
       ...spec,
       generation: generation ?? old.generation,
-      updatedAt: isoTime(ctx.now()),
+      updatedAt: isoTime(contextNow(ctx)),
     };
     return { result: record, next: toStoreRecord(record) };
   });
 }
 
-/** Reads a method with its number of enrollments. */
+/**
+ * Reads a method, with its number of enrollments.
+ *
+ * @throws `TotpKitError` (bad-input) E_NOT_FOUND when there is no such method.
+ *
+ * @example
+ * ```ts
+ * import { openStore, readMethod } from 'totp-kit';
+ *
+ * const method = await readMethod({ store: await openStore('file:./.totp-kit/store.json') }, 'ops');
+ * method.enrollments; // 2
+ * ```
+ */
 export async function readMethod(ctx: ResourceContext, name: string): Promise<MethodInfo> {
   const record = await findMethod(ctx, name);
   if (!record) throw notFound(`MFA method "${name}"`);
   return { ...record, enrollments: (await enrollmentIdsOf(ctx, name)).length };
 }
 
-/** Names of every method. */
+/**
+ * The names of every MFA method in the store, sorted.
+ *
+ * @example
+ * ```ts
+ * import { listMethods, openStore } from 'totp-kit';
+ *
+ * await listMethods({ store: await openStore('file:./.totp-kit/store.json') }); // ['ops']
+ * ```
+ */
 export async function listMethods(ctx: ResourceContext): Promise<string[]> {
   return ctx.store.list('method');
 }
@@ -154,6 +247,17 @@ export async function listMethods(ctx: ResourceContext): Promise<string[]> {
 /**
  * Deletes a method; deleting one that does not exist succeeds. Refused while it has enrollments, unless
  * `force` (which deletes them first). With `generation`, only that generation is deleted.
+ *
+ * @returns whether the method was deleted, and how many enrollments with it
+ * @throws `TotpKitError` (bad-input) E_METHOD_IN_USE when it has enrollments and `force` is not set.
+ *
+ * @example
+ * ```ts
+ * import { deleteMethod, openStore } from 'totp-kit';
+ *
+ * const ctx = { store: await openStore('file:./.totp-kit/store.json') };
+ * await deleteMethod(ctx, 'ops', { force: true }); // { deleted: true, enrollmentsDeleted: 2 }
+ * ```
  */
 export async function deleteMethod(
   ctx: ResourceContext,

@@ -8,7 +8,7 @@
 import { newGeneration, type ResourceContext } from './context.js';
 import { checkDeclaration, checkIdentity, type Declaration, describeDeclaration } from './declaration.js';
 import { enroll, findEnrollment, unenroll } from './enrollment.js';
-import { type CheckedKeySpec, checkedKeySpec, createKey, deleteKey, findKey, updateKeyInPlace } from './key.js';
+import { checkedKeySpec, createKey, deleteKey, findKey, updateKeyInPlace, type ValidKeySpec } from './key.js';
 import { checkedMethodSpec, createMethod, deleteMethod, findMethod, METHOD_SETTINGS, updateMethod } from './method.js';
 import type { KeyRecord } from './records.js';
 import { writeSecretFile } from './secret-file.js';
@@ -43,7 +43,7 @@ function change(setting: string, from: unknown, to: unknown, forcesReplacement: 
   return from === to ? [] : [{ setting, from, to, forcesReplacement }];
 }
 
-function keyChanges(record: KeyRecord, spec: CheckedKeySpec): SettingChange[] {
+function keyChanges(record: KeyRecord, spec: ValidKeySpec): SettingChange[] {
   const changes: SettingChange[] = [];
   if (record.generated !== spec.generated) {
     changes.push({
@@ -117,7 +117,7 @@ export async function planDeclaration(ctx: ResourceContext, value: unknown): Pro
 
 async function qrFile(
   decl: Declaration,
-  barcode: Buffer | undefined,
+  barcode: Uint8Array | undefined,
   warnings: string[],
 ): Promise<{ qrCodeFile?: string }> {
   if (decl.kind === 'method') return {};

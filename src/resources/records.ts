@@ -4,66 +4,108 @@
  */
 import { TotpKitError } from '../core/errors.js';
 import { type Algorithm, checkSettings, type Digits, type Skew } from '../core/settings.js';
-import type { SealedSecret } from '../stores/secret-box.js';
-import type { StoreRecord } from '../stores/store.js';
+import type { StoreRecord, StoreSecrets } from '../stores/store.js';
 
-/** A TOTP engine key (Vault's `totp/keys/:name`). */
-export interface KeyRecord {
+/** A seed as a record holds it: what the store's `secrets.seal` made of it. */
+type SealedSeed = ReturnType<StoreSecrets['seal']>;
+
+/** A key of a store as `readKey` returns it: everything but its seed and replay state. */
+export interface KeyInfo {
+  /** The key's name. */
   readonly name: string;
+  /** True for a key whose seed totp-kit generated; false for an imported one. */
   readonly generated: boolean;
-  /** For imported keys: the source reference the seed was read from (never the seed). */
+  /** For an imported key: the source reference the seed was read from (never the seed). */
   readonly importFrom?: string;
+  /** The issuer authenticator apps show. */
   readonly issuer?: string;
+  /** The account authenticator apps show. */
   readonly accountName?: string;
+  /** The HMAC algorithm. */
   readonly algorithm: Algorithm;
+  /** The code length (a Steam key's codes are 5 characters whatever this says). */
   readonly digits: Digits;
+  /** Seconds per code. */
   readonly period: number;
+  /** Steps accepted either side of the current one by `validateKey`. */
   readonly skew: Skew;
+  /** Barcode size in pixels; 0 for none. */
   readonly qrSize: number;
+  /** For a generated key: its seed's size in bytes. */
   readonly keySize?: number;
+  /** Whether creating the key handed out its URL and barcode. */
   readonly exported: boolean;
   /**
    * `steam` for a Steam Guard key (imported only; SHA1, period 30, digits 6 nominally, 5-character
    * codes). Absent for standard keys, including every record written before Steam keys existed.
    */
   readonly encoder?: 'steam';
-  readonly secret: SealedSecret;
-  /** Changes whenever the seed does; `destroy` only deletes the generation its `apply` made. */
+  /** Changes whenever the seed does; a delete given a generation deletes only that one. */
   readonly generation: string;
+  /** When the key was created (ISO 8601). */
   readonly createdAt: string;
+  /** When the key was last changed (ISO 8601). */
   readonly updatedAt: string;
+}
+
+/** A TOTP engine key (Vault's `totp/keys/:name`), as the store holds it. */
+export interface KeyRecord extends KeyInfo {
+  readonly secret: SealedSeed;
   /** Codes presented recently (normalised) and the Unix second until which each is refused. */
   readonly usedCodes: Readonly<Record<string, number>>;
 }
 
-/** An identity MFA TOTP method (Vault's `identity/mfa/method/totp`). */
+/** An MFA method of a store (Vault's identity MFA TOTP method): the settings its enrollments are made with. */
 export interface MethodRecord {
+  /** The method's unique name. */
   readonly methodName: string;
+  /** The issuer authenticator apps show for its enrollments. */
   readonly issuer: string;
+  /** The HMAC algorithm of new enrollments. */
   readonly algorithm: Algorithm;
+  /** The code length of new enrollments. */
   readonly digits: Digits;
+  /** Seconds per code of new enrollments. */
   readonly period: number;
+  /** Seed size in bytes of new enrollments. */
   readonly keySize: number;
+  /** Barcode size in pixels of new enrollments; 0 for none. */
   readonly qrSize: number;
+  /** Steps accepted either side of the current one, for every enrollment. */
   readonly skew: Skew;
+  /** Failed validations allowed per enrollment within one period before a lockout. */
   readonly maxValidationAttempts: number;
+  /** Changes when the method is replaced; a delete given a generation deletes only that one. */
   readonly generation: string;
+  /** When the method was created (ISO 8601). */
   readonly createdAt: string;
+  /** When the method was last changed (ISO 8601). */
   readonly updatedAt: string;
 }
 
-/** One entity's secret for a method, with its own validation state. */
-export interface EnrollmentRecord {
+/** An enrollment of a store as `readEnrollment` returns it: everything but its seed and validation state. */
+export interface EnrollmentInfo {
+  /** The MFA method's name. */
   readonly method: string;
+  /** The entity's id: the account authenticator apps show. */
   readonly entityId: string;
+  /** The issuer authenticator apps show (the method's, when enrolled). */
   readonly issuer: string;
   /** Pinned when enrolled: a later method change cannot break the entity's authenticator app. */
   readonly algorithm: Algorithm;
+  /** The code length, pinned when enrolled. */
   readonly digits: Digits;
+  /** Seconds per code, pinned when enrolled. */
   readonly period: number;
-  readonly secret: SealedSecret;
+  /** Changes whenever the seed does; an unenroll given a generation deletes only that one. */
   readonly generation: string;
+  /** When the entity was enrolled (ISO 8601). */
   readonly createdAt: string;
+}
+
+/** One entity's secret for a method, with its own validation state, as the store holds it. */
+export interface EnrollmentRecord extends EnrollmentInfo {
+  readonly secret: SealedSeed;
   /** The last time step a code was accepted for; codes at or before it are refused (RFC 6238 §5.2). */
   readonly lastAcceptedStep?: number;
   /** Attempts in the current window of one period. */

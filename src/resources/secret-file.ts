@@ -9,7 +9,7 @@ import { writeFileAtomically } from '../stores/atomic-write.js';
  * path. `what` names the file in errors ("barcode file", "URL file"). The temporary file is created
  * exclusively under a random name, and a symlink at `path` is replaced, not written through.
  */
-export async function writeSecretFile(path: string, data: Buffer | string, what: string): Promise<string> {
+export async function writeSecretFile(path: string, data: Uint8Array | string, what: string): Promise<string> {
   const target = resolve(path);
   try {
     await mkdir(dirname(target), { recursive: true, mode: 0o700 });

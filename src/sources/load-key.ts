@@ -12,9 +12,8 @@ import { resolveSource, type SourceOptions } from './index.js';
 import type { RemoteCodeSource } from './source.js';
 
 /**
- * A key whose backend computes the codes, or a seed with its settings. Both say algorithm, digits and
- * period; only a seed can compute codes at any time, and only a seed can be a Steam key (`encoder`;
- * use `codeLength(key)` wherever a code's length matters).
+ * A key `freshCode` takes: a seed with its settings (a `TotpKey`), or a key whose backend computes the codes
+ * (`remote`). Both say algorithm, digits and period; only a seed can be a Steam key.
  */
 export type ResolvedKey =
   | ({ readonly remote?: undefined } & TotpKey)

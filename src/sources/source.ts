@@ -15,7 +15,9 @@ export interface SeedSource {
  * codes; only its settings and codes come out.
  */
 export interface RemoteCodeSource {
+  /** Always `remote`. */
   readonly kind: 'remote';
+  /** The reference the key was named by (`vault-totp:totp/npm`), safe to print. */
   readonly reference: string;
   /** The key's settings (period above all, for waiting on a fresh code). */
   settings(): Promise<CodeSettings>;

@@ -15,6 +15,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import type { ErrorCode } from '../core/error-codes.js';
 import { TotpKitError } from '../core/errors.js';
 import { writeFileAtomically } from './atomic-write.js';
 import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
@@ -70,7 +71,7 @@ export class FileStore implements Store {
     this.secrets = secrets;
   }
 
-  #failure(problem: string, code = 'E_STORE_UNREADABLE'): TotpKitError {
+  #failure(problem: string, code: ErrorCode = 'E_STORE_UNREADABLE'): TotpKitError {
     return new TotpKitError('backend', code, `store ${this.reference}: ${problem}; it was left untouched`);
   }
 

@@ -187,7 +187,7 @@ export class SecretBox {
    * Opens a sealed seed of the record `context`. `what` names the record in errors.
    * @throws TotpKitError (bad-input) when the store key is missing or wrong; (backend) when the field is not a seed.
    */
-  open(sealed: unknown, context: string, what: string): Buffer {
+  open(sealed: unknown, context: string, what: string): Uint8Array {
     if (typeof sealed === 'string') {
       try {
         return decodeBase32(sealed, `${what} seed in the store`);
@@ -272,7 +272,7 @@ export class SecretBox {
     if (isSealedObject(check)) this.#keyFor(check.kdf, check.salt);
     let opened: string | undefined;
     try {
-      opened = this.open(check, CHECK_CONTEXT, `store ${store}`).toString('utf8');
+      opened = Buffer.from(this.open(check, CHECK_CONTEXT, `store ${store}`)).toString('utf8');
     } catch (e) {
       if (e instanceof TotpKitError && e.code === 'E_STORE_CORRUPT') throw e;
     }
@@ -303,7 +303,7 @@ export class SecretBox {
    */
   reseal(sealed: unknown, context: string): unknown {
     if (!this.encrypting || typeof sealed !== 'string') return sealed;
-    let secret: Buffer;
+    let secret: Uint8Array;
     try {
       secret = decodeBase32(sealed, 'stored seed');
     } catch {

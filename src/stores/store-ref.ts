@@ -7,10 +7,19 @@ import { badInput, looksLikeSeed } from '../core/errors.js';
 import { adoptionRequested, SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
-/** Where the embedded store lives when nothing else is said (relative to the working directory). */
+/**
+ * The store the CLI uses when neither `--store` nor TOTP_KIT_STORE names one: a file in the working directory.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_STORE, openStore } from 'totp-kit';
+ *
+ * const store = await openStore(process.env.TOTP_KIT_STORE || DEFAULT_STORE); // as the CLI chooses it
+ * ```
+ */
 export const DEFAULT_STORE = 'file:./.totp-kit/store.json';
 
-/** A parsed store reference. */
+/** A parsed store reference: a file store's path, or an AWS Secrets Manager store's secret name prefix. */
 export type StoreRef =
   | { readonly kind: 'file'; readonly path: string; readonly reference: string }
   | { readonly kind: 'aws-sm'; readonly prefix: string; readonly reference: string };
@@ -42,7 +51,7 @@ export function awsPrefixProblem(prefix: string): string | undefined {
  */
 export function resolveStoreRef(
   given: string | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Readonly<Record<string, string | undefined>> = process.env,
   label = 'store',
 ): StoreRef {
   const reference = given ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
@@ -70,17 +79,37 @@ export function resolveStoreRef(
 }
 
 /**
- * Opens the store a reference names, with seeds sealed and records authenticated when TOTP_KIT_STORE_KEY is set
- * (adopting the store's records as they are when TOTP_KIT_STORE_ADOPT=1; see record-auth.ts).
- * @throws TotpKitError (bad-input) for a weak store key, or TOTP_KIT_STORE_ADOPT without a key.
+ * Opens a store: `file:PATH` (one JSON file, mode 0600, in a folder only its owner can write to) or
+ * `aws-sm:PREFIX` (one AWS Secrets Manager secret per record, named `PREFIX/KIND/NAME`). With
+ * TOTP_KIT_STORE_KEY set, seeds are sealed with AES-256-GCM and records authenticated. Nothing is read until
+ * the store is used; each kind of store's code (the AWS SDK for `aws-sm:`) is loaded only when one is opened.
+ *
+ * @param ref - the store reference, or one already parsed
+ * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, AWS_REGION are read;
+ *   default: `process.env` (the AWS SDK reads credentials from `process.env` whatever is given)
+ * @returns the store, to pass to the resource functions as `{ store }`
+ * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference, E_STORE_KEY_WEAK for a weak
+ *   store key, E_STORE_ADOPT for TOTP_KIT_STORE_ADOPT without a key.
+ *
+ * @example
+ * ```ts
+ * import { listKeys, openStore } from 'totp-kit';
+ *
+ * const store = await openStore('aws-sm:ci/totp', { ...process.env, AWS_REGION: 'eu-west-1' });
+ * await listKeys({ store });
+ * ```
  */
-export async function openStore(ref: StoreRef, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+export async function openStore(
+  ref: string | StoreRef,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<Store> {
+  const parsed = typeof ref === 'string' ? resolveStoreRef(ref, env) : ref;
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
-  if (ref.kind === 'file') {
+  if (parsed.kind === 'file') {
     // Loaded on use, with its locking and atomic-write libraries: codes from inline seeds never need them.
     const { FileStore } = await import('./file-store.js');
-    return new FileStore(ref.path, secrets);
+    return new FileStore(parsed.path, secrets);
   }
   const { AwsSecretsManagerStore } = await import('./aws-sm-store.js');
-  return new AwsSecretsManagerStore(ref.prefix, secrets, env);
+  return new AwsSecretsManagerStore(parsed.prefix, secrets, env);
 }

@@ -139,7 +139,9 @@ describe('the leak scan reads every kind of output', () => {
     const inStack = new Error('clean');
     inStack.stack = `Error: clean\n    at parse (${b32.toLowerCase()}.js:1:1)`;
     expect(() => expectNoSeedInError(inStack, seed)).toThrow(/contains part of a seed/);
-    const inProblems = new TotpKitError('bad-input', 'E_X', 'secret: is bad', [{ setting: 'secret', problem: b32 }]);
+    const inProblems = new TotpKitError('bad-input', 'E_BAD_INPUT', 'secret: is bad', [
+      { setting: 'secret', problem: b32 },
+    ]);
     expect(() => expectNoSeedInError(inProblems, seed)).toThrow(/contains part of a seed/);
     const inCause = new Error('outer', { cause: new Error(seed.toString('hex')) });
     expect(() => expectNoSeedInError(inCause, seed)).toThrow(/contains part of a seed/);

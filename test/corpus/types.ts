@@ -84,7 +84,7 @@ export interface ConstructInput {
  *   readSource(reference, label) — resolveSource, then read() (with the case's env)
  *   checkDeclaration(declaration) · checkedKeySpec(spec) · checkedMethodSpec(spec)
  *   generateCode(key, at) — key.secret as Base32 text · verifyCode(key, code, options)
- *   openStore(reference) — resolveStoreRef + openStore (with the case's env)
+ *   openStore(reference) — with the case's env
  *   listKeys(storeRef) · keyCode(storeRef, name, at) · createKey(storeRef, spec) · validateKey(storeRef, name, code, at)
  *   validateEnrollment(storeRef, method, entity, code, at) · enroll(storeRef, method, entity)
  */

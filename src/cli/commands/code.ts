@@ -4,7 +4,7 @@ import { badInput, type Problem } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
 import { assertMinRemaining, parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
 import { codeLength } from '../../core/totp.js';
-import { type FreshCode, freshCode } from '../../resources/fresh-code.js';
+import { type FreshCodeResult, freshCode } from '../../resources/fresh-code.js';
 import type { Store } from '../../stores/store.js';
 import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
@@ -78,7 +78,7 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
     );
   }
   printWarnings(warnings, io);
-  let issued: FreshCode;
+  let issued: FreshCodeResult;
   let offset = 0;
   if (flags.at !== undefined) {
     // A fixed clock: nothing to wait for; with too little left, the next step's code (as a wait would give).

@@ -109,7 +109,8 @@ export function registerDemo(program: Command, io: Io, result: (code: number) =>
         }
       }
       io.out(
-        '\nNext: totp-kit code --from env:NAME prints a code for a seed of yours; totp-kit --help lists all commands.\n',
+        '\nNext: npx totp-kit code --from env:NAME prints a code for a seed of yours; npx totp-kit --help lists all\n' +
+          'commands (without npx once installed with npm install --global totp-kit).\n',
       );
       result(0);
     });

@@ -1,0 +1,86 @@
+/**
+ * The stable codes of `TotpKitError`: one list, so a new code is a deliberate edit here (the type of
+ * `TotpKitError.code` refuses any other) and test/public-api.test.ts finds every code the sources throw in it.
+ */
+
+/**
+ * Every stable code a `TotpKitError` can carry, for callers that branch on `error.code`. A code always
+ * means the same condition; new codes may be added.
+ *
+ * @example
+ * ```ts
+ * import { ERROR_CODES } from 'totp-kit';
+ *
+ * const storeCodes = ERROR_CODES.filter((code) => code.startsWith('E_STORE_'));
+ * ```
+ */
+export const ERROR_CODES = [
+  // Settings, names and other input
+  'E_BAD_INPUT',
+  'E_BAD_SETTINGS',
+  'E_BAD_NAME',
+  'E_BAD_TIME',
+  'E_CODE_REQUIRED',
+  'E_NO_SEED',
+  'E_TWO_SEEDS',
+  'E_SECRET_FILE',
+  // Seed text
+  'E_SEED_EMPTY',
+  'E_SEED_NOT_BASE32',
+  'E_SEED_NOT_BASE64',
+  'E_SEED_TOO_LONG',
+  'E_JSON_AMBIGUOUS',
+  'E_JSON_DUPLICATE',
+  'E_JSON_FIELD',
+  'E_JSON_INVALID',
+  // otpauth URLs
+  'E_URL_DUPLICATE',
+  'E_URL_HOTP',
+  'E_URL_INVALID',
+  'E_URL_LABEL',
+  'E_URL_NO_SECRET',
+  'E_URL_SETTING',
+  'E_URL_TYPE',
+  // Sources of seeds
+  'E_SOURCE_BACKEND',
+  'E_SOURCE_EMPTY',
+  'E_SOURCE_NOT_FOUND',
+  'E_SOURCE_REF',
+  'E_SOURCE_REMOTE',
+  'E_SOURCE_SCHEME',
+  'E_SOURCE_SEED_AS_NAME',
+  'E_VAULT',
+  'E_VAULT_CONFIG',
+  'E_AWS_SDK',
+  'E_CLOCK_SOURCE',
+  // Resources in a store
+  'E_NOT_FOUND',
+  'E_EXISTS',
+  'E_METHOD_IN_USE',
+  'E_LEASE_BUSY',
+  'E_STACK',
+  'E_NOT_DEMO_KEY',
+  // Stores
+  'E_STORE_REF',
+  'E_STORE_ADOPT',
+  'E_STORE_BACKEND',
+  'E_STORE_CONFLICT',
+  'E_STORE_CORRUPT',
+  'E_STORE_FORMAT',
+  'E_STORE_ID',
+  'E_STORE_KEY_MISSING',
+  'E_STORE_KEY_WEAK',
+  'E_STORE_KEY_WRONG',
+  'E_STORE_LOCKED',
+  'E_STORE_LOST',
+  'E_STORE_NOT_ADOPTED',
+  'E_STORE_TAMPERED',
+  'E_STORE_UNREADABLE',
+  'E_STORE_UNSAFE',
+  'E_STORE_UNWRITABLE',
+  // The action
+  'E_NO_CLI',
+] as const satisfies readonly `E_${string}`[];
+
+/** A stable code of `TotpKitError`: one of `ERROR_CODES`. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
