@@ -181,10 +181,12 @@ async function declarations(stage) {
   const documenter = join(root, 'node_modules', '@microsoft', 'api-documenter', 'bin', 'api-documenter');
   const reference = join(stage, 'docs', 'api');
   execFileSync(process.execPath, [documenter, 'markdown', '-i', model, '-o', reference], { stdio: 'ignore' });
-  // API Extractor needs a package name per entry; readers import the constructs as `totp-kit/constructs`.
+  // API Documenter writes CRLF line ends (the repository keeps LF), and API Extractor needs a package name per
+  // entry, while readers import the constructs as `totp-kit/constructs`.
   for (const file of await readdir(reference)) {
     const text = await readFile(join(reference, file), 'utf8');
     const named = text
+      .replaceAll('\r\n', '\n')
       .replaceAll('[totp-kit-constructs](', '[totp-kit/constructs](')
       .replaceAll('## totp-kit-constructs package', '## totp-kit/constructs');
     if (named !== text) await writeFile(join(reference, file), named);
