@@ -14,10 +14,10 @@ import {
   signed,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-UER57N3G.js";
+} from "./chunks/chunk-WOT23OIV.js";
 import {
   freshCode
-} from "./chunks/chunk-AOFAAGYA.js";
+} from "./chunks/chunk-JBTVF3YH.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -27,9 +27,12 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-BPUMNQZA.js";
+} from "./chunks/chunk-AKZHNKYI.js";
 import {
+  DEFAULTS,
   KEY_REFUSALS,
+  LIMITS,
+  MAX_UNIX_SECONDS,
   METHOD_SETTINGS,
   assertMinRemaining,
   checkName,
@@ -55,7 +58,6 @@ import {
   newGeneration,
   notFound,
   openKey,
-  parseUnixSeconds,
   parseWholeNumber,
   qrTerminal,
   readEnrollment,
@@ -66,25 +68,25 @@ import {
   remainingSeconds,
   shortSeedWarning,
   unenroll,
-  unixSecondsProblem,
   updateKeyInPlace,
   updateMethod,
   validateEnrollment,
   validateKey
-} from "./chunks/chunk-YZQ375YL.js";
+} from "./chunks/chunk-JW45K4KC.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-MQBWEDC7.js";
+} from "./chunks/chunk-HVFGCYT2.js";
 import {
   EXIT_CODES,
   TotpKitError,
   badInput,
   badSettings,
   errorMessage,
+  formatProblem,
   looksLikeSeed,
   quote
-} from "./chunks/chunk-6UN7TTYS.js";
+} from "./chunks/chunk-XHKLEXY5.js";
 import {
   __commonJS,
   __require,
@@ -3518,20 +3520,37 @@ var require_commander = __commonJS({
 });
 
 // src/cli/io.ts
+function isBrokenPipe(e) {
+  return e instanceof Error && e.code === "EPIPE";
+}
+function brokenPipe() {
+  return Object.assign(new Error("write EPIPE"), { code: "EPIPE", syscall: "write" });
+}
 function processIo() {
-  for (const stream of [process.stdout, process.stderr]) {
+  const gone = { out: false, err: false };
+  for (const [name, stream] of [
+    ["out", process.stdout],
+    ["err", process.stderr]
+  ]) {
     stream.on("error", (e) => {
       if (e.code !== "EPIPE") throw e;
-      process.exit(process.exitCode ?? 0);
+      gone[name] = true;
     });
   }
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => {
+      if (gone.out) throw brokenPipe();
+      process.stdout.write(text);
+    },
+    err: (text) => {
+      if (!gone.err) process.stderr.write(text);
+    },
     env: process.env,
     now: () => Date.now() / 1e3,
     isTty: Boolean(process.stdout.isTTY),
-    write: (stream, chunk) => (stream === "out" ? process.stdout : process.stderr).write(chunk)
+    write: (stream, chunk) => {
+      if (!gone[stream]) (stream === "out" ? process.stdout : process.stderr).write(chunk);
+    }
   };
 }
 
@@ -3571,7 +3590,11 @@ var FLAGS = {
 function flagOf(setting) {
   return FLAGS[setting] ?? setting;
 }
-var ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character codes";
+function withDefault(description, value, note) {
+  return `${description} (default: ${value}${note === void 0 ? "" : `, ${note}`})`;
+}
+var ENCODER_HELP = "totp or steam (Steam Guard's 5-character codes)";
+var URL_STATES = "or what the URL states";
 function addSeedOptions(command) {
   return command.option(
     "--from <source>",
@@ -3579,7 +3602,7 @@ function addSeedOptions(command) {
   ).option("--url <otpauth-url>", "an otpauth://totp/ URL (visible in the process list: prefer --from)").option(
     "--secret <base32>",
     "a Base32 seed, or base64 with --encoder steam (visible in the process list: prefer --from)"
-  ).option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)").option("--digits <n>", "6 or 8 (default 6, or what the URL states)").option("--period <seconds>", "time step in seconds (default 30, or what the URL states)").option("--encoder <name>", ENCODER_HELP);
+  ).option("--algorithm <name>", withDefault("SHA1, SHA256 or SHA512", DEFAULTS.algorithm, URL_STATES)).option("--digits <n>", withDefault("6 or 8", DEFAULTS.digits, URL_STATES)).option("--period <seconds>", withDefault("time step in seconds", DEFAULTS.period, URL_STATES)).option("--encoder <name>", withDefault(ENCODER_HELP, "totp", "or what the URL or .maFile states"));
 }
 function originOf(flags) {
   const given2 = ["secret", "url", "from"].filter((f) => flags[f] !== void 0);
@@ -3663,6 +3686,57 @@ function clockProblems(flags, at) {
   }
   return problems;
 }
+var AT_FLAGS = "--at <time>";
+var AT_FORMS = `Unix seconds from 0 to ${MAX_UNIX_SECONDS}, or ISO 8601 with Z or an offset, e.g. 2026-12-05T10:00:00Z`;
+function atHelp(purpose) {
+  return `${purpose}: Unix seconds or ISO 8601 with Z or an offset (e.g. 2026-12-05T10:00:00Z)`;
+}
+var ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+function parseAtValue(value) {
+  const refuse = (problem) => ({ problem: { setting: "--at", problem, allowed: AT_FORMS } });
+  const whole = parseWholeNumber(value);
+  if (whole !== void 0)
+    return whole <= MAX_UNIX_SECONDS ? { at: whole } : refuse(`${quote(value)} is after the year 9999`);
+  const text = typeof value === "string" ? value.trim() : "";
+  const iso2 = ISO_DATE_TIME.exec(text);
+  if (!iso2) return refuse(`${quote(value)} is not a time`);
+  const shown = JSON.stringify(text);
+  const [
+    ,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second = "00",
+    fraction = "",
+    zulu,
+    sign,
+    offsetHours,
+    offsetMinutes = "00"
+  ] = iso2;
+  if (hour === void 0) return refuse(`${shown} is a date without a time of day`);
+  if (zulu === void 0 && sign === void 0) return refuse(`${shown} has no time zone`);
+  const date = /* @__PURE__ */ new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  date.setUTCHours(Number(hour), Number(minute), Number(second));
+  const real = date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day) && date.getUTCHours() === Number(hour) && date.getUTCMinutes() === Number(minute) && date.getUTCSeconds() === Number(second) && Number(offsetHours ?? 0) <= 23 && Number(offsetMinutes) <= 59;
+  if (!real) return refuse(`${shown} is not a real date and time`);
+  const offset = sign === void 0 ? 0 : (sign === "-" ? -1 : 1) * (Number(offsetHours) * 3600 + Number(offsetMinutes) * 60);
+  const at = date.getTime() / 1e3 + Number(`0${fraction}`) - offset;
+  if (at < 0) return refuse(`${shown} is before 1970-01-01T00:00:00Z`);
+  if (at >= MAX_UNIX_SECONDS + 1) return refuse(`${shown} is after the year 9999`);
+  return { at };
+}
+function atValueProblem(value) {
+  const parsed = parseAtValue(value);
+  return "problem" in parsed ? parsed.problem : void 0;
+}
+function parseAt(value) {
+  const parsed = parseAtValue(value);
+  if ("problem" in parsed) throw badInput("--at", parsed.problem.problem, AT_FORMS, "E_BAD_TIME");
+  return parsed.at;
+}
 function atProblem(flag) {
   return { setting: flag, problem: "cannot be used with --at, which fixes the time", allowed: "one of them" };
 }
@@ -3705,7 +3779,7 @@ function registerCheck(program2, io, result) {
         "show a seed's fingerprint, settings and the previous, current and next codes, to compare with an authenticator app (never the seed)"
       )
     )
-  ).option("--at <unix-seconds>", "show the codes around this time instead of now").addHelpText(
+  ).option(AT_FLAGS, atHelp("show the codes around this time instead of now")).addHelpText(
     "after",
     [
       "",
@@ -3729,7 +3803,7 @@ function iso(seconds) {
 }
 async function check(flags, io, json, store) {
   const problems = [...clockProblems(flags, flags.at)];
-  const atIssue = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+  const atIssue = flags.at !== void 0 ? atValueProblem(flags.at) : void 0;
   if (atIssue) problems.push(atIssue);
   const loaded = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   const { key } = loaded;
@@ -3765,7 +3839,7 @@ async function check(flags, io, json, store) {
     return;
   }
   const clock = flags.at !== void 0 ? { offset: 0 } : await chooseClock(flags, key, io);
-  const t = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now() + clock.offset;
+  const t = flags.at !== void 0 ? parseAt(flags.at) : io.now() + clock.offset;
   const step = Math.floor(t / key.period);
   const codes = ["previous", "current", "next"].map((which, i) => ({ which, step: step - 1 + i })).filter(({ step: step2 }) => step2 >= 0).map(({ which, step: step2 }) => ({
     which,
@@ -3813,7 +3887,7 @@ async function check(flags, io, json, store) {
 
 // src/cli/commands/code.ts
 function registerCode(program2, io, result) {
-  addClockOptions(addSeedOptions(program2.command("code").description("print the current code of a key"))).option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").option(
+  addClockOptions(addSeedOptions(program2.command("code").description("print the current code of a key"))).option(AT_FLAGS, atHelp("compute the code at this time instead of now")).option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").option(
     "--lease",
     "hand out a time step no other caller got for this key (recorded in the store), so parallel jobs never send one code twice"
   ).addHelpText(
@@ -3834,7 +3908,7 @@ async function printCode(flags, io, json, store) {
   if (minRemainingIssue) problems.push(minRemainingIssue);
   const minRemaining = parseWholeNumber(flags.minRemaining ?? "0");
   if (flags.at !== void 0) {
-    const atIssue = unixSecondsProblem(flags.at, "--at");
+    const atIssue = atValueProblem(flags.at);
     if (atIssue) problems.push(atIssue);
     if (flags.lease === true) problems.push(atProblem("--lease"));
   }
@@ -3852,7 +3926,7 @@ async function printCode(flags, io, json, store) {
   let issued;
   let offset = 0;
   if (flags.at !== void 0) {
-    const at = parseUnixSeconds(flags.at, "--at");
+    const at = parseAt(flags.at);
     issued = await freshCode(key, {
       minRemaining,
       minRemainingLabel: "--min-remaining",
@@ -4089,7 +4163,29 @@ async function readStack(given2) {
   } catch {
     throw badInput(label2, "is not valid JSON", `the ${STACK_FILE} cdktf synth writes`);
   }
-  return { folder, resources: stackResources(doc, dirname2(file), label2) };
+  const resources = stackResources(doc, dirname2(file), label2);
+  const applied = await appliedAddresses(doc, dirname2(file));
+  return { folder, resources, ...applied !== void 0 ? { applied } : {} };
+}
+async function appliedAddresses(doc, stackDir) {
+  const terraform = isObject(doc) && isObject(doc.terraform) ? doc.terraform : {};
+  const backend = isObject(terraform.backend) ? terraform.backend : void 0;
+  if (backend !== void 0 && Object.keys(backend).some((k) => k !== "local")) return void 0;
+  const local = backend !== void 0 && isObject(backend.local) ? backend.local : {};
+  const path = typeof local.path === "string" ? local.path : "terraform.tfstate";
+  let state;
+  try {
+    state = JSON.parse(await readFile(resolve2(stackDir, path), "utf8"));
+  } catch (e) {
+    return e.code === "ENOENT" ? /* @__PURE__ */ new Set() : void 0;
+  }
+  if (!isObject(state) || !Array.isArray(state.resources)) return void 0;
+  const addresses = /* @__PURE__ */ new Set();
+  for (const r of state.resources) {
+    if (!isObject(r) || r.mode !== "managed" || !Array.isArray(r.instances) || r.instances.length === 0) continue;
+    if (r.module === void 0) addresses.add(`${String(r.type)}.${String(r.name)}`);
+  }
+  return addresses;
 }
 function totpKitAction(exec) {
   const interpreter = exec.interpreter;
@@ -4174,7 +4270,7 @@ function stackResource(address, triggersName, resource, execs, stackDir) {
     ...region !== void 0 && region !== "" ? { region: terraformUnescape(region) } : {}
   };
 }
-async function planStack(stack, resources, open) {
+async function planStack(stack, resources, open, applied) {
   const stores = /* @__PURE__ */ new Map();
   const planned = [];
   for (const r of resources) {
@@ -4186,7 +4282,12 @@ async function planStack(stack, resources, open) {
       stores.set(key, ctx);
     }
     const plan = await planDeclaration(await ctx, r.declaration);
-    planned.push({ address: r.address, ...r.path !== void 0 ? { path: r.path } : {}, ...plan });
+    planned.push({
+      address: r.address,
+      ...r.path !== void 0 ? { path: r.path } : {},
+      ...plan,
+      ...applied !== void 0 ? { applied: applied.has(r.address) } : {}
+    });
   }
   return { stack, drifted: planned.some((p) => p.action !== "no-op"), resources: planned };
 }
@@ -4202,9 +4303,19 @@ function stackPlanText(plan, folder = plan.stack) {
     return lines;
   }
   const total = plan.resources.length;
-  lines.push(
-    `${changing.length} of ${total} resource${total === 1 ? "" : "s"} would change: run terraform apply ${changing.map((r) => `-replace=${r.address}`).join(" ")} in ${folder} (Terraform's state cannot see changes made in the store, so a plain terraform apply would not repair them)`
-  );
+  const of = (n) => `${n} of ${total} resource${total === 1 ? "" : "s"}`;
+  const fresh = changing.filter((r) => r.applied === false);
+  const drifted = changing.filter((r) => r.applied !== false);
+  if (fresh.length > 0) {
+    lines.push(
+      `${of(fresh.length)} ${fresh.length === 1 ? "is" : "are"} not applied yet: run terraform apply in ${folder}`
+    );
+  }
+  if (drifted.length > 0) {
+    lines.push(
+      `${of(drifted.length)} would change: run terraform apply ${drifted.map((r) => `-replace=${r.address}`).join(" ")} in ${folder} (Terraform's state cannot see changes made in the store, so a plain terraform apply would not repair them)`
+    );
+  }
   return lines;
 }
 
@@ -4282,17 +4393,18 @@ async function planStackCommand(flags, command, io, result) {
   if (command.optsWithGlobals().store !== void 0) {
     throw badInput("--stack", "cannot be combined with --store", "--stack DIR alone: each resource names its store");
   }
-  const { folder, resources } = await readStack(stack);
+  const { folder, resources, applied } = await readStack(stack);
   const plan = await planStack(
     stack,
     resources,
-    (store, region) => openStoreContext(io, store, { label: "store", ...region !== void 0 ? { env: { AWS_REGION: region } } : {} })
+    (store, region) => openStoreContext(io, store, { label: "store", ...region !== void 0 ? { env: { AWS_REGION: region } } : {} }),
+    applied
   );
   emit(io, wantsJson(command), plan, stackPlanText(plan, folder));
   result(plan.drifted ? DRIFT : 0);
 }
 function declarationCommand(program2, name, description) {
-  return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (default: read from --file or standard input)").option("--file <path>", "read the declaration from a file").option("--declaration-env <name>", "read the declaration from this environment variable");
+  return program2.command(name).description(description).option("--declaration <json>", "the declaration as JSON (without it: --file, --declaration-env or standard input)").option("--file <path>", "read the declaration from a file").option("--declaration-env <name>", "read the declaration from this environment variable");
 }
 function registerDeclarations(program2, io, result) {
   declarationCommand(
@@ -4393,9 +4505,9 @@ function groupCode(code) {
   return `${code.slice(0, half)} ${code.slice(half)}`;
 }
 function registerDemo(program2, io, result) {
-  program2.command("demo").description("create (or reuse) a demo key in the embedded store and show its QR code and current code").option("--at <unix-seconds>", "show the code at this time instead of now").option("--watch", "keep showing the code as it changes, until interrupted").action(async (flags, command) => {
+  program2.command("demo").description("create (or reuse) a demo key in the embedded store and show its QR code and current code").option(AT_FLAGS, atHelp("show the code at this time instead of now")).option("--watch", "keep showing the code as it changes, until interrupted").action(async (flags, command) => {
     const globals = command.optsWithGlobals();
-    const fixed = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+    const fixed = flags.at !== void 0 ? parseAt(flags.at) : void 0;
     const ref = resolveStoreRef(globals.store, io.env, "--store");
     const ctx = { store: await openStore(ref, io.env), now: io.now };
     const { key, created } = await demoKey(ctx);
@@ -4440,12 +4552,19 @@ async function runCommand(command, args, env, io) {
   return new Promise((resolve3) => {
     let tail = "";
     const decoders = { out: new TextDecoder(), err: new TextDecoder() };
+    const gone = { out: false, err: false };
     const keep = (stream, chunk) => {
       const text = decoders[stream].decode(chunk, { stream: true });
-      if (io.write) io.write(stream, chunk);
-      else if (stream === "out") io.out(text);
-      else io.err(text);
       tail = (tail + text).slice(-OUTPUT_TAIL);
+      if (gone[stream]) return;
+      try {
+        if (io.write) io.write(stream, chunk);
+        else if (stream === "out") io.out(text);
+        else io.err(text);
+      } catch (e) {
+        if (!isBrokenPipe(e)) throw e;
+        gone[stream] = true;
+      }
     };
     let child;
     try {
@@ -4506,10 +4625,14 @@ function registerExec(program2, io, result, argv) {
     )
   ).option(
     "--min-remaining <seconds>",
-    `if the code expires sooner than this, wait for the next one (default ${EXEC_MIN_REMAINING}, or the period - 1 when shorter)`
+    withDefault(
+      "if the code expires sooner than this, wait for the next one",
+      EXEC_MIN_REMAINING,
+      "or the period - 1 when shorter"
+    )
   ).option(
     "--retries <n>",
-    `run the command again up to N times with a new code when it fails (0-${MAX_RETRIES})`,
+    `run the command again up to N times with a new code when it fails, 0 to ${MAX_RETRIES}`,
     "0"
   ).option(
     "--retry-on <regex>",
@@ -4636,6 +4759,50 @@ async function execute(commandLine, flags, io, store, argv) {
 }
 
 // src/cli/secret-output.ts
+var LOST = {
+  key: { noun: "key", outcome: "nothing was created", allowed: "--qr FILE.png, --url-file FILE or --no-export" },
+  enrollment: { noun: "enrollment", outcome: "nobody was enrolled", allowed: "--qr FILE.png or --url-file FILE" }
+};
+function handoutTo(of, asked, where) {
+  const { noun, outcome, allowed } = LOST[of];
+  if (asked.urlFile !== void 0) return "files";
+  if (asked.qr !== void 0) {
+    if (where.qrSize !== 0) return "files";
+    throw badInput(
+      "--qr",
+      `no barcode is made with --qr-size 0, so the new ${noun} could never be enrolled; ${outcome}`,
+      "--url-file FILE as well, or a --qr-size above 0"
+    );
+  }
+  if (where.json) {
+    throw badInput(
+      "--json",
+      `no barcode is drawn into JSON output, so the new ${noun}'s barcode and URL would be lost; ${outcome}`,
+      allowed
+    );
+  }
+  if (!where.isTty) {
+    throw badInput(
+      "--qr/--url-file",
+      `neither given and standard output is not a terminal, so the new ${noun}'s barcode and URL would be lost; ${outcome}`,
+      allowed
+    );
+  }
+  if (where.qrSize === 0) {
+    throw badInput(
+      "--qr-size",
+      `0 draws no barcode and the URL is never printed, so the new ${noun} could never be enrolled; ${outcome}`,
+      "--url-file FILE, or a --qr-size above 0"
+    );
+  }
+  return "terminal";
+}
+async function drawOnce(url, io) {
+  io.out(`
+${await qrTerminal(url, io.isTty)}
+`);
+  io.out("Scan it now with an authenticator app: it holds the seed and is not shown again.\n");
+}
 async function saveOnce(handed, asked, warnings) {
   const qrFile2 = asked.qr !== void 0 && handed.barcode ? await writeSecretFile(asked.qr, handed.barcode, "barcode file") : void 0;
   const urlFile = asked.urlFile !== void 0 && handed.url ? await writeSecretFile(asked.urlFile, `${handed.url}
@@ -4657,9 +4824,23 @@ async function saveOnce(handed, asked, warnings) {
 }
 
 // src/cli/commands/key.ts
+var FROM_URL = "or the imported URL's";
+var HANDOUT_HELP = "A generated key's barcode and otpauth URL hold its seed and are handed out once: written to --qr / --url-file,\nelse drawn on the terminal. Without a terminal, or with --json, one of --qr, --url-file or --no-export is\nrequired: otherwise nothing is created.";
 function registerKey(program2, io, result) {
   const key = program2.command("key").description("TOTP keys kept in the store (like Vault's TOTP engine)");
-  key.command("create <name>").description("generate a key (--generate) or import one from a source (--from); the barcode is shown only here").option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--account <account>", 'account name shown by authenticator apps (no ":")').option("--key-size <bytes>", "seed size of a generated key, 16 to 1024 (default 20)").option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--skew <steps>", "steps accepted either side when verifying: 0 or 1 (default 1)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--encoder <name>", `${ENCODER_HELP} (imported keys; a Steam .maFile or URL implies it)`).option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").action(async (name, flags, command) => {
+  key.command("create <name>").description(
+    "generate a key (--generate) or import one from a source (--from); a generated key's barcode is handed out only here"
+  ).option("--generate", "generate a new seed (needs --issuer and --account)").option("--from <source>", "import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)").option("--issuer <issuer>", `issuer shown by authenticator apps (no ":"; for --from, the URL's unless given)`).option(
+    "--account <account>",
+    `account name shown by authenticator apps (no ":"; for --from, the URL's unless given)`
+  ).option(
+    "--key-size <bytes>",
+    withDefault(`seed size of a generated key, ${LIMITS.minKeySize} to ${LIMITS.maxKeySize}`, DEFAULTS.keySize)
+  ).option("--algorithm <name>", withDefault("SHA1, SHA256 or SHA512", DEFAULTS.algorithm, FROM_URL)).option("--digits <n>", withDefault("6 or 8", DEFAULTS.digits, FROM_URL)).option("--period <seconds>", withDefault("time step in seconds", DEFAULTS.period, FROM_URL)).option("--skew <steps>", withDefault("steps accepted either side when verifying: 0 or 1", DEFAULTS.skew)).option("--qr-size <pixels>", withDefault("barcode size, 0 for none", DEFAULTS.qrSize)).option(
+    "--encoder <name>",
+    withDefault(`${ENCODER_HELP}, for imported keys`, "totp", "or steam for a Steam .maFile or URL")
+  ).option("--no-export", "never hand out the URL or barcode (codes come from `key code` only)").option("--qr <file.png>", "write the barcode of a generated key to this file (mode 0600) instead of the terminal").option("--url-file <file>", "write the otpauth URL of a generated key to this file (mode 0600)").addHelpText("after", `
+${HANDOUT_HELP}`).action(async (name, flags, command) => {
     if (flags.generate && flags.from !== void 0) {
       throw badInput("--generate", "and --from were both given", "exactly one of --generate and --from SOURCE");
     }
@@ -4679,17 +4860,20 @@ function registerKey(program2, io, result) {
       },
       (setting) => setting === "generate" ? "--generate" : setting === "importFrom" ? "--from" : setting === "name" ? "NAME" : flagOf(setting)
     );
+    const json = wantsJson(command);
+    const handout = spec.generated && spec.exported ? handoutTo("key", flags, { json, isTty: io.isTty, qrSize: spec.settings.qrSize }) : "files";
     const ctx = await storeContext(command, io);
     const created = await createKey(ctx, spec);
     const warnings = [...created.warnings];
-    const { qrFile: qrFile2, urlFile } = await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
+    const { qrFile: qrFile2, urlFile } = handout === "terminal" ? {} : await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
     printWarnings(warnings, io);
     const k = created.key;
-    emit(io, wantsJson(command), { ...k, ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} }, [
+    emit(io, json, { ...k, ...qrFile2 ? { qrFile: qrFile2 } : {}, ...urlFile ? { urlFile } : {} }, [
       `created key "${k.name}" (${k.generated ? "generated" : `imported from ${k.importFrom}`}; ${describeCodes(k)})`,
       ...qrFile2 ? [`barcode written to ${qrFile2}`] : [],
       ...urlFile ? [`otpauth URL written to ${urlFile}`] : []
     ]);
+    if (handout === "terminal" && created.url !== void 0) await drawOnce(created.url, io);
     result(0);
   });
   key.command("get <name>").description("show a key (never its seed)").action(async (name, _flags, command) => {
@@ -4714,7 +4898,7 @@ function registerKey(program2, io, result) {
     );
     result(0);
   });
-  key.command("code <name>").description("print the current code of a key in the store").option("--at <unix-seconds>", "compute the code at this time instead of now").option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
+  key.command("code <name>").description("print the current code of a key in the store").option(AT_FLAGS, atHelp("compute the code at this time instead of now")).option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
     checkName("NAME", name);
     const globals = command.optsWithGlobals();
     const record = await findKey(await storeContext(command, io), name);
@@ -4726,9 +4910,9 @@ function registerKey(program2, io, result) {
     );
     result(0);
   });
-  key.command("verify <name>").description("check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+  key.command("verify <name>").description("check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)").requiredOption("--code <code>", "the code to check (spaces are ignored)").option(AT_FLAGS, atHelp("check at this time instead of now")).action(async (name, flags, command) => {
     checkName("NAME", name);
-    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+    const at = flags.at !== void 0 ? parseAt(flags.at) : void 0;
     const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
     if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}
 `);
@@ -4742,16 +4926,27 @@ function registerKey(program2, io, result) {
 }
 
 // src/cli/commands/method.ts
-function addSettings(command) {
-  return command.option("--issuer <issuer>", 'issuer shown by authenticator apps (no ":")').option("--algorithm <name>", "SHA1, SHA256 or SHA512 (default SHA1)").option("--digits <n>", "6 or 8 (default 6)").option("--period <seconds>", "time step (default 30)").option("--key-size <bytes>", "seed size of new enrollments, 16 to 1024 (default 20)").option("--qr-size <pixels>", "barcode size, 0 for none (default 200)").option("--skew <steps>", "steps accepted either side: 0 or 1 (default 1)").option("--max-validation-attempts <n>", "failed attempts allowed per period before a lockout (default 5)");
+function addSettings(command, mode) {
+  const create = mode === "create";
+  const stated = (text, value) => create ? withDefault(text, value) : text;
+  const newOnes = create ? "" : ", for enrollments made afterwards";
+  const everyOne = create ? "" : ", for every enrollment at once";
+  return command.option("--issuer <issuer>", `issuer shown by authenticator apps (no ":")${create ? "; required" : newOnes}`).option("--algorithm <name>", stated(`SHA1, SHA256 or SHA512${newOnes}`, DEFAULTS.algorithm)).option("--digits <n>", stated(`6 or 8${newOnes}`, DEFAULTS.digits)).option("--period <seconds>", stated(`time step${newOnes}`, DEFAULTS.period)).option(
+    "--key-size <bytes>",
+    stated(`seed size of new enrollments, ${LIMITS.minKeySize} to ${LIMITS.maxKeySize}`, DEFAULTS.keySize)
+  ).option("--qr-size <pixels>", stated("barcode size of new enrollments, 0 for none", DEFAULTS.qrSize)).option("--skew <steps>", stated(`steps accepted either side: 0 or 1${everyOne}`, DEFAULTS.skew)).option(
+    "--max-validation-attempts <n>",
+    stated(`failed attempts allowed per period before a lockout${everyOne}`, DEFAULTS.maxValidationAttempts)
+  );
 }
 function given(flags) {
   return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== void 0));
 }
 var label = (setting) => setting === "methodName" ? "NAME" : flagOf(setting);
+var HANDOUT_HELP2 = "A new enrollment's barcode and otpauth URL hold its seed and are handed out once: written to --qr / --url-file,\nelse drawn on the terminal. Without a terminal, or with --json, --qr or --url-file is required: otherwise\nnobody is enrolled.";
 function registerMethod(program2, io, result) {
   const method = program2.command("method").description("MFA methods and their enrollments (like Vault's identity MFA TOTP)");
-  addSettings(method.command("create <name>").description("create an MFA method (names are unique)")).action(
+  addSettings(method.command("create <name>").description("create an MFA method (names are unique)"), "create").action(
     async (name, flags, command) => {
       const spec = checkedMethodSpec({ methodName: name, ...given(flags), issuer: flags.issuer }, label);
       const record = await createMethod(await storeContext(command, io), spec);
@@ -4765,7 +4960,10 @@ function registerMethod(program2, io, result) {
     }
   );
   addSettings(
-    method.command("update <name>").description("change settings; enrollments keep their algorithm, digits and period")
+    method.command("update <name>").description(
+      "change only the settings given; existing enrollments keep their issuer, algorithm, digits and period"
+    ),
+    "update"
   ).action(async (name, flags, command) => {
     checkName("NAME", name);
     const ctx = await storeContext(command, io);
@@ -4794,11 +4992,24 @@ function registerMethod(program2, io, result) {
     emit(io, wantsJson(command), { name, ...outcome }, text);
     result(0);
   });
-  method.command("enroll <method>").description("give an entity a secret for the method; the barcode is shown only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600)").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").action(async (name, flags, command) => {
+  method.command("enroll <method>").description("give an entity a secret for the method; its barcode is handed out only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600) instead of the terminal").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").addHelpText("after", `
+${HANDOUT_HELP2}`).action(async (name, flags, command) => {
     checkName("METHOD", name);
-    const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
+    const json = wantsJson(command);
+    const handout = handoutTo("enrollment", flags, { json, isTty: io.isTty });
+    const ctx = await storeContext(command, io);
+    const found = await findMethod(ctx, name);
+    if (!found) throw notFound(`MFA method "${name}"`);
+    if (found.qrSize === 0 && flags.urlFile === void 0) {
+      throw badInput(
+        flags.qr !== void 0 ? "--qr" : `MFA method "${name}"`,
+        "its qrSize is 0, so no barcode is made and the URL is never printed: the new enrollment could never be used; nobody was enrolled",
+        "--url-file FILE"
+      );
+    }
+    const enrolled = await enroll(ctx, name, flags.entity);
     const warnings = enrolled.warning ? [enrolled.warning] : [];
-    const { qrFile: qrFile2, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
+    const { qrFile: qrFile2, urlFile } = handout === "terminal" ? {} : await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
     printWarnings(warnings, io);
     const text = enrolled.created ? [
       `enrolled "${flags.entity}" in MFA method "${name}"`,
@@ -4807,7 +5018,7 @@ function registerMethod(program2, io, result) {
     ] : [`"${flags.entity}" was already enrolled in MFA method "${name}"; kept`];
     emit(
       io,
-      wantsJson(command),
+      json,
       {
         created: enrolled.created,
         ...enrolled.enrollment,
@@ -4816,6 +5027,7 @@ function registerMethod(program2, io, result) {
       },
       text
     );
+    if (handout === "terminal" && enrolled.url !== void 0) await drawOnce(enrolled.url, io);
     result(0);
   });
   method.command("enrollment <method>").description("show an entity's enrollment (never its seed)").requiredOption("--entity <id>", "the enrolled entity").action(async (name, flags, command) => {
@@ -4831,9 +5043,9 @@ function registerMethod(program2, io, result) {
     emit(io, wantsJson(command), { method: name, entityId: flags.entity, ...outcome }, text);
     result(0);
   });
-  method.command("verify <method>").description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)").requiredOption("--entity <id>", "the entity whose code it is").requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--at <unix-seconds>", "check at this time instead of now").action(async (name, flags, command) => {
+  method.command("verify <method>").description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)").requiredOption("--entity <id>", "the entity whose code it is").requiredOption("--code <code>", "the code to check (spaces are ignored)").option(AT_FLAGS, atHelp("check at this time instead of now")).action(async (name, flags, command) => {
     checkName("METHOD", name);
-    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : void 0;
+    const at = flags.at !== void 0 ? parseAt(flags.at) : void 0;
     const ctx = await storeContext(command, io);
     const outcome = await validateEnrollment(ctx, name, flags.entity, flags.code, at);
     if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}
@@ -4854,7 +5066,7 @@ function registerMethod(program2, io, result) {
 function registerVerify(program2, io, result) {
   addClockOptions(
     addSeedOptions(program2.command("verify").description("check a code against a key (exit 0 valid, 1 invalid)"))
-  ).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", "accept codes this many time steps either side: 0 or 1", "1").option("--at <unix-seconds>", "check at this time instead of now").action(async (flags, command) => {
+  ).requiredOption("--code <code>", "the code to check (spaces are ignored)").option("--skew <steps>", withDefault("accept codes this many time steps either side: 0 or 1", DEFAULTS.skew)).option(AT_FLAGS, atHelp("check at this time instead of now")).action(async (flags, command) => {
     const globals = command.optsWithGlobals();
     const json = globals.json === true;
     const store = globals.store;
@@ -4862,7 +5074,7 @@ function registerVerify(program2, io, result) {
     if (flags.code === void 0 || flags.code.trim() === "") {
       problems.push({ setting: "--code", problem: "is empty", allowed: "the code to check" });
     }
-    const atProblem2 = flags.at !== void 0 ? unixSecondsProblem(flags.at, "--at") : void 0;
+    const atProblem2 = flags.at !== void 0 ? atValueProblem(flags.at) : void 0;
     if (atProblem2) problems.push(atProblem2);
     problems.push(...clockProblems(flags, flags.at));
     const { key, settings, warnings } = await readKey2(flags, io, {
@@ -4870,7 +5082,7 @@ function registerVerify(program2, io, result) {
       problems,
       ...store !== void 0 ? { store } : {}
     });
-    if (key.remote && (flags.at !== void 0 || flags.skew !== "1")) {
+    if (key.remote && (flags.at !== void 0 || flags.skew !== void 0)) {
       throw badInput(
         flags.at !== void 0 ? "--at" : "--skew",
         `cannot be used with ${key.remote.reference}: its backend checks the code with its own clock and skew`,
@@ -4879,10 +5091,10 @@ function registerVerify(program2, io, result) {
     }
     printWarnings(warnings, io);
     const clock = flags.at !== void 0 ? { offset: 0 } : await chooseClock(flags, key, io);
-    const at = flags.at !== void 0 ? parseUnixSeconds(flags.at, "--at") : io.now() + clock.offset;
-    const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
+    const at = flags.at !== void 0 ? parseAt(flags.at) : io.now() + clock.offset;
+    const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? DEFAULTS.skew });
     if (json) {
-      const reason2 = outcome.valid ? {} : { reason: outcome.reason === "invalid" ? "no-match" : outcome.reason };
+      const reason2 = outcome.valid ? {} : { reason: outcome.reason ?? "invalid" };
       const delta = outcome.delta !== void 0 ? { delta: outcome.delta } : {};
       io.out(`${JSON.stringify({ valid: outcome.valid, ...reason2, ...delta })}
 `);
@@ -4897,19 +5109,345 @@ function registerVerify(program2, io, result) {
   });
 }
 
+// src/cli/completion.ts
+var SHELLS = ["bash", "zsh", "fish", "powershell"];
+var ARGUMENT_VALUES = { completion: SHELLS };
+function oneLine(text) {
+  return text.replace(/\s+/g, " ").trim();
+}
+function completionOption(option, help) {
+  return {
+    names: [option.short, option.long].filter((name) => name !== void 0),
+    takesValue: option.required || option.optional,
+    takesPath: /<[\w.]*(?:file|path|dir)[\w.]*>/.test(option.flags),
+    description: oneLine(help.optionDescription(option))
+  };
+}
+function completionTree(program2) {
+  const help = program2.createHelp();
+  const nodes = [];
+  const visit = (command, path) => {
+    const subcommands = help.visibleCommands(command);
+    const seen = /* @__PURE__ */ new Set();
+    const options = [...help.visibleOptions(command), ...help.visibleGlobalOptions(command)].filter((option) => {
+      if (seen.has(option.flags)) return false;
+      seen.add(option.flags);
+      return true;
+    });
+    const own = command.commands.map((c) => c.name());
+    nodes.push({
+      path,
+      commands: subcommands.map((c) => ({ name: c.name(), description: oneLine(help.subcommandDescription(c)) })),
+      options: options.map((option) => completionOption(option, help)),
+      values: ARGUMENT_VALUES[command.name()] ?? []
+    });
+    for (const sub of subcommands) {
+      if (own.includes(sub.name())) visit(sub, `${path} ${sub.name()}`);
+      else nodes.push({ path: `${path} ${sub.name()}`, commands: [], options: [], values: own });
+    }
+  };
+  visit(program2, program2.name());
+  return nodes;
+}
+var words = (list) => list.join(" ");
+var optionNames = (node, which) => node.options.filter(which).flatMap((o) => o.names);
+var sh = (text) => `'${text.replaceAll("'", `'\\''`)}'`;
+function bash(nodes, program2, fn) {
+  const table = (name, list) => [
+    `${fn}_${name}() {`,
+    "  case $1 in",
+    ...nodes.filter((n) => list(n).length > 0).map((n) => `    ${sh(n.path)}) echo ${sh(words(list(n)))} ;;`),
+    "  esac",
+    "}"
+  ].join("\n");
+  return `# bash completion for ${program2}, made from its commands by \`${program2} completion bash\`.
+# Load it with: source <(${program2} completion bash)   (e.g. in ~/.bashrc)
+${table("commands", (n) => n.commands.map((c) => c.name))}
+${table("options", (n) => optionNames(n, () => true))}
+${table("valued", (n) => optionNames(n, (o) => o.takesValue))}
+${table("paths", (n) => optionNames(n, (o) => o.takesPath))}
+${table("values", (n) => n.values)}
+${fn}_files() {
+  local IFS=$'\\n'
+  compopt -o filenames 2>/dev/null
+  COMPREPLY=($(compgen "$@" -- "$cur"))
+}
+${fn}() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} path=${sh(program2)} skip='' word i
+  COMPREPLY=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=\${COMP_WORDS[i]}
+    if [[ -n $skip ]]; then skip=''; continue; fi
+    if [[ $word == -- ]]; then
+      # What follows -- is a command of its own (exec): a program name, then its arguments.
+      if ((i == COMP_CWORD - 1)); then ${fn}_files -c; else ${fn}_files -f; fi
+      return 0
+    fi
+    if [[ $word == -* ]]; then
+      [[ $word != *=* && " $(${fn}_valued "$path") " == *" $word "* ]] && skip=1
+    elif [[ " $(${fn}_commands "$path") " == *" $word "* ]]; then
+      path="$path $word"
+    fi
+  done
+  if [[ -n $skip ]]; then
+    [[ " $(${fn}_paths "$path") " == *" $prev "* ]] && ${fn}_files -f
+    return 0
+  fi
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "$(${fn}_options "$path")" -- "$cur"))
+  else
+    COMPREPLY=($(compgen -W "$(${fn}_commands "$path") $(${fn}_values "$path")" -- "$cur"))
+  fi
+}
+complete -F ${fn} ${program2}
+`;
+}
+var described = (name, description) => sh(`${name.replaceAll(":", "\\:")}:${description}`);
+function zsh(nodes, program2, fn) {
+  const table = (name, list) => [
+    `${fn}_${name}() {`,
+    "  reply=()",
+    "  case $1 in",
+    ...nodes.filter((n) => list(n).length > 0).map((n) => `    (${sh(n.path)}) reply=(
+      ${list(n).join("\n      ")}
+    ) ;;`),
+    "  esac",
+    "}"
+  ].join("\n");
+  return `#compdef ${program2}
+# zsh completion for ${program2}, made from its commands by \`${program2} completion zsh\`.
+# Load it with: source <(${program2} completion zsh)   (after compinit), or save it as ${fn} in a folder of $fpath.
+${table("commands", (n) => n.commands.map((c) => described(c.name, c.description)))}
+${table("options", (n) => n.options.flatMap((o) => o.names.map((name) => described(name, o.description))))}
+${table("valued", (n) => optionNames(n, (o) => o.takesValue).map(sh))}
+${table("paths", (n) => optionNames(n, (o) => o.takesPath).map(sh))}
+${table("values", (n) => n.values.map(sh))}
+${fn}() {
+  local cmdpath=${sh(program2)} skip='' word i
+  local -a reply names values
+  for (( i = 2; i < CURRENT; i++ )); do
+    word=\${words[i]}
+    if [[ -n $skip ]]; then skip=''; continue; fi
+    if [[ $word == -- ]]; then
+      # What follows -- is a command of its own (exec): a program name, then its arguments.
+      if (( i == CURRENT - 1 )); then _command_names -e; else _files; fi
+      return
+    fi
+    if [[ $word == -* ]]; then
+      ${fn}_valued "$cmdpath"
+      [[ $word != *=* ]] && (( \${reply[(Ie)$word]} )) && skip=1
+    else
+      ${fn}_commands "$cmdpath"
+      names=(\${reply%%:*})
+      (( \${names[(Ie)$word]} )) && cmdpath="$cmdpath $word"
+    fi
+  done
+  if [[ -n $skip ]]; then
+    ${fn}_paths "$cmdpath"
+    (( \${reply[(Ie)\${words[CURRENT-1]}]} )) && _files
+    return
+  fi
+  if [[ $PREFIX == -* ]]; then
+    ${fn}_options "$cmdpath"
+    names=("\${reply[@]}")
+    _describe -t options option names
+  else
+    ${fn}_values "$cmdpath"
+    values=("\${reply[@]}")
+    ${fn}_commands "$cmdpath"
+    names=("\${reply[@]}")
+    (( $#names )) && _describe -t commands command names
+    (( $#values )) && compadd -a values
+  fi
+}
+if [[ \${zsh_eval_context[-1]} == loadautofunc ]]; then
+  ${fn} "$@"
+else
+  compdef ${fn} ${program2}
+fi
+`;
+}
+var fishQuote = (text) => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+function fish(nodes, program2, fn) {
+  const table = (name, list) => [
+    `function ${fn}_${name}`,
+    "    switch $argv[1]",
+    ...nodes.filter((n) => list(n).length > 0).map((n) => `        case ${fishQuote(n.path)}
+            printf '%s\\n' ${list(n).join(" ")}`),
+    "    end",
+    "end"
+  ].join("\n");
+  const at = (node) => `-n ${fishQuote(`${fn}_at '${node.path}'`)}`;
+  const lines = nodes.flatMap((node) => [
+    ...node.commands.map((c) => `complete -c ${program2} ${at(node)} -a ${c.name} -d ${fishQuote(c.description)}`),
+    ...node.options.map((o) => {
+      const flags = o.names.map((name) => name.startsWith("--") ? `-l ${name.slice(2)}` : `-s ${name.slice(1)}`);
+      const value = o.takesPath ? " -r -F" : o.takesValue ? " -x" : "";
+      return `complete -c ${program2} ${at(node)} ${flags.join(" ")}${value} -d ${fishQuote(o.description)}`;
+    }),
+    ...node.values.length > 0 ? [`complete -c ${program2} ${at(node)} -a ${fishQuote(words(node.values))}`] : []
+  ]);
+  return `# fish completion for ${program2}, made from its commands by \`${program2} completion fish\`.
+# Load it with: ${program2} completion fish | source   (or save it as ~/.config/fish/completions/${program2}.fish)
+${table("commands", (n) => n.commands.map((c) => c.name))}
+${table("valued", (n) => optionNames(n, (o) => o.takesValue))}
+# The command the words typed so far lead to; "--" and "-- ARGS" after exec's --.
+function ${fn}_path
+    set -l path ${fishQuote(program2)}
+    set -l skip 0
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    for i in (seq (count $tokens))
+        set -l word $tokens[$i]
+        if test $skip = 1
+            set skip 0
+        else if test "$word" = --
+            test $i = (count $tokens); and echo -- --; or echo -- '-- ARGS'
+            return
+        else if string match -q -- '-*' $word
+            if not string match -q -- '*=*' $word; and contains -- $word (${fn}_valued $path)
+                set skip 1
+            end
+        else if contains -- $word (${fn}_commands $path)
+            set path "$path $word"
+        end
+    end
+    echo -- $path
+end
+function ${fn}_at
+    set -l path (${fn}_path)
+    test "$path" = "$argv[1]"
+end
+complete -c ${program2} -f
+${lines.join("\n")}
+complete -c ${program2} -n ${fishQuote(`${fn}_at --`)} -a '(__fish_complete_command)'
+complete -c ${program2} -n ${fishQuote(`${fn}_at '-- ARGS'`)} -F
+`;
+}
+var psQuote = (text) => `'${text.replaceAll("'", "''")}'`;
+function powershell(nodes, program2) {
+  const entries = (list) => `@(${list.map((e) => `@{ n = ${psQuote(e.name)}; d = ${psQuote(e.description || e.name)} }`).join(", ")})`;
+  const table = (list) => nodes.map((n) => [n.path, list(n)]).filter((row) => row[1] !== void 0).map(([path, value]) => `        ${psQuote(path)} = ${value}`).join("\n");
+  const strings = (list) => list.length > 0 ? `@(${list.map(psQuote).join(", ")})` : void 0;
+  return `# PowerShell completion for ${program2}, made from its commands by \`${program2} completion powershell\`.
+# Load it with: ${program2} completion powershell | Out-String | Invoke-Expression   (e.g. in $PROFILE)
+Register-ArgumentCompleter -Native -CommandName ${psQuote(program2)} -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $commands = @{
+${table((n) => n.commands.length > 0 ? entries(n.commands) : void 0)}
+    }
+    $options = @{
+${table((n) => entries(n.options.flatMap((o) => o.names.map((name) => ({ name, description: o.description })))))}
+    }
+    $valued = @{
+${table((n) => strings(optionNames(n, (o) => o.takesValue)))}
+    }
+    $values = @{
+${table((n) => strings(n.values))}
+    }
+    $path = ${psQuote(program2)}
+    $skip = $false
+    $typed = @($commandAst.CommandElements | Where-Object { $_.Extent.EndOffset -lt $cursorPosition } | ForEach-Object { $_.Extent.Text })
+    foreach ($word in ($typed | Select-Object -Skip 1)) {
+        if ($skip) { $skip = $false; continue }
+        # What follows -- is a command of its own (exec): PowerShell completes it.
+        if ($word -eq '--') { return }
+        if ($word.StartsWith('-')) {
+            if (-not $word.Contains('=') -and $valued[$path] -contains $word) { $skip = $true }
+        } elseif (@($commands[$path] | ForEach-Object { $_.n }) -contains $word) {
+            $path = "$path $word"
+        }
+    }
+    # A value of an option: PowerShell's own (path) completion.
+    if ($skip) { return }
+    if ($wordToComplete.StartsWith('-')) {
+        $candidates = @($options[$path])
+        $type = 'ParameterName'
+    } else {
+        $candidates = @($commands[$path]) + @($values[$path] | ForEach-Object { @{ n = $_; d = $_ } })
+        $type = 'ParameterValue'
+    }
+    # @($null) is one $null, and $null piped on is one too: both are left out here.
+    $candidates | Where-Object { $_ -and $_.n -and $_.n -like "$wordToComplete*" } | ForEach-Object {
+        [System.Management.Automation.CompletionResult]::new($_.n, $_.n, $type, $_.d)
+    }
+}
+`;
+}
+function completionScript(shell, program2) {
+  const nodes = completionTree(program2);
+  const name = program2.name();
+  const fn = `_${name.replace(/[^A-Za-z0-9]/g, "_")}`;
+  switch (shell) {
+    case "bash":
+      return bash(nodes, name, fn);
+    case "zsh":
+      return zsh(nodes, name, fn);
+    case "fish":
+      return fish(nodes, name, fn);
+    case "powershell":
+      return powershell(nodes, name);
+  }
+}
+function parseShell(value) {
+  const allowed = SHELLS.join(", ");
+  if (value === void 0) throw badInput("shell", "none given", allowed);
+  const shell = SHELLS.find((s) => s === value.trim().toLowerCase());
+  if (shell === void 0) throw badInput("shell", `${quote(value)} is not one totp-kit completes`, allowed);
+  return shell;
+}
+function registerCompletion(program2, io, result) {
+  program2.command("completion").description("print a completion script for bash, zsh, fish or powershell, made from these commands").argument("[shell]", SHELLS.join(", ")).addHelpText(
+    "after",
+    [
+      "",
+      "Load it in your shell (e.g. in its start-up file):",
+      `  bash        source <(${program2.name()} completion bash)`,
+      `  zsh         source <(${program2.name()} completion zsh)      (after compinit)`,
+      `  fish        ${program2.name()} completion fish | source`,
+      `  powershell  ${program2.name()} completion powershell | Out-String | Invoke-Expression`
+    ].join("\n")
+  ).action((shell) => {
+    io.out(completionScript(parseShell(shell), program2));
+    result(0);
+  });
+}
+
 // src/cli/main.ts
 var VERSION = true ? "1.0.0" : "0.0.0-dev";
 var USER_TOKEN_ERRORS = /* @__PURE__ */ new Set(["commander.unknownCommand", "commander.unknownOption"]);
 var COMMANDER_OK = /* @__PURE__ */ new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
-function buildProgram(io, result, argv) {
-  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "--version", "print the version").helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text").option(
+function wantsJsonOutput(argv) {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+function optionDescription(option) {
+  const applied = option.defaultValue !== void 0 && (option.required || option.optional);
+  if (!applied) return Help.prototype.optionDescription.call(this, option);
+  const rest = Object.create(option, { defaultValue: { value: void 0 } });
+  const shown = option.defaultValueDescription ?? String(option.defaultValue);
+  return withDefault(Help.prototype.optionDescription.call(this, rest), shown);
+}
+function buildProgram(io, result, argv, state) {
+  const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "-v, --version", "print the version (also -V)").addOption(new Option("-V").hideHelp()).helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text, also for a failure").option(
     "--store <ref>",
-    "the store: file:PATH or aws-sm:PREFIX (default: $TOTP_KIT_STORE, else file:./.totp-kit/store.json)"
-  ).option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true }).configureOutput({
+    withDefault("the store: file:PATH or aws-sm:PREFIX", "$TOTP_KIT_STORE", "else file:./.totp-kit/store.json")
+  ).option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true, optionDescription }).configureOutput({
     writeOut: (s) => io.out(s),
-    writeErr: (s) => io.err(s),
+    // Under --json the refusal is the JSON object: help printed for want of a subcommand is left out.
+    writeErr: (s) => {
+      if (!state.json) io.err(s);
+    },
     outputError: () => {
     }
+  });
+  program2.on("option:V", () => {
+    io.out(`${VERSION}
+`);
+    throw new CommanderError(0, "commander.version", VERSION);
+  });
+  program2.on("beforeAllHelp", (context) => {
+    if (context.error) state.helpRefusal = context.command;
   });
   registerCode(program2, io, result);
   registerVerify(program2, io, result);
@@ -4919,15 +5457,40 @@ function buildProgram(io, result, argv) {
   registerMethod(program2, io, result);
   registerDeclarations(program2, io, result);
   registerDemo(program2, io, result);
+  registerCompletion(program2, io, result);
   program2.addHelpText(
     "after",
     "\nExit codes: 0 done or valid, 1 invalid or refused code, 2 bad input, 3 backend failure.\nSeeds on the command line show in `ps`: prefer --from env:NAME or --from file:PATH."
   );
   return program2;
 }
-function reportFailure(e, io, debug) {
+function commandPath(command) {
+  const names = [];
+  for (let c = command; c; c = c.parent) names.unshift(c.name());
+  return names.join(" ");
+}
+function shownProblems(e, lines) {
+  return e.problems.map((p, i) => {
+    const suffix = formatProblem(p, "");
+    const line = lines.length === e.problems.length ? lines[i] : void 0;
+    const setting = line?.endsWith(suffix) && line.length > suffix.length ? line.slice(0, -suffix.length) : flagOf(p.setting);
+    return p.allowed === void 0 ? { setting, problem: p.problem } : { setting, problem: p.problem, allowed: p.allowed };
+  });
+}
+function describeFailure(e, state) {
+  const badInput2 = { exitCode: EXIT_CODES["bad-input"], kind: "bad-input", code: "E_BAD_INPUT" };
   if (e instanceof CommanderError) {
-    if (COMMANDER_OK.has(e.code)) return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES["bad-input"];
+    if (COMMANDER_OK.has(e.code)) {
+      if (e.exitCode === 0) return { ...badInput2, exitCode: EXIT_CODES.ok, printed: true, lines: [], problems: [] };
+      const command = state.helpRefusal;
+      const names = command ? command.commands.map((c) => c.name()) : [];
+      const problem = {
+        setting: "command",
+        problem: `none given after ${command ? commandPath(command) : "totp-kit"}`,
+        allowed: names.join(", ")
+      };
+      return { ...badInput2, printed: !state.json, lines: [formatProblem(problem)], problems: [problem] };
+    }
     let message = e.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ");
     if (USER_TOKEN_ERRORS.has(e.code)) {
       message = message.replace(
@@ -4935,35 +5498,64 @@ function reportFailure(e, io, debug) {
         (quoted, token) => token.replace(/^-+/, "").length <= 7 ? quoted : "(not printed: it could be a seed)"
       );
     }
-    io.err(`totp-kit: ${message} (see totp-kit --help)
-`);
-    return EXIT_CODES["bad-input"];
+    return { ...badInput2, lines: [`${message} (see totp-kit --help)`], problems: [] };
   }
   if (e instanceof TotpKitError) {
-    for (const line of e.message.split("\n")) io.err(`totp-kit: ${line}
-`);
-    if (debug && e.stack) io.err(`${e.stack}
-`);
-    return EXIT_CODES[e.kind];
+    const lines = e.message.split("\n");
+    return {
+      exitCode: EXIT_CODES[e.kind],
+      code: e.code,
+      kind: e.kind,
+      lines,
+      problems: shownProblems(e, lines),
+      stack: e.stack
+    };
   }
-  io.err(
-    `totp-kit: unexpected failure: ${errorMessage(e).split("\n")[0]}${debug ? "" : " (run with --debug for details)"}
-`
-  );
-  if (debug && e instanceof Error && e.stack) io.err(`${e.stack}
+  return {
+    exitCode: EXIT_CODES.backend,
+    code: "E_UNEXPECTED",
+    kind: "backend",
+    lines: [
+      `unexpected failure: ${errorMessage(e).split("\n")[0]}${state.debug ? "" : " (run with --debug for details)"}`
+    ],
+    problems: [],
+    stack: e instanceof Error ? e.stack : void 0
+  };
+}
+function reportFailure(e, io, state) {
+  const failure = describeFailure(e, state);
+  if (failure.printed) return failure.exitCode;
+  try {
+    if (state.json) {
+      const { code, kind, lines, problems } = failure;
+      const json = { error: { code, kind, message: lines.join("\n"), problems } };
+      io.out(`${JSON.stringify(json)}
 `);
-  return EXIT_CODES.backend;
+    } else {
+      for (const line of failure.lines) io.err(`totp-kit: ${line}
+`);
+    }
+    if (state.debug && failure.stack) io.err(`${failure.stack}
+`);
+  } catch (printing) {
+    if (!isBrokenPipe(printing)) throw printing;
+  }
+  return failure.exitCode;
 }
 async function main(argv, io) {
   let exitCode = EXIT_CODES.ok;
+  const state = {
+    json: wantsJsonOutput(argv),
+    debug: argv.includes("--debug") || io.env.TOTP_KIT_DEBUG === "1"
+  };
   const program2 = buildProgram(
     io,
     (code) => {
       exitCode = code;
     },
-    argv
+    argv,
+    state
   );
-  const debug = argv.includes("--debug") || io.env.TOTP_KIT_DEBUG === "1";
   try {
     if (argv.length === 0) {
       io.err(program2.helpInformation());
@@ -4972,7 +5564,8 @@ async function main(argv, io) {
     await program2.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (e) {
-    return reportFailure(e, io, debug);
+    if (isBrokenPipe(e)) return exitCode;
+    return reportFailure(e, io, state);
   }
 }
 

@@ -9,17 +9,17 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-BPUMNQZA.js";
-import "./chunks/chunk-YZQ375YL.js";
+} from "./chunks/chunk-AKZHNKYI.js";
+import "./chunks/chunk-JW45K4KC.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-MQBWEDC7.js";
+} from "./chunks/chunk-HVFGCYT2.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/chunk-6UN7TTYS.js";
+} from "./chunks/chunk-XHKLEXY5.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // constructs/enrollment.ts

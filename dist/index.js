@@ -10,10 +10,10 @@ import {
   signed,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-UER57N3G.js";
+} from "./chunks/chunk-WOT23OIV.js";
 import {
   freshCode
-} from "./chunks/chunk-AOFAAGYA.js";
+} from "./chunks/chunk-JBTVF3YH.js";
 import {
   checkSettings,
   codeLength,
@@ -24,17 +24,17 @@ import {
   shortSeedWarning,
   tenths,
   validateEnrollment
-} from "./chunks/chunk-YZQ375YL.js";
+} from "./chunks/chunk-JW45K4KC.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-MQBWEDC7.js";
+} from "./chunks/chunk-HVFGCYT2.js";
 import {
   TotpKitError,
   badSettings,
   errorMessage,
   quote
-} from "./chunks/chunk-6UN7TTYS.js";
+} from "./chunks/chunk-XHKLEXY5.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js
@@ -698,6 +698,9 @@ async function installCli(env = process.env) {
 }
 
 // src/action/summary.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 async function writeSummary(title, rows) {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     debug("no GITHUB_STEP_SUMMARY: job summary skipped");
@@ -711,6 +714,17 @@ async function writeSummary(title, rows) {
     ...rows.map(([label, value]) => [label, value])
   ]).write();
 }
+async function writeFailureSummary(error2) {
+  const problems = error2 instanceof TotpKitError ? error2.message.split("\n") : ["unexpected failure (its first line is in the log)"];
+  try {
+    await writeSummary("totp-kit: the step failed", [
+      ["result", "failed"],
+      ...problems.map((line) => ["problem", escapeHtml(line)])
+    ]);
+  } catch (e) {
+    warning(`the job summary could not be written: ${errorMessage(e).split("\n")[0]}`);
+  }
+}
 
 // src/action/main.ts
 async function load(inputs) {
@@ -719,7 +733,8 @@ async function load(inputs) {
     ...inputs.store !== void 0 ? { store: inputs.store } : {},
     storeLabel: "store",
     ...inputs.awsRegion !== void 0 ? { awsRegion: inputs.awsRegion } : {},
-    vault: inputs.vault
+    awsRegionLabel: "aws-region",
+    vault: { ...inputs.vault, labels: { address: "vault-address", token: "vault-token" } }
   };
   const loaded = await loadKey(
     origin,
@@ -733,8 +748,7 @@ async function load(inputs) {
   return loaded;
 }
 function html(text) {
-  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<code>${escaped}</code>`;
+  return `<code>${escapeHtml(text)}</code>`;
 }
 function settingsRows(loaded) {
   const { key } = loaded;
@@ -876,6 +890,7 @@ async function run() {
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) debug(e.stack);
     setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split("\n")[0]}`);
+    await writeFailureSummary(e);
   }
 }
 

@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-AOFAAGYA.js";
+} from "./chunks/chunk-JBTVF3YH.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -36,17 +36,17 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-YZQ375YL.js";
+} from "./chunks/chunk-JW45K4KC.js";
 import {
   DEFAULT_STORE,
   decodeBase32,
   encodeBase32,
   openStore
-} from "./chunks/chunk-MQBWEDC7.js";
+} from "./chunks/chunk-HVFGCYT2.js";
 import {
   EXIT_CODES,
   TotpKitError
-} from "./chunks/chunk-6UN7TTYS.js";
+} from "./chunks/chunk-XHKLEXY5.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // src/core/error-codes.ts
@@ -64,6 +64,7 @@ var ERROR_CODES = [
   "E_SEED_EMPTY",
   "E_SEED_NOT_BASE32",
   "E_SEED_NOT_BASE64",
+  "E_SEED_NOT_HEX",
   "E_SEED_TOO_LONG",
   "E_JSON_AMBIGUOUS",
   "E_JSON_DUPLICATE",
@@ -115,7 +116,9 @@ var ERROR_CODES = [
   "E_STORE_UNSAFE",
   "E_STORE_UNWRITABLE",
   // The action
-  "E_NO_CLI"
+  "E_NO_CLI",
+  // A failure none of the above describes (a bug): the CLI reports it under --json with this code
+  "E_UNEXPECTED"
 ];
 export {
   ALGORITHMS,

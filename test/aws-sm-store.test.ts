@@ -211,7 +211,7 @@ describe('errors', () => {
     delete process.env.AWS_REGION;
     const error = await failure(open().list('key'));
     expect(error.message).toBe(
-      'store aws-sm:totp-kit: ListSecrets totp-kit/key/ failed: no AWS region configured (set AWS_REGION, or the aws-region input)',
+      'store aws-sm:totp-kit: ListSecrets totp-kit/key/ failed: no AWS region configured (set AWS_REGION)',
     );
   });
 

@@ -97,7 +97,7 @@ describe('encodeBase32 / decodeBase32', () => {
   ])('refuses %s, naming the input by its label and never quoting it', (_, text, problem) => {
     const error = refusal(() => decodeBase32(text, 'env:TOTP_SEED'));
     expect(error.message).toBe(
-      `env:TOTP_SEED: ${problem} (allowed: Base32 letters A–Z and digits 2–7; spaces and trailing "=" are ignored)`,
+      `env:TOTP_SEED: ${problem} (allowed: Base32 letters A–Z and digits 2–7; spaces, "-" and trailing "=" are ignored)`,
     );
     expect(error.code).toBe(problem.includes('empty') ? 'E_SEED_EMPTY' : 'E_SEED_NOT_BASE32');
     expectNoSeed(error.message, SEED, 'error message');

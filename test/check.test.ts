@@ -103,7 +103,7 @@ describe('check', () => {
     const r = check(['--from', 'env:TOTP_SEED', '--at', 'noon']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      'totp-kit: --at: "noon" is not a Unix time (allowed: whole seconds from 0 to 253402300799)\n',
+      'totp-kit: --at: "noon" is not a time (allowed: Unix seconds from 0 to 253402300799, or ISO 8601 with Z or an offset, e.g. 2026-12-05T10:00:00Z)\n',
     );
     const none = check([]);
     expect(none.status).toBe(2);

@@ -145,7 +145,7 @@ describe('totp-kit key', () => {
     ok(cli(['key', 'list']), 'npm-bot\n');
     expect(json(cli(['key', 'list', '--json']))).toEqual({ keys: ['npm-bot'] });
 
-    const dup = cli(['key', 'create', 'npm-bot', '--generate', '--issuer', 'npm', '--account', 'x']);
+    const dup = cli(['key', 'create', 'npm-bot', '--generate', '--issuer', 'npm', '--account', 'x', '--no-export']);
     expect(dup).toEqual({
       status: 2,
       stdout: '',
@@ -160,7 +160,7 @@ describe('totp-kit key', () => {
     expect(json(cli(['key', 'list', '--json']))).toEqual({ keys: [] });
   });
 
-  it('create --from env:X takes issuer and account from the URL; a 10-byte seed warns; no --qr warns', () => {
+  it('create --from env:X takes issuer and account from the URL; a 10-byte seed warns; --generate without --qr is refused', () => {
     const seed = randomBytes(20);
     const env = {
       TOTP_URL: formatOtpauthUrl({
@@ -196,8 +196,15 @@ describe('totp-kit key', () => {
       issuer: 'Legacy',
       importFrom: 'env:SHORT_SEED',
     });
-    const bare = cli(['key', 'create', 'bare', '--generate', '--issuer', 'A', '--account', 'b']);
-    expect(bare.stderr).toMatch(/^totp-kit: warning: the barcode and URL were not saved and cannot be shown again/);
+    // Off a terminal, a generated key whose barcode and URL would go nowhere is never made.
+    const before = readFileSync(storePath);
+    expect(cli(['key', 'create', 'bare', '--generate', '--issuer', 'A', '--account', 'b'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "totp-kit: --qr/--url-file: neither given and standard output is not a terminal, so the new key's barcode and URL would be lost; nothing was created (allowed: --qr FILE.png, --url-file FILE or --no-export)\n",
+    });
+    expect(readFileSync(storePath).equals(before)).toBe(true);
     expect(cli(['key', 'create', 'nope', '--from', 'env:UNSET_VAR'])).toMatchObject({ status: 2, stdout: '' });
   });
 });
@@ -226,12 +233,20 @@ describe('totp-kit method', () => {
     const url = parseOtpauthUrl(readFileSync(join(dir, 'alice.url'), 'utf8'));
     expect(url.key).toMatchObject({ issuer: 'Acme', accountName: 'alice', algorithm: 'SHA256' });
     expect(url.key.secret).toEqual(storedSeed('enrollments', 'ops/alice'));
-    const again = run(['method', 'enroll', 'ops', '--entity', 'alice']);
+    expect(run(['method', 'enroll', 'ops', '--entity', 'alice'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "totp-kit: --qr/--url-file: neither given and standard output is not a terminal, so the new enrollment's barcode and URL would be lost; nobody was enrolled (allowed: --qr FILE.png or --url-file FILE)\n",
+    });
+    const again = run(['method', 'enroll', 'ops', '--entity', 'alice', '--url-file', 'again.url']);
     ok(
       again,
       '"alice" was already enrolled in MFA method "ops"; kept\n',
-      'totp-kit: warning: entity "alice" already has a secret for MFA method "ops"; it was kept (unenroll it first to replace it)\n',
+      'totp-kit: warning: entity "alice" already has a secret for MFA method "ops"; it was kept (unenroll it first to replace it)\n' +
+        'totp-kit: warning: nothing written to --qr/--url-file: there is no new secret to hand out (an imported or unexported key, or an existing enrollment)\n',
     );
+    expect(existsSync(join(dir, 'again.url'))).toBe(false);
 
     ok(
       run(['method', 'update', 'ops', '--digits', '8', '--max-validation-attempts', '3']),
@@ -273,7 +288,7 @@ describe('totp-kit method', () => {
     ok(run(['method', 'delete', 'ops']), 'MFA method "ops" was not there (nothing to delete)\n');
     for (const args of [
       ['method', 'verify', 'nope', '--entity', 'alice', '--code', '123456'],
-      ['method', 'enroll', 'nope', '--entity', 'alice'],
+      ['method', 'enroll', 'nope', '--entity', 'alice', '--url-file', 'alice2.url'],
       ['method', 'get', 'nope'],
     ])
       expect(run(args), args.join(' ')).toEqual({

@@ -316,7 +316,7 @@ function scenarios(store: StoreUnderTest): void {
     const names = Array.from({ length: RUNNERS }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
 
     const outcomes = await runAllAtOnce(
-      names.map((name) => ['key', 'create', name, '--generate', '--issuer', 'i', '--account', 'a']),
+      names.map((name) => ['key', 'create', name, '--generate', '--issuer', 'i', '--account', 'a', '--no-export']),
       env,
     );
     console.log(`${store.name}, 20 × key create: ${timing(outcomes)}; ${traffic()}`);

@@ -98,7 +98,7 @@ describe('Low 4: demo shows only its own key', () => {
 
   it('refuses a generated key named demo that demo did not create, even with its issuer and account', () => {
     const cwd = freshDir();
-    createDemoKey(cwd, ['--generate', '--issuer', 'totp-kit', '--account', 'demo']);
+    createDemoKey(cwd, ['--generate', '--issuer', 'totp-kit', '--account', 'demo', '--url-file', 'demo.url']);
     expectRefused(cwd, 'demo over a key made with key create --generate');
   });
 

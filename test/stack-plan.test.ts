@@ -5,8 +5,8 @@
 // form, Terraform escapes). The module is tested in-process; the CLI through the bundled dist/cli.js.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App, TerraformStack } from 'cdktf';
+import { dirname, join, resolve } from 'node:path';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROVISIONER_LAUNCHER } from '../constructs/declared.js';
 import { TotpEnrollment, TotpKey, TotpMfaMethod, TotpStore } from '../constructs/index.js';
@@ -103,6 +103,8 @@ function declare(stack: TerraformStack, store: TotpStore) {
 function synth<T>(outdir: string, build: (stack: TerraformStack) => T): { stackDir: string; built: T } {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 'totp');
+  // The state beside the synth folder (cdktf's default would be the working directory: the repository).
+  new LocalBackend(stack, { path: join(dirname(outdir), 'terraform.totp.tfstate') });
   const built = build(stack);
   app.synth();
   return { stackDir: join(outdir, 'stacks', 'totp'), built };
@@ -110,6 +112,22 @@ function synth<T>(outdir: string, build: (stack: TerraformStack) => T): { stackD
 
 function stackJson(stackDir: string): { resource: Record<string, Record<string, Record<string, unknown>>> } {
   return JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+}
+
+/**
+ * Writes the Terraform state an apply of the stack leaves (format 4: a managed resource with one instance per
+ * address), so `plan --stack` sees its resources as applied.
+ */
+function recordApplied(stackDir: string): void {
+  const doc = stackJson(stackDir) as unknown as {
+    terraform: { backend: { local: { path: string } } };
+    resource: Record<string, Record<string, unknown>>;
+  };
+  const resources = Object.entries(doc.resource).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => ({ mode: 'managed', type, name, instances: [{ attributes: {} }] })),
+  );
+  const path = resolve(stackDir, doc.terraform.backend.local.path);
+  writeFileSync(path, JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 1, resources }));
 }
 
 /** The address of the resource a construct path (`totp/NpmBot`) synthesized. */
@@ -406,9 +424,26 @@ describe('planning a synthesized stack (in-process)', () => {
 });
 
 describe('totp-kit plan --stack', () => {
+  it('says to run terraform apply for a stack never applied (no state yet)', async () => {
+    const { stackDir } = synth(join(dir, 'cdktf.out'), (stack) => declare(stack, TotpStore.file(storePath)));
+    const result = cli(['plan', '--stack', stackDir]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `3 of 3 resources are not applied yet: run terraform apply in ${stackDir}`,
+    );
+    expect(result.status).toBe(1);
+    const json = JSON.parse(cli(['plan', '--stack', stackDir, '--json']).stdout) as StackPlan;
+    expect(json.resources.map((r) => [r.action, r.applied])).toEqual([
+      ['create', false],
+      ['create', false],
+      ['create', false],
+    ]);
+  });
+
   it('exits 0 when the store holds what the stack declares, 1 with -replace advice after a key is deleted by hand', async () => {
     const { stackDir, built } = synth(join(dir, 'cdktf.out'), (stack) => declare(stack, TotpStore.file(storePath)));
     await applyAll(`file:${storePath}`, built.all);
+    recordApplied(stackDir);
     const key = addressOf(stackDir, 'totp/NpmBot');
     const ops = addressOf(stackDir, 'totp/Ops');
     const alice = addressOf(stackDir, 'totp/Alice');
@@ -455,6 +490,7 @@ describe('totp-kit plan --stack', () => {
           action: 'no-op',
           changes: [],
           reasons: [],
+          applied: true,
         },
         {
           address: key,
@@ -463,8 +499,17 @@ describe('totp-kit plan --stack', () => {
           action: 'create',
           changes: [],
           reasons: ['does not exist yet'],
+          applied: true,
         },
-        { address: ops, path: 'totp/Ops', resource: 'MFA method "ops"', action: 'no-op', changes: [], reasons: [] },
+        {
+          address: ops,
+          path: 'totp/Ops',
+          resource: 'MFA method "ops"',
+          action: 'no-op',
+          changes: [],
+          reasons: [],
+          applied: true,
+        },
       ],
     });
     // A .tf.json file names its folder as the place to run terraform.
@@ -476,6 +521,7 @@ describe('totp-kit plan --stack', () => {
   it('shows an MFA method changed by hand as an update', async () => {
     const { stackDir, built } = synth(join(dir, 'cdktf.out'), (stack) => declare(stack, TotpStore.file(storePath)));
     await applyAll(`file:${storePath}`, built.all);
+    recordApplied(stackDir);
     const store = `file:${storePath}`;
     expect(cli(['method', 'update', 'ops', '--period', '60', '--store', store]).status).toBe(0);
     const result = cli(['plan', '--stack', stackDir]);
@@ -650,7 +696,7 @@ describe('totp-kit plan --stack', () => {
     const result = cli(['plan', '--stack', stackDir]);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      `totp-kit: store file:${storePath}: is not valid JSON (corrupt or truncated); it was left untouched\n`,
+      `totp-kit: store file:${storePath}: is not valid JSON (corrupt or truncated); it was left untouched (restore it from a backup; moving ${storePath} aside starts an empty store, without its keys and enrollments)\n`,
     );
     expect(result.status).toBe(3);
     storePath = '';

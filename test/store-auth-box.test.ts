@@ -150,7 +150,7 @@ describe('a tampered store through the CLI (Medium 1)', () => {
     const store = `file:${path}`;
     const env = { TOTP_KIT_STORE_KEY: KEY };
     const created = runCli(
-      ['key', 'create', 'bot', '--generate', '--issuer', 'Acme', '--account', 'bot', '--store', store],
+      ['key', 'create', 'bot', '--generate', '--issuer', 'Acme', '--account', 'bot', '--no-export', '--store', store],
       {
         env,
       },
@@ -183,6 +183,7 @@ describe('a tampered store through the CLI (Medium 1)', () => {
       'Acme',
       '--account',
       'bot',
+      '--no-export',
       '--store',
       store,
     ]);

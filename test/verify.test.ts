@@ -227,10 +227,10 @@ describe('planFreshCode', () => {
   });
 
   it.each([
-    [30, 30, 'min-remaining: 30 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
-    [-1, 30, 'min-remaining: -1 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
-    [1.5, 30, 'min-remaining: 1.5 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
-    [1, 1, 'min-remaining: 1 is out of range for a 1 s period (allowed: whole seconds from 0 to 0)'],
+    [30, 30, 'minRemaining: 30 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
+    [-1, 30, 'minRemaining: -1 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
+    [1.5, 30, 'minRemaining: 1.5 is out of range for a 30 s period (allowed: whole seconds from 0 to 29)'],
+    [1, 1, 'minRemaining: 1 is out of range for a 1 s period (allowed: whole seconds from 0 to 0)'],
   ])('refuses min-remaining %d for a %d s period', (min, period, message) => {
     let thrown: unknown;
     try {

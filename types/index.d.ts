@@ -154,18 +154,21 @@ export declare function createKey(ctx: ResourceContext, spec: ValidKeySpec, opti
 export declare function createMethod(ctx: ResourceContext, spec: ValidMethodSpec, generation?: string): Promise<MethodRecord>;
 
 /**
- * Decodes a Base32 seed, forgiving what people add (lower case, spaces, `=` padding at the end).
+ * Decodes a Base32 seed, forgiving what people add (lower case, spaces or hyphens between groups, `=`
+ * padding at the end).
  *
  * @param text - the seed as Base32 text
  * @param label - what errors call the input (`TOTP_SEED`); default `secret`
  * @returns the seed's bytes
- * @throws `TotpKitError` (bad-input) E_SEED_EMPTY or E_SEED_NOT_BASE32; the message never quotes the text.
+ * @throws `TotpKitError` (bad-input) E_SEED_EMPTY or E_SEED_NOT_BASE32; the message never quotes the text
+ *   (for hex text, it says so).
  *
  * @example
  * ```ts
  * import { decodeBase32 } from 'totp-kit';
  *
  * decodeBase32('jbsw y3dp ehpk 3pxp').length; // 10
+ * decodeBase32('jbsw-y3dp-ehpk-3pxp').length; // 10
  * ```
  */
 export declare function decodeBase32(text: string, label?: string): Uint8Array;
@@ -345,7 +348,7 @@ export declare interface EnrollmentValidation {
  * const storeCodes = ERROR_CODES.filter((code) => code.startsWith('E_STORE_'));
  * ```
  */
-export declare const ERROR_CODES: readonly ["E_BAD_INPUT", "E_BAD_SETTINGS", "E_BAD_NAME", "E_BAD_TIME", "E_CODE_REQUIRED", "E_NO_SEED", "E_TWO_SEEDS", "E_SECRET_FILE", "E_SEED_EMPTY", "E_SEED_NOT_BASE32", "E_SEED_NOT_BASE64", "E_SEED_TOO_LONG", "E_JSON_AMBIGUOUS", "E_JSON_DUPLICATE", "E_JSON_FIELD", "E_JSON_INVALID", "E_URL_DUPLICATE", "E_URL_HOTP", "E_URL_INVALID", "E_URL_LABEL", "E_URL_NO_SECRET", "E_URL_SETTING", "E_URL_TYPE", "E_SOURCE_BACKEND", "E_SOURCE_EMPTY", "E_SOURCE_NOT_FOUND", "E_SOURCE_REF", "E_SOURCE_REMOTE", "E_SOURCE_SCHEME", "E_SOURCE_SEED_AS_NAME", "E_VAULT", "E_VAULT_CONFIG", "E_AWS_SDK", "E_CLOCK_SOURCE", "E_NOT_FOUND", "E_EXISTS", "E_METHOD_IN_USE", "E_LEASE_BUSY", "E_STACK", "E_NOT_DEMO_KEY", "E_STORE_REF", "E_STORE_ADOPT", "E_STORE_BACKEND", "E_STORE_CONFLICT", "E_STORE_CORRUPT", "E_STORE_FORMAT", "E_STORE_ID", "E_STORE_KEY_MISSING", "E_STORE_KEY_WEAK", "E_STORE_KEY_WRONG", "E_STORE_LOCKED", "E_STORE_LOST", "E_STORE_NOT_ADOPTED", "E_STORE_TAMPERED", "E_STORE_UNREADABLE", "E_STORE_UNSAFE", "E_STORE_UNWRITABLE", "E_NO_CLI"];
+export declare const ERROR_CODES: readonly ["E_BAD_INPUT", "E_BAD_SETTINGS", "E_BAD_NAME", "E_BAD_TIME", "E_CODE_REQUIRED", "E_NO_SEED", "E_TWO_SEEDS", "E_SECRET_FILE", "E_SEED_EMPTY", "E_SEED_NOT_BASE32", "E_SEED_NOT_BASE64", "E_SEED_NOT_HEX", "E_SEED_TOO_LONG", "E_JSON_AMBIGUOUS", "E_JSON_DUPLICATE", "E_JSON_FIELD", "E_JSON_INVALID", "E_URL_DUPLICATE", "E_URL_HOTP", "E_URL_INVALID", "E_URL_LABEL", "E_URL_NO_SECRET", "E_URL_SETTING", "E_URL_TYPE", "E_SOURCE_BACKEND", "E_SOURCE_EMPTY", "E_SOURCE_NOT_FOUND", "E_SOURCE_REF", "E_SOURCE_REMOTE", "E_SOURCE_SCHEME", "E_SOURCE_SEED_AS_NAME", "E_VAULT", "E_VAULT_CONFIG", "E_AWS_SDK", "E_CLOCK_SOURCE", "E_NOT_FOUND", "E_EXISTS", "E_METHOD_IN_USE", "E_LEASE_BUSY", "E_STACK", "E_NOT_DEMO_KEY", "E_STORE_REF", "E_STORE_ADOPT", "E_STORE_BACKEND", "E_STORE_CONFLICT", "E_STORE_CORRUPT", "E_STORE_FORMAT", "E_STORE_ID", "E_STORE_KEY_MISSING", "E_STORE_KEY_WEAK", "E_STORE_KEY_WRONG", "E_STORE_LOCKED", "E_STORE_LOST", "E_STORE_NOT_ADOPTED", "E_STORE_TAMPERED", "E_STORE_UNREADABLE", "E_STORE_UNSAFE", "E_STORE_UNWRITABLE", "E_NO_CLI", "E_UNEXPECTED"];
 
 /** A stable code of `TotpKitError`: one of `ERROR_CODES`. */
 export declare type ErrorCode = (typeof ERROR_CODES)[number];
@@ -818,13 +821,19 @@ export declare interface ParsedOtpauthUrl {
 
 /**
  * Parses an otpauth URL (`otpauth://totp/ACME:alice?secret=…&issuer=ACME`), as authenticator apps read
- * them; Steam keys as Aegis and KeePassXC write them.
+ * them; Steam keys as Aegis and KeePassXC write them. Scheme, type and parameter names are read in any
+ * case (`OTPAUTH://TOTP/…?SECRET=…`), values as given. The label's first ":" (or `%3A`) separates the issuer
+ * from the account; the issuer parameter, when not empty, wins over the label's prefix. Every problem is
+ * reported at once, one line each.
  *
  * @param text - the URL
  * @param label - what errors call the input (`TOTP_URL`); default `url`. The URL itself is never quoted:
  *   it carries the secret.
  * @returns the key, and which settings the URL states
- * @throws `TotpKitError` (bad-input) for an hotp URL, a missing, repeated or bad secret, and bad settings.
+ * @throws `TotpKitError` (bad-input) for an hotp URL, a missing, repeated or bad secret, a repeated parameter,
+ *   a label with more than one ":", and bad settings. With several problems the message has one line each and
+ *   the code is the first one's, in this order: repeated parameters, the secret, the label and issuer, the
+ *   encoder, the settings.
  *
  * @example
  * ```ts
@@ -839,9 +848,10 @@ export declare interface ParsedOtpauthUrl {
 export declare function parseOtpauthUrl(text: string, label?: string): ParsedOtpauthUrl;
 
 /**
- * Reads seed text as it is kept in a secret: a bare Base32 seed, an otpauth URL, or a JSON object holding
- * one (`field` names the field; without it, the one field that looks like a seed, or Steam's
- * `shared_secret`). Turn it into a key with `resolveKey`.
+ * Reads seed text as it is kept in a secret: a bare Base32 seed (groups split by spaces or hyphens), a hex
+ * seed written `hex:3132…` (as `oathtool --totp` takes it), an otpauth URL, or a JSON object holding one
+ * (`field` names the field; without it, the one field that looks like a seed, or Steam's `shared_secret`).
+ * Turn it into a key with `resolveKey`.
  *
  * @param text - the text
  * @param label - what errors call the input (`TOTP_SEED`); the text itself is never quoted
@@ -855,6 +865,7 @@ export declare function parseOtpauthUrl(text: string, label?: string): ParsedOtp
  * import { parseSeedText } from 'totp-kit';
  *
  * parseSeedText('JBSW Y3DP EHPK 3PXP', 'TOTP_SEED').secret.length; // 10
+ * parseSeedText('hex:3132333435363738393031323334353637383930', 'TOTP_SEED').secret.length; // 20
  * parseSeedText('{"totp": "otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP"}', 'TOTP_SEED', 'totp').issuer; // 'ACME'
  * ```
  */

@@ -17,7 +17,7 @@ import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import { type ActionInputs, CLOCK_LABELS, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
 import { installCli } from './install-cli.js';
 import { maskAll } from './mask.js';
-import { type SummaryRows, writeSummary } from './summary.js';
+import { escapeHtml, type SummaryRows, writeFailureSummary, writeSummary } from './summary.js';
 
 async function load(inputs: ActionInputs): Promise<LoadedKey> {
   const origin =
@@ -28,7 +28,8 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
     ...(inputs.store !== undefined ? { store: inputs.store } : {}),
     storeLabel: 'store',
     ...(inputs.awsRegion !== undefined ? { awsRegion: inputs.awsRegion } : {}),
-    vault: inputs.vault,
+    awsRegionLabel: 'aws-region',
+    vault: { ...inputs.vault, labels: { address: 'vault-address', token: 'vault-token' } },
   };
   const loaded = await loadKey(
     origin,
@@ -45,8 +46,7 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
 
 /** A reference or name in the summary's HTML table, escaped. */
 function html(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<code>${escaped}</code>`;
+  return `<code>${escapeHtml(text)}</code>`;
 }
 
 function settingsRows(loaded: LoadedKey): SummaryRows {
@@ -204,7 +204,10 @@ async function verify(inputs: ActionInputs): Promise<boolean> {
   return verifyKey(inputs);
 }
 
-/** Runs the action. Never throws: every failure becomes `core.setFailed`. */
+/**
+ * Runs the action. Never throws: every failure becomes `core.setFailed`, and a job summary saying what failed
+ * (without seed or code).
+ */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
@@ -221,5 +224,6 @@ export async function run(): Promise<void> {
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) core.debug(e.stack);
     core.setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split('\n')[0]}`);
+    await writeFailureSummary(e);
   }
 }

@@ -4,7 +4,7 @@
  * `--retry-on` against, and Ctrl-C / SIGTERM passed on to it.
  */
 import { constants } from 'node:os';
-import type { Io } from './io.js';
+import { type Io, isBrokenPipe } from './io.js';
 
 /** How much of the command's latest output is kept for `--retry-on` (characters). */
 export const OUTPUT_TAIL = 64 * 1024;
@@ -40,12 +40,21 @@ export async function runCommand(
   return new Promise((resolve) => {
     let tail = '';
     const decoders = { out: new TextDecoder(), err: new TextDecoder() };
+    // A stream whose reader has gone (`exec … | head -1`) is no longer passed on; the command is still read
+    // to its end (for --retry-on) and waited for, so it is never left running on its own.
+    const gone = { out: false, err: false };
     const keep = (stream: 'out' | 'err', chunk: Buffer) => {
       const text = decoders[stream].decode(chunk, { stream: true });
-      if (io.write) io.write(stream, chunk);
-      else if (stream === 'out') io.out(text);
-      else io.err(text);
       tail = (tail + text).slice(-OUTPUT_TAIL);
+      if (gone[stream]) return;
+      try {
+        if (io.write) io.write(stream, chunk);
+        else if (stream === 'out') io.out(text);
+        else io.err(text);
+      } catch (e) {
+        if (!isBrokenPipe(e)) throw e;
+        gone[stream] = true;
+      }
     };
     let child: ReturnType<typeof spawn>;
     try {

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { badInput, badSettings, type Problem } from '../core/errors.js';
 import { isOtpauthUrl } from '../core/otpauth-url.js';
 import { shortSeedWarning } from '../core/seed.js';
-import { checkSettings, type SettingsCheck, type SettingsInput } from '../core/settings.js';
+import { checkSettings, DEFAULTS, type SettingsCheck, type SettingsInput } from '../core/settings.js';
 import { type KeyOrigin, loadKey, type ResolvedKey } from '../sources/load-key.js';
 import type { Io } from './io.js';
 
@@ -41,8 +41,23 @@ export interface SeedFlags {
   readonly encoder?: string;
 }
 
-/** The help of `--encoder`, shared by the commands that take it. */
-export const ENCODER_HELP = "totp (default) or steam: Steam Guard's 5-character codes";
+/**
+ * An option's help with the default it gets, in the one form every command's help uses: the description, then
+ * `(default: VALUE)`, or `(default: VALUE, NOTE)` when the default depends on something (`NOTE` says on what).
+ * VALUE is written as a user types it, never quoted. Commander's own defaults are rendered through this too (see
+ * main.ts), so a default is stated only where it is applied.
+ *
+ * @example withDefault('6 or 8', 6, 'or what the URL states') // '6 or 8 (default: 6, or what the URL states)'
+ */
+export function withDefault(description: string, value: string | number, note?: string): string {
+  return `${description} (default: ${value}${note === undefined ? '' : `, ${note}`})`;
+}
+
+/** The help of `--encoder` without its default, shared by the commands that take it (each states its default). */
+export const ENCODER_HELP = "totp or steam (Steam Guard's 5-character codes)";
+
+/** The note of a setting's default that a URL may state instead. */
+const URL_STATES = 'or what the URL states';
 
 /** Adds the seed flags to a command. */
 export function addSeedOptions(command: Command): Command {
@@ -56,10 +71,10 @@ export function addSeedOptions(command: Command): Command {
       '--secret <base32>',
       'a Base32 seed, or base64 with --encoder steam (visible in the process list: prefer --from)',
     )
-    .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1, or what the URL states)')
-    .option('--digits <n>', '6 or 8 (default 6, or what the URL states)')
-    .option('--period <seconds>', 'time step in seconds (default 30, or what the URL states)')
-    .option('--encoder <name>', ENCODER_HELP);
+    .option('--algorithm <name>', withDefault('SHA1, SHA256 or SHA512', DEFAULTS.algorithm, URL_STATES))
+    .option('--digits <n>', withDefault('6 or 8', DEFAULTS.digits, URL_STATES))
+    .option('--period <seconds>', withDefault('time step in seconds', DEFAULTS.period, URL_STATES))
+    .option('--encoder <name>', withDefault(ENCODER_HELP, 'totp', 'or what the URL or .maFile states'));
 }
 
 /** The one seed flag given, as a key origin. */

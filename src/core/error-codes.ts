@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'E_SEED_EMPTY',
   'E_SEED_NOT_BASE32',
   'E_SEED_NOT_BASE64',
+  'E_SEED_NOT_HEX',
   'E_SEED_TOO_LONG',
   'E_JSON_AMBIGUOUS',
   'E_JSON_DUPLICATE',
@@ -80,6 +81,8 @@ export const ERROR_CODES = [
   'E_STORE_UNWRITABLE',
   // The action
   'E_NO_CLI',
+  // A failure none of the above describes (a bug): the CLI reports it under --json with this code
+  'E_UNEXPECTED',
 ] as const satisfies readonly `E_${string}`[];
 
 /** A stable code of `TotpKitError`: one of `ERROR_CODES`. */

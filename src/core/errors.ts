@@ -142,10 +142,14 @@ export function quote(value: unknown, max = 7): string {
  * - unpadded base64 of 15 bytes or more: a run of 20 or more characters of one base64 alphabet mixing
  *   upper case, lower case and at least 2 digits, whose letters and digits change class at least every
  *   other character and which has two capitals in a row somewhere — what random text does and
- *   `CamelCase_Names2` do not (most unpadded secrets are caught; the padded form Steam writes always is).
+ *   `CamelCase_Names2` do not (most unpadded secrets are caught; the padded form Steam writes always is);
+ * - hex of 16 bytes or more, as oathtool takes seeds: a run of 32 or more hex digits of one case with a
+ *   digit among them (a name holding a whole hash is taken for one too: rare, and a seed is worse to print).
  */
 export function looksLikeSeed(text: string): boolean {
   if ((text.match(/[A-Za-z2-7]{16,}/g) ?? []).some((run) => /[2-7]/.test(run))) return true;
+  const hexRuns = text.match(/[0-9a-f]{32,}|[0-9A-F]{32,}/g) ?? [];
+  if (hexRuns.some((run) => /[0-9]/.test(run))) return true;
   const runs = [...(text.match(/[A-Za-z0-9+/]{12,}=*/g) ?? []), ...(text.match(/[A-Za-z0-9_-]{12,}=*/g) ?? [])];
   return runs.some(looksLikeBase64Secret);
 }

@@ -4,20 +4,22 @@
  * hand to authenticator apps are the ones that library's many users already scan.
  */
 import { Secret, TOTP } from 'otpauth';
-import { decodeBase32 } from './base32.js';
-import { badInput, quote } from './errors.js';
+import { badInput } from './errors.js';
 import type { TotpKey } from './key.js';
 import {
-  type CodeSettings,
-  checkSettings,
-  codeSettingsOf,
-  DEFAULTS,
-  type Encoder,
-  normalizeEncoder,
-  parseWholeNumber,
-  withDefaults,
-} from './settings.js';
-import { isSteamIssuer, STEAM_CODE_LENGTH, STEAM_PERIOD } from './steam.js';
+  knownParameters,
+  type Parameter,
+  readLabel,
+  readSecret,
+  readSettings,
+  repeatedParameters,
+  statedEncoder,
+  URL_FORM,
+  type UrlProblem,
+  urlError,
+} from './otpauth-parts.js';
+import { type CodeSettings, DEFAULTS, type Encoder, withDefaults } from './settings.js';
+import { STEAM_CODE_LENGTH } from './steam.js';
 import { assertCodeSettings } from './totp.js';
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
@@ -34,31 +36,38 @@ export interface ParsedOtpauthUrl {
   readonly encoder?: { readonly encoder: Encoder; readonly statedAs: string };
 }
 
-const KNOWN_PARAMETERS = ['secret', 'issuer', 'algorithm', 'digits', 'period', 'encoder'];
-const URL_FORM = 'otpauth://totp/Issuer:Account?secret=BASE32&issuer=…&algorithm=…&digits=…&period=…';
-
 /** True when the text looks like an otpauth URL rather than a bare seed. */
 export function isOtpauthUrl(text: string): boolean {
   return /^\s*otpauth:/i.test(text);
 }
 
-function decodeLabel(raw: string, label: string): string {
+/**
+ * The value of a URL's secret parameter as written (percent-decoded), its name in any case; '' when there is
+ * none. For masking: every form of the seed that a log could show.
+ */
+export function secretParameterOf(text: string): string {
   try {
-    return decodeURIComponent(raw);
+    return knownParameters(new URL(text.trim()).searchParams).get('secret')?.values[0] ?? '';
   } catch {
-    throw badInput(label, 'has a label with broken percent-encoding', URL_FORM, 'E_URL_LABEL');
+    return '';
   }
 }
 
 /**
  * Parses an otpauth URL (`otpauth://totp/ACME:alice?secret=…&issuer=ACME`), as authenticator apps read
- * them; Steam keys as Aegis and KeePassXC write them.
+ * them; Steam keys as Aegis and KeePassXC write them. Scheme, type and parameter names are read in any
+ * case (`OTPAUTH://TOTP/…?SECRET=…`), values as given. The label's first ":" (or `%3A`) separates the issuer
+ * from the account; the issuer parameter, when not empty, wins over the label's prefix. Every problem is
+ * reported at once, one line each.
  *
  * @param text - the URL
  * @param label - what errors call the input (`TOTP_URL`); default `url`. The URL itself is never quoted:
  *   it carries the secret.
  * @returns the key, and which settings the URL states
- * @throws `TotpKitError` (bad-input) for an hotp URL, a missing, repeated or bad secret, and bad settings.
+ * @throws `TotpKitError` (bad-input) for an hotp URL, a missing, repeated or bad secret, a repeated parameter,
+ *   a label with more than one ":", and bad settings. With several problems the message has one line each and
+ *   the code is the first one's, in this order: repeated parameters, the secret, the label and issuer, the
+ *   encoder, the settings.
  *
  * @example
  * ```ts
@@ -93,62 +102,22 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   if (type !== 'totp' && type !== 'steam')
     throw badInput(label, 'has an unknown OTP type', 'totp or steam', 'E_URL_TYPE');
 
-  const params = url.searchParams;
-  for (const name of KNOWN_PARAMETERS) {
-    const count = params.getAll(name).length;
-    if (count > 1) throw badInput(label, `has ${count} "${name}" parameters`, 'each parameter once', 'E_URL_DUPLICATE');
-  }
-  const secretText = params.get('secret');
-  if (secretText === null || secretText.trim() === '') {
-    throw badInput(label, 'has no secret parameter', URL_FORM, 'E_URL_NO_SECRET');
-  }
-  // An otpauth URL's secret is Base32 for every encoder (Steam's base64 is for bare seeds only).
-  const secret = decodeBase32(secretText, `${label} secret parameter`);
-
-  // Label: "Issuer:Account", "Issuer: Account" or "Account"; the issuer parameter wins over the prefix.
+  const problems: UrlProblem[] = [];
+  const parameters = knownParameters(url.searchParams);
+  problems.push(...repeatedParameters(parameters, label));
+  /** A parameter's value when it is given once; a repeated one is reported above and read no further. */
+  const one = (name: Parameter): string | undefined => {
+    const values = parameters.get(name)?.values;
+    return values?.length === 1 ? values[0] : undefined;
+  };
+  const secret =
+    (parameters.get('secret')?.values.length ?? 0) > 1 ? undefined : readSecret(one('secret'), label, problems);
   // Read from the text as written: the URL parser would resolve "." and ".." segments away.
   const rawLabel = /^otpauth:\/\/[^/?#]*\/([^?#]*)/i.exec(text.trim())?.[1] ?? '';
-  const encoder = statedEncoder(type, params, rawLabel, label);
-  const steam = encoder?.encoder === 'steam';
-
-  const given = {
-    algorithm: params.get('algorithm') ?? undefined,
-    // A Steam URL says digits=5 (Aegis, KeePassXC) or the digits=6 of tools that do not know Steam.
-    digits: steam ? steamDigits(params.get('digits'), label) : (params.get('digits') ?? undefined),
-    period: params.get('period') ?? undefined,
-  };
-  const check = checkSettings(given);
-  const first = check.problems[0];
-  if (first) {
-    // Quote a parameter's value only when it is too short to be (part of) a seed pasted in the wrong place.
-    const value = given[first.setting as keyof typeof given] ?? '';
-    const problem = value.length <= 6 ? first.problem : 'has a value that is not allowed';
-    throw badInput(`${label} ${first.setting} parameter`, problem, first.allowed, 'E_URL_SETTING');
-  }
-  const explicit = codeSettingsOf(check.settings);
-  if (steam && explicit.algorithm !== undefined && explicit.algorithm !== 'SHA1') {
-    throw badInput(
-      `${label} algorithm parameter`,
-      `${explicit.algorithm} cannot be used with Steam Guard codes, which use SHA1 (the URL is a Steam key: ${encoder.statedAs})`,
-      'SHA1, or leave it out',
-      'E_URL_SETTING',
-    );
-  }
-  if (steam && explicit.period !== undefined && explicit.period !== STEAM_PERIOD) {
-    throw badInput(
-      `${label} period parameter`,
-      `${explicit.period} cannot be used with Steam Guard codes, which change every ${STEAM_PERIOD} s (the URL is a Steam key: ${encoder.statedAs})`,
-      `${STEAM_PERIOD}, or leave it out`,
-      'E_URL_SETTING',
-    );
-  }
-
-  const path = decodeLabel(rawLabel, label);
-  const colon = path.indexOf(':');
-  const labelIssuer = colon >= 0 ? path.slice(0, colon) : undefined;
-  const accountName = (colon >= 0 ? path.slice(colon + 1) : path).trimStart();
-  // An empty issuer parameter says nothing: the label's prefix still counts.
-  const issuer = params.get('issuer') || labelIssuer;
+  const { issuer, accountName } = readLabel(rawLabel, one('issuer'), label, problems);
+  const encoder = statedEncoder(type, one('encoder'), issuer, label, problems);
+  const explicit = readSettings(one, encoder, label, problems);
+  if (problems.length > 0 || secret === undefined) throw urlError(problems);
 
   const { algorithm, digits, period } = withDefaults(explicit);
   const key: TotpKey = {
@@ -158,65 +127,9 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
     period,
     ...(issuer ? { issuer } : {}),
     ...(accountName ? { accountName } : {}),
-    ...(steam ? { encoder: 'steam' as const } : {}),
+    ...(encoder?.encoder === 'steam' ? { encoder: 'steam' as const } : {}),
   };
   return { key, explicit, ...(encoder ? { encoder } : {}) };
-}
-
-/**
- * The encoder a URL states: the `steam` type, an `encoder` parameter, or the issuer Steam (from the
- * issuer parameter, else the label's prefix). `encoder=totp` states a standard key even for the issuer
- * Steam. Values are quoted only when too short to carry a seed.
- */
-function statedEncoder(
-  type: string,
-  params: URLSearchParams,
-  rawLabel: string,
-  label: string,
-): ParsedOtpauthUrl['encoder'] {
-  const text = params.get('encoder');
-  let parameter: Encoder | undefined;
-  if (text !== null) {
-    parameter = normalizeEncoder(text);
-    if (parameter === undefined) {
-      const problem = text.length <= 6 ? `${quote(text)} is not supported` : 'has a value that is not supported';
-      throw badInput(`${label} encoder parameter`, problem, 'steam or totp', 'E_URL_SETTING');
-    }
-  }
-  if (type === 'steam') {
-    if (parameter === 'totp') {
-      throw badInput(
-        `${label} encoder parameter`,
-        'totp contradicts the otpauth://steam/ type',
-        'steam, or leave it out',
-        'E_URL_SETTING',
-      );
-    }
-    return { encoder: 'steam', statedAs: 'the otpauth://steam/ type' };
-  }
-  if (parameter !== undefined) return { encoder: parameter, statedAs: `encoder=${parameter}` };
-  let prefix: string | undefined;
-  try {
-    const path = decodeURIComponent(rawLabel);
-    prefix = path.includes(':') ? path.slice(0, path.indexOf(':')) : undefined;
-  } catch {
-    // A broken label is refused later, with the other label checks.
-  }
-  const issuer = params.get('issuer') || prefix;
-  return isSteamIssuer(issuer) ? { encoder: 'steam', statedAs: 'the issuer Steam' } : undefined;
-}
-
-/** A Steam URL's digits parameter: 5 or 6 say nothing more (the key's codes are 5 characters); others are refused. */
-function steamDigits(text: string | null, label: string): undefined {
-  if (text === null) return undefined;
-  const digits = parseWholeNumber(text);
-  if (digits === STEAM_CODE_LENGTH || digits === DEFAULTS.digits) return undefined;
-  throw badInput(
-    `${label} digits parameter`,
-    `${text.length <= 6 ? quote(text) : 'a value'} cannot be used with Steam Guard codes, which are always ${STEAM_CODE_LENGTH} characters`,
-    `${STEAM_CODE_LENGTH}, or leave it out`,
-    'E_URL_SETTING',
-  );
 }
 
 /**

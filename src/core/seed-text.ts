@@ -4,12 +4,14 @@
  * may fill in what a bare seed lacks, but may not contradict what a URL states.
  *
  * A bare seed is Base32; for a Steam key (`encoder` steam, given beside it or stated by a `.maFile`) it
- * is base64 as Steam stores `shared_secret`, unless it is written as upper-case Base32.
+ * is base64 as Steam stores `shared_secret`, unless it is written as upper-case Base32. Seed text starting
+ * with `hex:` is hex (oathtool's form), whatever the encoder: hex is never guessed from the digits alone.
  */
-import { decodeBase32, encodeBase32, normalizeBase32 } from './base32.js';
-import { badInput, badSettings, type Problem } from './errors.js';
+import { decodeBase32, encodeBase32, HEX_NOT_BASE32, looksLikeHex, normalizeBase32 } from './base32.js';
+import { badInput, badSettings, type Problem, TotpKitError } from './errors.js';
+import { decodeHexSeed, hexDigitsOf, isHexSeedText } from './hex.js';
 import type { TotpKey } from './key.js';
-import { isOtpauthUrl, parseOtpauthUrl } from './otpauth-url.js';
+import { isOtpauthUrl, parseOtpauthUrl, secretParameterOf } from './otpauth-url.js';
 import {
   isJsonObjectText,
   type PickedField,
@@ -65,9 +67,10 @@ export interface SeedTextOptions {
 export const MAX_SEED_TEXT = 64 * 1024;
 
 /**
- * Reads seed text as it is kept in a secret: a bare Base32 seed, an otpauth URL, or a JSON object holding
- * one (`field` names the field; without it, the one field that looks like a seed, or Steam's
- * `shared_secret`). Turn it into a key with `resolveKey`.
+ * Reads seed text as it is kept in a secret: a bare Base32 seed (groups split by spaces or hyphens), a hex
+ * seed written `hex:3132…` (as `oathtool --totp` takes it), an otpauth URL, or a JSON object holding one
+ * (`field` names the field; without it, the one field that looks like a seed, or Steam's `shared_secret`).
+ * Turn it into a key with `resolveKey`.
  *
  * @param text - the text
  * @param label - what errors call the input (`TOTP_SEED`); the text itself is never quoted
@@ -81,6 +84,7 @@ export const MAX_SEED_TEXT = 64 * 1024;
  * import { parseSeedText } from 'totp-kit';
  *
  * parseSeedText('JBSW Y3DP EHPK 3PXP', 'TOTP_SEED').secret.length; // 10
+ * parseSeedText('hex:3132333435363738393031323334353637383930', 'TOTP_SEED').secret.length; // 20
  * parseSeedText('{"totp": "otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP"}', 'TOTP_SEED', 'totp').issuer; // 'ACME'
  * ```
  */
@@ -97,7 +101,7 @@ export function parseSeedText(text: string, label: string, field?: string, optio
   if (field !== undefined || isJsonObjectText(text)) return jsonSeed(text, label, field, options, forms);
   if (isOtpauthUrl(text)) {
     const { key, explicit, encoder } = parseOtpauthUrl(text, label);
-    const raw = new URL(text.trim()).searchParams.get('secret') ?? '';
+    const raw = secretParameterOf(text);
     const encoded = /[?&]secret=([^&#]*)/i.exec(text)?.[1] ?? '';
     for (const form of [raw, encoded, encodeBase32(key.secret), normalizeBase32(raw), ...base64Forms(key.secret)]) {
       forms.add(form);
@@ -112,7 +116,18 @@ export function parseSeedText(text: string, label: string, field?: string, optio
       ...(encoder ? { encoder: encoder.encoder, encoderStatedAs: encoder.statedAs } : {}),
     };
   }
+  if (isHexSeedText(text)) return hexSeed(text, label, forms);
   return bareSeed(text, label, options.encoder, forms);
+}
+
+/** `hex:` seed text: the digits as written, in both cases, and the other forms of the seed are masked. */
+function hexSeed(text: string, label: string, forms: Set<string>): SeedText {
+  const secret = decodeHexSeed(text, label);
+  const hex = secret.toString('hex');
+  for (const form of [hexDigitsOf(text), hex, hex.toUpperCase(), encodeBase32(secret), ...base64Forms(secret)]) {
+    forms.add(form);
+  }
+  return { secret, explicit: {}, fromUrl: false, secretForms: nonEmpty(forms) };
 }
 
 /** A seed picked out of a JSON object; Steam's `shared_secret` field states a Steam key. */
@@ -170,10 +185,25 @@ export function pickedSeed(
 /** Bare seed text: Base32, or for a Steam key base64 unless it is upper-case Base32. */
 function bareSeed(text: string, label: string, encoder: Encoder | undefined, forms: Set<string>): SeedText {
   const base32 = encoder !== 'steam' || isUpperCaseBase32Text(text);
-  const secret = base32 ? decodeBase32(text, label) : decodeBase64Secret(text, label);
+  const secret = base32 ? decodeBase32OrHint(text, label) : decodeBase64Secret(text, label);
   if (base32) forms.add(normalizeBase32(text));
   for (const form of [encodeBase32(secret), ...base64Forms(secret)]) forms.add(form);
   return { secret, explicit: {}, fromUrl: false, secretForms: nonEmpty(forms) };
+}
+
+/** `decodeBase32`, saying how to pass hex when the text is hex: never read as hex unless it says so. */
+function decodeBase32OrHint(text: string, label: string): Uint8Array {
+  try {
+    return decodeBase32(text, label);
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== 'E_SEED_NOT_BASE32' || !looksLikeHex(text)) throw e;
+    throw badInput(
+      label,
+      HEX_NOT_BASE32,
+      'the same digits after the prefix "hex:", or Base32 letters A–Z and digits 2–7',
+      'E_SEED_NOT_BASE32',
+    );
+  }
 }
 
 function nonEmpty(forms: Set<string>): string[] {

@@ -42,12 +42,13 @@ export function isSteamIssuer(issuer: string | undefined): boolean {
 }
 
 /**
- * True when text is written the way Base32 seeds are, not base64: only upper-case A–Z and 2–7 (spaces
- * and trailing "=" ignored). A random 28-character base64 secret is never like that (each character
- * would have to fall in 32 of 64), so Steam seed text like this is read as Base32.
+ * True when text is written the way Base32 seeds are, not base64: only upper-case A–Z and 2–7 (spaces,
+ * hyphens between groups and trailing "=" ignored, as `normalizeBase32` ignores them). A random 28-character
+ * base64 secret is never like that (each character would have to fall in 32 of 64), so Steam seed text like
+ * this is read as Base32.
  */
 export function isUpperCaseBase32Text(text: string): boolean {
-  return /^[A-Z2-7]+=*$/.test(text.replace(/\s+/g, ''));
+  return /^[A-Z2-7]+=*$/.test(text.replace(/[\s-]+/g, ''));
 }
 
 const BASE64_ALLOWED = 'base64 as Steam stores shared_secret (A–Z, a–z, 0–9 and + /, or - _; "=" padding optional)';

@@ -1,7 +1,6 @@
 /** Time helpers shared by the CLI and the action: seconds left, expiry, waiting for a fresh code. */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { badInput, type Problem, quote } from './errors.js';
-import { parseWholeNumber } from './settings.js';
+import { badInput } from './errors.js';
 
 /** The latest Unix time accepted for `--at` (9999-12-31T23:59:59Z). */
 export const MAX_UNIX_SECONDS = 253402300799;
@@ -21,27 +20,6 @@ export function expiresAt(t: number, period: number): number {
   return (Math.floor(t / period) + 1) * period;
 }
 
-/** The problem with a Unix time given by a person (`--at`), or undefined: whole seconds from 0 to year 9999. */
-export function unixSecondsProblem(value: unknown, label = 'at'): Problem | undefined {
-  const n = parseWholeNumber(value);
-  if (n !== undefined && n <= MAX_UNIX_SECONDS) return undefined;
-  return {
-    setting: label,
-    problem: `${quote(value)} is not a Unix time`,
-    allowed: `whole seconds from 0 to ${MAX_UNIX_SECONDS}`,
-  };
-}
-
-/**
- * Parses a Unix time given by a person (`--at`): whole seconds from 0 to year 9999.
- * @throws TotpKitError (bad-input) naming `label`.
- */
-export function parseUnixSeconds(value: unknown, label = 'at'): number {
-  const problem = unixSecondsProblem(value, label);
-  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
-  return parseWholeNumber(value) as number;
-}
-
 /** How to reach a code with at least `minRemaining` seconds left. */
 export interface FreshTime {
   /** The time whose code to use. */
@@ -54,7 +32,7 @@ export interface FreshTime {
  * Checks that a code can have `minRemaining` seconds left: whole seconds below the period.
  * @throws TotpKitError (bad-input) naming `label`.
  */
-export function assertMinRemaining(minRemaining: number, period: number, label = 'min-remaining'): void {
+export function assertMinRemaining(minRemaining: number, period: number, label = 'minRemaining'): void {
   if (!Number.isSafeInteger(minRemaining) || minRemaining < 0 || minRemaining >= period) {
     throw badInput(
       label,
@@ -68,7 +46,7 @@ export function assertMinRemaining(minRemaining: number, period: number, label =
  * Decides whether the current code has at least `minRemaining` seconds left and, if not, the time of
  * the next step to use instead. `minRemaining` must be below `period` (a code never has more left).
  */
-export function planFreshCode(t: number, period: number, minRemaining: number, label = 'min-remaining'): FreshTime {
+export function planFreshCode(t: number, period: number, minRemaining: number, label = 'minRemaining'): FreshTime {
   assertMinRemaining(minRemaining, period, label);
   const left = period - (t % period);
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };

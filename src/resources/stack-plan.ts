@@ -41,6 +41,11 @@ export interface StackResource {
 export interface StackResourcePlan extends Plan {
   readonly address: string;
   readonly path?: string;
+  /**
+   * Whether Terraform's state records the resource: false when the stack was never applied (or not with it),
+   * absent when the state cannot be read here (a remote backend).
+   */
+  readonly applied?: boolean;
 }
 
 /** The plan of a whole stack. */
@@ -96,9 +101,12 @@ async function fileKind(path: string): Promise<'missing' | 'file' | 'folder'> {
  * Reads a stack (a folder or its .tf.json file): its totp-kit resources, and the folder Terraform runs
  * it in (as given, for messages).
  */
-export async function readStack(
-  given: string,
-): Promise<{ readonly folder: string; readonly resources: readonly StackResource[] }> {
+export async function readStack(given: string): Promise<{
+  readonly folder: string;
+  readonly resources: readonly StackResource[];
+  /** The addresses Terraform's local state records; undefined when it cannot be read (a remote backend). */
+  readonly applied?: ReadonlySet<string>;
+}> {
   const { file, folder, label } = await locateStack(given);
   let text: string;
   try {
@@ -112,7 +120,35 @@ export async function readStack(
   } catch {
     throw badInput(label, 'is not valid JSON', `the ${STACK_FILE} cdktf synth writes`);
   }
-  return { folder, resources: stackResources(doc, dirname(file), label) };
+  const resources = stackResources(doc, dirname(file), label);
+  const applied = await appliedAddresses(doc, dirname(file));
+  return { folder, resources, ...(applied !== undefined ? { applied } : {}) };
+}
+
+/**
+ * The resource addresses Terraform's state records, for a stack with a local backend (cdktf's default: its
+ * `path`, relative to the stack folder; Terraform's default `terraform.tfstate` there without one). No state
+ * file: nothing applied yet. Undefined for any other backend, or a state this cannot read.
+ */
+async function appliedAddresses(doc: unknown, stackDir: string): Promise<ReadonlySet<string> | undefined> {
+  const terraform = isObject(doc) && isObject(doc.terraform) ? doc.terraform : {};
+  const backend = isObject(terraform.backend) ? terraform.backend : undefined;
+  if (backend !== undefined && Object.keys(backend).some((k) => k !== 'local')) return undefined;
+  const local = backend !== undefined && isObject(backend.local) ? backend.local : {};
+  const path = typeof local.path === 'string' ? local.path : 'terraform.tfstate';
+  let state: unknown;
+  try {
+    state = JSON.parse(await readFile(resolve(stackDir, path), 'utf8'));
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : undefined;
+  }
+  if (!isObject(state) || !Array.isArray(state.resources)) return undefined;
+  const addresses = new Set<string>();
+  for (const r of state.resources) {
+    if (!isObject(r) || r.mode !== 'managed' || !Array.isArray(r.instances) || r.instances.length === 0) continue;
+    if (r.module === undefined) addresses.add(`${String(r.type)}.${String(r.name)}`);
+  }
+  return addresses;
 }
 
 /**
@@ -233,6 +269,7 @@ export async function planStack(
   stack: string,
   resources: readonly StackResource[],
   open: StackStoreOpener,
+  applied?: ReadonlySet<string>,
 ): Promise<StackPlan> {
   const stores = new Map<string, Promise<ResourceContext>>();
   const planned: StackResourcePlan[] = [];
@@ -246,7 +283,12 @@ export async function planStack(
       stores.set(key, ctx);
     }
     const plan = await planDeclaration(await ctx, r.declaration);
-    planned.push({ address: r.address, ...(r.path !== undefined ? { path: r.path } : {}), ...plan });
+    planned.push({
+      address: r.address,
+      ...(r.path !== undefined ? { path: r.path } : {}),
+      ...plan,
+      ...(applied !== undefined ? { applied: applied.has(r.address) } : {}),
+    });
   }
   return { stack, drifted: planned.some((p) => p.action !== 'no-op'), resources: planned };
 }
@@ -269,10 +311,22 @@ export function stackPlanText(plan: StackPlan, folder: string = plan.stack): str
     return lines;
   }
   const total = plan.resources.length;
-  lines.push(
-    `${changing.length} of ${total} resource${total === 1 ? '' : 's'} would change: ` +
-      `run terraform apply ${changing.map((r) => `-replace=${r.address}`).join(' ')} in ${folder} ` +
-      "(Terraform's state cannot see changes made in the store, so a plain terraform apply would not repair them)",
-  );
+  const of = (n: number) => `${n} of ${total} resource${total === 1 ? '' : 's'}`;
+  // Never applied: a plain apply creates them (and runs their provisioners). Applied, or not known: Terraform's
+  // state records them as created, so only -replace makes it run their apply again.
+  const fresh = changing.filter((r) => r.applied === false);
+  const drifted = changing.filter((r) => r.applied !== false);
+  if (fresh.length > 0) {
+    lines.push(
+      `${of(fresh.length)} ${fresh.length === 1 ? 'is' : 'are'} not applied yet: run terraform apply in ${folder}`,
+    );
+  }
+  if (drifted.length > 0) {
+    lines.push(
+      `${of(drifted.length)} would change: ` +
+        `run terraform apply ${drifted.map((r) => `-replace=${r.address}`).join(' ')} in ${folder} ` +
+        "(Terraform's state cannot see changes made in the store, so a plain terraform apply would not repair them)",
+    );
+  }
   return lines;
 }

@@ -14,11 +14,14 @@ import type { SeedSource } from './source.js';
 /** Secret names (letters, digits, /_+=.@-) or ARNs. */
 const SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-/** A source reading one secret from AWS Secrets Manager when read. */
+/**
+ * A source reading one secret from AWS Secrets Manager when read. `options.regionLabel` is what the face
+ * calls its region setting (the action's `aws-region`), named in the error when no region is configured.
+ */
 export function awsSmSource(
   rest: string,
   label: string,
-  options: { readonly region?: string } = {},
+  options: { readonly region?: string; readonly regionLabel?: string } = {},
   text: SeedTextOptions = {},
 ): SeedSource {
   const hash = rest.indexOf('#');
@@ -45,7 +48,7 @@ export function awsSmSource(
         throw new TotpKitError(
           'backend',
           'E_SOURCE_BACKEND',
-          `${reference}: GetSecretValue failed: ${describeAwsError(e)}`,
+          `${reference}: GetSecretValue failed: ${describeAwsError(e, options.regionLabel)}`,
         );
       } finally {
         client.destroy();

@@ -1,6 +1,7 @@
 /** `file:PATH`: a file holding Base32 or an otpauth URL (`file:/dev/stdin` or `file:-` reads standard input). */
 import { open } from 'node:fs/promises';
 import { badInput } from '../core/errors.js';
+import { unexpandedTilde } from '../core/file-path.js';
 import { MAX_SEED_TEXT, parseSeedText, type SeedTextOptions } from '../core/seed-text.js';
 import type { SeedSource } from './source.js';
 
@@ -89,10 +90,12 @@ export async function readSmallStdin(label: string, what = 'one JSON declaration
   return readSmallFile('-', label, what);
 }
 
-/** A source reading a file when read. */
+/** A source reading a file when read. A path starting with "~" is refused: nothing expanded it. */
 export function fileSource(path: string, label = 'source', text: SeedTextOptions = {}): SeedSource {
   const reference = `file:${path}`;
   if (path === '') throw badInput(label, 'file: needs a path', 'file:PATH');
+  const tilde = unexpandedTilde(path);
+  if (tilde) throw badInput(label, tilde.problem, tilde.allowed, 'E_SOURCE_REF');
   return {
     reference,
     read: async () => parseSeedText(await readSmallFile(path, reference), reference, undefined, text),

@@ -38,7 +38,15 @@ export interface SourceOptions {
   readonly storeLabel?: string;
   /** The region for `aws-sm:` (default: the SDK's environment). */
   readonly awsRegion?: string;
-  /** Address, token and namespace for `vault-kv:` and `vault-totp:` (default: VAULT_ADDR, …). */
+  /**
+   * What the face calls its region setting (the action's `aws-region`), for the error when no region is
+   * configured. A face without one leaves it out: the error then names AWS_REGION alone.
+   */
+  readonly awsRegionLabel?: string;
+  /**
+   * Address, token and namespace for `vault-kv:` and `vault-totp:` (default: VAULT_ADDR, …), and what the
+   * face calls its settings for them, for errors.
+   */
   readonly vault?: VaultOptions;
   /**
    * The encoder given beside the reference: with steam, a bare seed the source reads is base64 as Steam
@@ -116,7 +124,15 @@ function sourceFor(reference: string, label: string, env: NodeJS.ProcessEnv, opt
     case 'store':
       return storeSource(rest, env, label, options.store, options.storeLabel);
     case 'aws-sm':
-      return awsSmSource(rest, label, options.awsRegion ? { region: options.awsRegion } : {}, text);
+      return awsSmSource(
+        rest,
+        label,
+        {
+          ...(options.awsRegion ? { region: options.awsRegion } : {}),
+          ...(options.awsRegionLabel !== undefined ? { regionLabel: options.awsRegionLabel } : {}),
+        },
+        text,
+      );
     case 'vault-kv':
       return vaultKvSource(rest, env, label, options.vault, text);
     case 'vault-totp':

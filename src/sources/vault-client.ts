@@ -1,7 +1,7 @@
 /**
  * A minimal Vault HTTP client for the `vault-kv:` and `vault-totp:` sources: VAULT_ADDR, VAULT_TOKEN
- * and VAULT_NAMESPACE (or the action's inputs), JSON in and out, a timeout, and a few retries for the
- * answers Vault documents as transient (429 from a standby or a rate limit, 5xx). Failures name the
+ * and VAULT_NAMESPACE (or the face's own settings: the action's inputs), JSON in and out, a timeout, and a few
+ * retries for the answers Vault documents as transient (429 from a standby or a rate limit, 5xx). Failures name the
  * reference and Vault's reason; nothing read from a secret ever goes into a message.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +12,12 @@ export interface VaultOptions {
   readonly address?: string | undefined;
   readonly token?: string | undefined;
   readonly namespace?: string | undefined;
+  /**
+   * What the face calls its own settings for the address and the token (the action: `vault-address`,
+   * `vault-token`), named beside VAULT_ADDR and VAULT_TOKEN in errors. A face without them passes none, and
+   * errors name the variables alone.
+   */
+  readonly labels?: { readonly address?: string; readonly token?: string };
 }
 
 const ATTEMPTS = 3;
@@ -29,16 +35,22 @@ export function vaultOptions(env: NodeJS.ProcessEnv, given: VaultOptions = {}): 
   const address = given.address || env.VAULT_ADDR;
   const token = given.token || env.VAULT_TOKEN;
   const namespace = given.namespace || env.VAULT_NAMESPACE;
+  const labels = given.labels ?? {};
+  const where = (variable: string, label: string | undefined) =>
+    label !== undefined ? `${variable} or ${label}` : variable;
   if (!address)
     throw badInput(
-      'VAULT_ADDR',
+      where('VAULT_ADDR', labels.address),
       'is not set',
-      'the Vault address, e.g. https://vault.example.com:8200 (or the vault-address input)',
+      'the Vault address, e.g. https://vault.example.com:8200',
       'E_VAULT_CONFIG',
     );
-  if (!/^https?:\/\/[^\s]+$/.test(address))
-    throw badInput('VAULT_ADDR', 'is not an http(s) URL', 'https://host:8200', 'E_VAULT_CONFIG');
-  if (!token) throw badInput('VAULT_TOKEN', 'is not set', 'a Vault token (or the vault-token input)', 'E_VAULT_CONFIG');
+  if (!/^https?:\/\/[^\s]+$/.test(address)) {
+    // Named as what supplied it: the face's own setting wins over VAULT_ADDR.
+    const from = given.address ? (labels.address ?? 'address') : 'VAULT_ADDR';
+    throw badInput(from, 'is not an http(s) URL', 'https://host:8200', 'E_VAULT_CONFIG');
+  }
+  if (!token) throw badInput(where('VAULT_TOKEN', labels.token), 'is not set', 'a Vault token', 'E_VAULT_CONFIG');
   return { address: address.replace(/\/+$/, ''), token, ...(namespace ? { namespace } : {}) };
 }
 

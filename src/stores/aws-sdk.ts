@@ -96,8 +96,12 @@ export function unreadableAnswer(error: unknown): string {
   return `returned an answer that could not be read${status !== undefined && status >= 300 ? ` (HTTP ${status})` : ''}`;
 }
 
-/** Why an SDK call failed, in one line without any request or response content. */
-export function describeAwsError(error: unknown): string {
+/**
+ * Why an SDK call failed, in one line without any request or response content. `regionLabel` is what the face
+ * calls its own region setting for this call (the action's `aws-region`), when it has one: a missing region
+ * then names it beside AWS_REGION; otherwise AWS_REGION alone.
+ */
+export function describeAwsError(error: unknown, regionLabel?: string): string {
   const e = (error ?? {}) as SdkError;
   const name = awsErrorName(error);
   const code = typeof e.code === 'string' ? e.code : undefined;
@@ -108,7 +112,9 @@ export function describeAwsError(error: unknown): string {
   if (name === 'DecryptionFailure') return `the secret cannot be decrypted with its KMS key (${name})`;
   if (code && /^E[A-Z0-9_]+$/.test(code)) return `unreachable (${code})`;
   if (name === 'TimeoutError' || name === 'RequestTimeout') return `unreachable (${name})`;
-  if (e.message === 'Region is missing') return 'no AWS region configured (set AWS_REGION, or the aws-region input)';
+  if (e.message === 'Region is missing') {
+    return `no AWS region configured (set AWS_REGION${regionLabel !== undefined ? ` or ${regionLabel}` : ''})`;
+  }
   if (name === 'CredentialsProviderError')
     return 'no AWS credentials found (configure them, e.g. with aws-actions/configure-aws-credentials)';
   const message = String(e.message ?? '')

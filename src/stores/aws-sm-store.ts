@@ -59,6 +59,8 @@ import { awsPrefixProblem } from './store-ref.js';
 export const MANAGED_BY_TAG = { Key: 'managed-by', Value: 'totp-kit' } as const;
 /** The tag naming the record kind. */
 export const KIND_TAG_KEY = 'totp-kit-kind';
+/** What to do about a damaged secret: Secrets Manager keeps the version AWSCURRENT was moved from. */
+const RESTORE_VERSION = 'restore its last good version: move AWSCURRENT back to the version labelled AWSPREVIOUS';
 /** The staging label a new version carries until AWSCURRENT is moved to it. */
 export const PENDING_STAGE = 'TOTPKIT_PENDING';
 /** The store's key check: the secret PREFIX/key-check, holding {"keyCheck": sealed value}, and its kind tag. */
@@ -241,7 +243,7 @@ export class AwsSecretsManagerStore implements Store {
       new TotpKitError(
         'backend',
         'E_STORE_CORRUPT',
-        `store ${this.reference}: secret ${name} ${what}, so it is not a totp-kit record; it was left untouched`,
+        `store ${this.reference}: secret ${name} ${what}, so it is not a totp-kit record; it was left untouched (${RESTORE_VERSION}, or keep secrets that are not totp-kit's out of ${this.#base})`,
       );
     if (typeof output.SecretString !== 'string') throw corrupt('holds no SecretString (binary or empty)');
     let data: unknown;
@@ -264,7 +266,7 @@ export class AwsSecretsManagerStore implements Store {
       throw new TotpKitError(
         'backend',
         'E_STORE_CORRUPT',
-        `store ${this.reference}: secret ${this.#checkName} holds no key check; it was left untouched`,
+        `store ${this.reference}: secret ${this.#checkName} holds no key check; it was left untouched (${RESTORE_VERSION})`,
       );
     }
     return check;
@@ -278,7 +280,7 @@ export class AwsSecretsManagerStore implements Store {
       throw new TotpKitError(
         'backend',
         'E_STORE_CORRUPT',
-        `store ${this.reference}: secret ${this.#checkName} holds a key check of a version this store never writes; it was left untouched`,
+        `store ${this.reference}: secret ${this.#checkName} holds a key check of a version this store never writes; it was left untouched (${RESTORE_VERSION})`,
       );
     }
     return authenticatedTrust(this.secrets, check, (kind, id) => this.#describe(kind, id));

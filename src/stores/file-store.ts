@@ -71,8 +71,10 @@ export class FileStore implements Store {
     this.secrets = secrets;
   }
 
-  #failure(problem: string, code: ErrorCode = 'E_STORE_UNREADABLE'): TotpKitError {
-    return new TotpKitError('backend', code, `store ${this.reference}: ${problem}; it was left untouched`);
+  /** A store that cannot be used: what is wrong, that nothing was changed, and (`fix`) what to do. */
+  #failure(problem: string, code: ErrorCode = 'E_STORE_UNREADABLE', fix?: string): TotpKitError {
+    const next = fix !== undefined ? ` (${fix})` : '';
+    return new TotpKitError('backend', code, `store ${this.reference}: ${problem}; it was left untouched${next}`);
   }
 
   /** A store whose place other users could tamper with (store-place.ts): refused, with the fix. */
@@ -152,14 +154,27 @@ export class FileStore implements Store {
     try {
       data = JSON.parse(text);
     } catch {
+      // Atomic writes never leave an empty or torn store: such a file was damaged or made by something else.
+      if (text.trim() === '') {
+        throw this.#failure(
+          'is empty',
+          'E_STORE_CORRUPT',
+          `restore it from a backup, or delete ${this.#path} to start an empty store`,
+        );
+      }
       throw this.#failure(
-        text.trim() === '' ? 'is empty' : 'is not valid JSON (corrupt or truncated)',
+        'is not valid JSON (corrupt or truncated)',
         'E_STORE_CORRUPT',
+        `restore it from a backup; moving ${this.#path} aside starts an empty store, without its keys and enrollments`,
       );
     }
     const doc = data as Partial<StoreDocument> | null;
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || typeof doc.format !== 'number') {
-      throw this.#failure('is not a totp-kit store (no format version)', 'E_STORE_CORRUPT');
+      throw this.#failure(
+        'is not a totp-kit store (no format version)',
+        'E_STORE_CORRUPT',
+        'check that the store reference names a totp-kit store file, or restore it from a backup',
+      );
     }
     if (doc.format > STORE_FORMAT || !Number.isInteger(doc.format) || doc.format < 1) {
       throw this.#failure(
@@ -171,7 +186,7 @@ export class FileStore implements Store {
     for (const name of Object.values(SECTIONS)) {
       const section = doc[name] ?? {};
       if (typeof section !== 'object' || section === null || Array.isArray(section)) {
-        throw this.#failure(`has a damaged "${name}" section`, 'E_STORE_CORRUPT');
+        throw this.#failure(`has a damaged "${name}" section`, 'E_STORE_CORRUPT', 'restore it from a backup');
       }
       sections[name] = section;
     }

@@ -193,20 +193,10 @@ export class SecretBox {
         return decodeBase32(sealed, `${what} seed in the store`);
       } catch {
         // The store is damaged, not the user's input: a backend failure, without quoting the text.
-        throw new TotpKitError(
-          'backend',
-          'E_STORE_CORRUPT',
-          `${what}: the stored seed is damaged (not Base32, not sealed)`,
-        );
+        throw damaged(what, context, 'not Base32, not sealed');
       }
     }
-    if (!isSealedObject(sealed)) {
-      throw new TotpKitError(
-        'backend',
-        'E_STORE_CORRUPT',
-        `${what}: the stored seed is damaged (not Base32, not sealed)`,
-      );
-    }
+    if (!isSealedObject(sealed)) throw damaged(what, context, 'not Base32, not sealed');
     // Seal later seeds with the salt already in use, so a process pays for scrypt once, not per salt.
     if (sealed.kdf === 'scrypt' && this.#salt === undefined) this.#salt = sealed.salt;
     if (!this.encrypting) {
@@ -221,11 +211,7 @@ export class SecretBox {
     const tag = Buffer.from(sealed.tag, 'base64');
     // GCM would decrypt under a truncated tag (down to 4 bytes: forgeable) or an IV of another length.
     if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
-      throw new TotpKitError(
-        'backend',
-        'E_STORE_CORRUPT',
-        `${what}: the stored seed is damaged (sealed, but its IV or tag is not ${IV_BYTES} or ${TAG_BYTES} bytes)`,
-      );
+      throw damaged(what, context, `sealed, but its IV or tag is not ${IV_BYTES} or ${TAG_BYTES} bytes`);
     }
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.#keyFor(sealed.kdf, sealed.salt), iv, {
@@ -292,7 +278,13 @@ export class SecretBox {
    * between stores that share a key) and labelled for this one use. Call after `assertCheck` accepted `check`.
    */
   recordKey(check: unknown): Buffer {
-    if (!isSealedObject(check)) throw new TotpKitError('backend', 'E_STORE_CORRUPT', 'the store key check is damaged');
+    if (!isSealedObject(check)) {
+      throw new TotpKitError(
+        'backend',
+        'E_STORE_CORRUPT',
+        'the store key check is damaged; it was left untouched (restore the store from a backup)',
+      );
+    }
     const salt = createHash('sha256').update(canonicalJson(check)).digest();
     return Buffer.from(hkdfSync('sha256', this.#keyFor(check.kdf, check.salt), salt, MAC_INFO, 32));
   }
@@ -311,6 +303,22 @@ export class SecretBox {
     }
     return this.seal(secret, context);
   }
+}
+
+/**
+ * A stored seed that is neither Base32 nor sealed (or sealed with the wrong sizes): what was damaged and what to
+ * do. The store's key check is the store's, not a record's: only a backup restores it.
+ */
+function damaged(what: string, context: string, why: string): TotpKitError {
+  const fix =
+    context === CHECK_CONTEXT
+      ? 'restore the store from a backup'
+      : `restore the store from a backup, or delete ${what} and create it again`;
+  return new TotpKitError(
+    'backend',
+    'E_STORE_CORRUPT',
+    `${what}: the stored seed is damaged (${why}); it was left untouched (${fix})`,
+  );
 }
 
 function wrongKey(sealedWith: string, given: string): TotpKitError {

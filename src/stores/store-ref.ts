@@ -4,6 +4,7 @@
  * when such a store is opened.
  */
 import { badInput, looksLikeSeed } from '../core/errors.js';
+import { unexpandedTilde } from '../core/file-path.js';
 import { adoptionRequested, SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
@@ -46,20 +47,25 @@ export function awsPrefixProblem(prefix: string): string | undefined {
 }
 
 /**
- * Parses a store reference; `given` wins over `TOTP_KIT_STORE`, which wins over the default.
- * @throws TotpKitError (bad-input) for a malformed reference.
+ * Parses a store reference; `given` wins over `TOTP_KIT_STORE`, which wins over the default. `label` names
+ * `given` in errors (`--store`, `store`); a reference from TOTP_KIT_STORE is named TOTP_KIT_STORE.
+ * @throws TotpKitError (bad-input) for a malformed reference, or a file path starting with "~" (not expanded).
  */
 export function resolveStoreRef(
   given: string | undefined,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  label = 'store',
+  givenLabel = 'store',
 ): StoreRef {
   const reference = given ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
+  const label = given === undefined && env.TOTP_KIT_STORE ? 'TOTP_KIT_STORE' : givenLabel;
   const match = /^([a-z][a-z0-9-]{0,19}):(.*)$/s.exec(reference);
   if (!match) throw badInput(label, 'is not a store reference', ALLOWED, 'E_STORE_REF');
   const [, scheme, rest] = match as unknown as [string, string, string];
   if (scheme === 'file') {
     if (rest === '') throw badInput(label, 'file: needs a path', ALLOWED, 'E_STORE_REF');
+    // A store there would be made in a folder named "~" under the working directory.
+    const tilde = unexpandedTilde(rest);
+    if (tilde) throw badInput(label, tilde.problem, tilde.allowed, 'E_STORE_REF');
     return { kind: 'file', path: rest, reference };
   }
   if (scheme === 'aws-sm') {

@@ -6,12 +6,21 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Problem } from '../../core/errors.js';
-import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
 import { codeLength, describeCodes, generateCode } from '../../core/totp.js';
 import type { ResolvedKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
-import { addClockOptions, type ClockFlags, chooseClock, clockProblems, maskInActions } from '../timing-options.js';
+import {
+  AT_FLAGS,
+  addClockOptions,
+  atHelp,
+  atValueProblem,
+  type ClockFlags,
+  chooseClock,
+  clockProblems,
+  maskInActions,
+  parseAt,
+} from '../timing-options.js';
 
 /** The flags of `check`. */
 export interface CheckFlags extends SeedFlags, ClockFlags {
@@ -43,7 +52,7 @@ export function registerCheck(program: Command, io: Io, result: (code: number) =
         ),
     ),
   )
-    .option('--at <unix-seconds>', 'show the codes around this time instead of now')
+    .option(AT_FLAGS, atHelp('show the codes around this time instead of now'))
     .addHelpText(
       'after',
       [
@@ -72,7 +81,7 @@ function iso(seconds: number): string {
 
 async function check(flags: CheckFlags, io: Io, json: boolean, store: string | undefined): Promise<void> {
   const problems: Problem[] = [...clockProblems(flags, flags.at)];
-  const atIssue = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
+  const atIssue = flags.at !== undefined ? atValueProblem(flags.at) : undefined;
   if (atIssue) problems.push(atIssue);
   const loaded = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   const { key } = loaded;
@@ -107,7 +116,7 @@ async function check(flags: CheckFlags, io: Io, json: boolean, store: string | u
     return;
   }
   const clock = flags.at !== undefined ? { offset: 0 } : await chooseClock(flags, key, io);
-  const t = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now() + clock.offset;
+  const t = flags.at !== undefined ? parseAt(flags.at) : io.now() + clock.offset;
   const step = Math.floor(t / key.period);
   const codes: StepCode[] = (['previous', 'current', 'next'] as const)
     .map((which, i) => ({ which, step: step - 1 + i }))

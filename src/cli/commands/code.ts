@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
-import { assertMinRemaining, parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
+import { assertMinRemaining } from '../../core/time.js';
 import { codeLength } from '../../core/totp.js';
 import { type FreshCodeResult, freshCode } from '../../resources/fresh-code.js';
 import type { Store } from '../../stores/store.js';
@@ -10,13 +10,17 @@ import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
 import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
 import {
+  AT_FLAGS,
   addClockOptions,
+  atHelp,
   atProblem,
+  atValueProblem,
   type ClockFlags,
   chooseClock,
   clockProblems,
   maskInActions,
   minRemainingProblem,
+  parseAt,
 } from '../timing-options.js';
 
 /** The flags of `code`. */
@@ -29,7 +33,7 @@ export interface CodeFlags extends SeedFlags, ClockFlags {
 /** Registers `code` on the program. */
 export function registerCode(program: Command, io: Io, result: (code: number) => void): void {
   addClockOptions(addSeedOptions(program.command('code').description('print the current code of a key')))
-    .option('--at <unix-seconds>', 'compute the code at this time instead of now')
+    .option(AT_FLAGS, atHelp('compute the code at this time instead of now'))
     .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
     .option(
       '--lease',
@@ -62,7 +66,7 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   if (minRemainingIssue) problems.push(minRemainingIssue);
   const minRemaining = parseWholeNumber(flags.minRemaining ?? '0') as number;
   if (flags.at !== undefined) {
-    const atIssue = unixSecondsProblem(flags.at, '--at');
+    const atIssue = atValueProblem(flags.at);
     if (atIssue) problems.push(atIssue);
     if (flags.lease === true) problems.push(atProblem('--lease'));
   }
@@ -82,7 +86,7 @@ export async function printCode(flags: CodeFlags, io: Io, json: boolean, store: 
   let offset = 0;
   if (flags.at !== undefined) {
     // A fixed clock: nothing to wait for; with too little left, the next step's code (as a wait would give).
-    const at = parseUnixSeconds(flags.at, '--at');
+    const at = parseAt(flags.at);
     issued = await freshCode(key, {
       minRemaining,
       minRemainingLabel: '--min-remaining',

@@ -81,9 +81,13 @@ async function planStackCommand(
   if (command.optsWithGlobals().store !== undefined) {
     throw badInput('--stack', 'cannot be combined with --store', '--stack DIR alone: each resource names its store');
   }
-  const { folder, resources } = await readStack(stack);
-  const plan = await planStack(stack, resources, (store, region) =>
-    openStoreContext(io, store, { label: 'store', ...(region !== undefined ? { env: { AWS_REGION: region } } : {}) }),
+  const { folder, resources, applied } = await readStack(stack);
+  const plan = await planStack(
+    stack,
+    resources,
+    (store, region) =>
+      openStoreContext(io, store, { label: 'store', ...(region !== undefined ? { env: { AWS_REGION: region } } : {}) }),
+    applied,
   );
   emit(io, wantsJson(command), plan, stackPlanText(plan, folder));
   result(plan.drifted ? DRIFT : 0);
@@ -93,7 +97,7 @@ function declarationCommand(program: Command, name: string, description: string)
   return program
     .command(name)
     .description(description)
-    .option('--declaration <json>', 'the declaration as JSON (default: read from --file or standard input)')
+    .option('--declaration <json>', 'the declaration as JSON (without it: --file, --declaration-env or standard input)')
     .option('--file <path>', 'read the declaration from a file')
     .option('--declaration-env <name>', 'read the declaration from this environment variable');
 }

@@ -10,13 +10,14 @@ import { TotpKitError } from '../../core/errors.js';
 import type { TotpKey } from '../../core/key.js';
 import { formatOtpauthUrl } from '../../core/otpauth-url.js';
 import { qrTerminal } from '../../core/qr.js';
-import { parseUnixSeconds, remainingSeconds } from '../../core/time.js';
+import { remainingSeconds } from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
 import { newGeneration, type ResourceContext } from '../../resources/context.js';
 import { checkedKeySpec, createKey, findKey, openKey } from '../../resources/key.js';
 import type { KeyRecord } from '../../resources/records.js';
 import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
+import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
 
 /** The demo key's name in the store. */
 export const DEMO_KEY = 'demo';
@@ -83,11 +84,11 @@ export function registerDemo(program: Command, io: Io, result: (code: number) =>
   program
     .command('demo')
     .description('create (or reuse) a demo key in the embedded store and show its QR code and current code')
-    .option('--at <unix-seconds>', 'show the code at this time instead of now')
+    .option(AT_FLAGS, atHelp('show the code at this time instead of now'))
     .option('--watch', 'keep showing the code as it changes, until interrupted')
     .action(async (flags: { at?: string; watch?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals();
-      const fixed = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      const fixed = flags.at !== undefined ? parseAt(flags.at) : undefined;
       const ref = resolveStoreRef(globals.store as string | undefined, io.env, '--store');
       const ctx: ResourceContext = { store: await openStore(ref, io.env), now: io.now };
       const { key, created } = await demoKey(ctx);

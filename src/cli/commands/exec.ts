@@ -12,7 +12,7 @@ import { freshCode } from '../../resources/fresh-code.js';
 import { looksLikeSeed } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { runCommand } from '../run-command.js';
-import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
+import { addSeedOptions, printWarnings, readKey, type SeedFlags, withDefault } from '../seed-options.js';
 import {
   addClockOptions,
   type ClockFlags,
@@ -53,11 +53,15 @@ export function registerExec(program: Command, io: Io, result: (code: number) =>
   )
     .option(
       '--min-remaining <seconds>',
-      `if the code expires sooner than this, wait for the next one (default ${EXEC_MIN_REMAINING}, or the period - 1 when shorter)`,
+      withDefault(
+        'if the code expires sooner than this, wait for the next one',
+        EXEC_MIN_REMAINING,
+        'or the period - 1 when shorter',
+      ),
     )
     .option(
       '--retries <n>',
-      `run the command again up to N times with a new code when it fails (0-${MAX_RETRIES})`,
+      `run the command again up to N times with a new code when it fails, 0 to ${MAX_RETRIES}`,
       '0',
     )
     .option(

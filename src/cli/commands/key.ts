@@ -1,7 +1,7 @@
 /** `totp-kit key …`: TOTP engine keys in the store (create, get, list, delete, code, verify). */
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
-import { parseUnixSeconds } from '../../core/time.js';
+import { DEFAULTS, LIMITS } from '../../core/settings.js';
 import { describeCodes } from '../../core/totp.js';
 import {
   checkedKeySpec,
@@ -15,9 +15,10 @@ import {
 } from '../../resources/key.js';
 import { checkName } from '../../resources/names.js';
 import type { Io } from '../io.js';
-import { saveOnce } from '../secret-output.js';
-import { ENCODER_HELP, flagOf, printWarnings } from '../seed-options.js';
+import { drawOnce, handoutTo, saveOnce } from '../secret-output.js';
+import { ENCODER_HELP, flagOf, printWarnings, withDefault } from '../seed-options.js';
 import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
+import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
 import { type CodeFlags, printCode } from './code.js';
 
 interface CreateFlags {
@@ -37,27 +38,48 @@ interface CreateFlags {
   readonly urlFile?: string;
 }
 
+/** The note of a default that an imported key's otpauth URL may state instead. */
+const FROM_URL = "or the imported URL's";
+
+/** How a generated key's barcode and URL are handed out, in `key create --help`. */
+const HANDOUT_HELP =
+  "A generated key's barcode and otpauth URL hold its seed and are handed out once: written to --qr / --url-file,\n" +
+  'else drawn on the terminal. Without a terminal, or with --json, one of --qr, --url-file or --no-export is\n' +
+  'required: otherwise nothing is created.';
+
 /** Registers `key` and its subcommands. */
 export function registerKey(program: Command, io: Io, result: (code: number) => void): void {
   const key = program.command('key').description("TOTP keys kept in the store (like Vault's TOTP engine)");
 
   key
     .command('create <name>')
-    .description('generate a key (--generate) or import one from a source (--from); the barcode is shown only here')
+    .description(
+      "generate a key (--generate) or import one from a source (--from); a generated key's barcode is handed out only here",
+    )
     .option('--generate', 'generate a new seed (needs --issuer and --account)')
     .option('--from <source>', 'import the seed from env:NAME, file:PATH or store:NAME (read once, kept in the store)')
-    .option('--issuer <issuer>', 'issuer shown by authenticator apps (no ":")')
-    .option('--account <account>', 'account name shown by authenticator apps (no ":")')
-    .option('--key-size <bytes>', 'seed size of a generated key, 16 to 1024 (default 20)')
-    .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1)')
-    .option('--digits <n>', '6 or 8 (default 6)')
-    .option('--period <seconds>', 'time step (default 30)')
-    .option('--skew <steps>', 'steps accepted either side when verifying: 0 or 1 (default 1)')
-    .option('--qr-size <pixels>', 'barcode size, 0 for none (default 200)')
-    .option('--encoder <name>', `${ENCODER_HELP} (imported keys; a Steam .maFile or URL implies it)`)
+    .option('--issuer <issuer>', 'issuer shown by authenticator apps (no ":"; for --from, the URL\'s unless given)')
+    .option(
+      '--account <account>',
+      'account name shown by authenticator apps (no ":"; for --from, the URL\'s unless given)',
+    )
+    .option(
+      '--key-size <bytes>',
+      withDefault(`seed size of a generated key, ${LIMITS.minKeySize} to ${LIMITS.maxKeySize}`, DEFAULTS.keySize),
+    )
+    .option('--algorithm <name>', withDefault('SHA1, SHA256 or SHA512', DEFAULTS.algorithm, FROM_URL))
+    .option('--digits <n>', withDefault('6 or 8', DEFAULTS.digits, FROM_URL))
+    .option('--period <seconds>', withDefault('time step in seconds', DEFAULTS.period, FROM_URL))
+    .option('--skew <steps>', withDefault('steps accepted either side when verifying: 0 or 1', DEFAULTS.skew))
+    .option('--qr-size <pixels>', withDefault('barcode size, 0 for none', DEFAULTS.qrSize))
+    .option(
+      '--encoder <name>',
+      withDefault(`${ENCODER_HELP}, for imported keys`, 'totp', 'or steam for a Steam .maFile or URL'),
+    )
     .option('--no-export', 'never hand out the URL or barcode (codes come from `key code` only)')
-    .option('--qr <file.png>', 'write the barcode of a generated key to this file (mode 0600)')
+    .option('--qr <file.png>', 'write the barcode of a generated key to this file (mode 0600) instead of the terminal')
     .option('--url-file <file>', 'write the otpauth URL of a generated key to this file (mode 0600)')
+    .addHelpText('after', `\n${HANDOUT_HELP}`)
     .action(async (name: string, flags: CreateFlags, command: Command) => {
       if (flags.generate && flags.from !== undefined) {
         throw badInput('--generate', 'and --from were both given', 'exactly one of --generate and --from SOURCE');
@@ -87,17 +109,25 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
                 ? 'NAME'
                 : flagOf(setting),
       );
+      const json = wantsJson(command);
+      // Decided before the store is opened: a key whose barcode and URL would be lost is never made.
+      const handout =
+        spec.generated && spec.exported
+          ? handoutTo('key', flags, { json, isTty: io.isTty, qrSize: spec.settings.qrSize })
+          : 'files';
       const ctx = await storeContext(command, io);
       const created = await createKey(ctx, spec);
       const warnings = [...created.warnings];
-      const { qrFile, urlFile } = await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
+      const { qrFile, urlFile } =
+        handout === 'terminal' ? {} : await saveOnce(created, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
       printWarnings(warnings, io);
       const k = created.key;
-      emit(io, wantsJson(command), { ...k, ...(qrFile ? { qrFile } : {}), ...(urlFile ? { urlFile } : {}) }, [
+      emit(io, json, { ...k, ...(qrFile ? { qrFile } : {}), ...(urlFile ? { urlFile } : {}) }, [
         `created key "${k.name}" (${k.generated ? 'generated' : `imported from ${k.importFrom}`}; ${describeCodes(k)})`,
         ...(qrFile ? [`barcode written to ${qrFile}`] : []),
         ...(urlFile ? [`otpauth URL written to ${urlFile}`] : []),
       ]);
+      if (handout === 'terminal' && created.url !== undefined) await drawOnce(created.url, io);
       result(0);
     });
 
@@ -139,7 +169,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
   key
     .command('code <name>')
     .description('print the current code of a key in the store')
-    .option('--at <unix-seconds>', 'compute the code at this time instead of now')
+    .option(AT_FLAGS, atHelp('compute the code at this time instead of now'))
     .option('--min-remaining <seconds>', 'if the code expires sooner than this, wait for the next one', '0')
     .action(async (name: string, flags: Pick<CodeFlags, 'at' | 'minRemaining'>, command: Command) => {
       checkName('NAME', name);
@@ -159,10 +189,10 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .command('verify <name>')
     .description('check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)')
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
-    .option('--at <unix-seconds>', 'check at this time instead of now')
+    .option(AT_FLAGS, atHelp('check at this time instead of now'))
     .action(async (name: string, flags: { code: string; at?: string }, command: Command) => {
       checkName('NAME', name);
-      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      const at = flags.at !== undefined ? parseAt(flags.at) : undefined;
       const outcome = await validateKey(await storeContext(command, io), name, flags.code, at);
       if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}\n`);
       else {

@@ -1,6 +1,7 @@
 /** `totp-kit method …`: MFA methods, their enrollments and per-enrollment validation. */
 import type { Command } from 'commander';
-import { parseUnixSeconds } from '../../core/time.js';
+import { badInput } from '../../core/errors.js';
+import { DEFAULTS, LIMITS } from '../../core/settings.js';
 import { notFound } from '../../resources/context.js';
 import { enroll, enrollmentRefusal, readEnrollment, unenroll, validateEnrollment } from '../../resources/enrollment.js';
 import {
@@ -15,9 +16,10 @@ import {
 } from '../../resources/method.js';
 import { checkName } from '../../resources/names.js';
 import type { Io } from '../io.js';
-import { saveOnce } from '../secret-output.js';
-import { flagOf, printWarnings } from '../seed-options.js';
+import { drawOnce, handoutTo, saveOnce } from '../secret-output.js';
+import { flagOf, printWarnings, withDefault } from '../seed-options.js';
 import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
+import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
 
 interface MethodFlags {
   readonly issuer?: string;
@@ -30,16 +32,30 @@ interface MethodFlags {
   readonly maxValidationAttempts?: string;
 }
 
-function addSettings(command: Command): Command {
+/**
+ * The settings flags. `create` says the default it fills in for each; `update` changes only the settings given
+ * (the rest are kept), so its help names no default.
+ */
+function addSettings(command: Command, mode: 'create' | 'update'): Command {
+  const create = mode === 'create';
+  const stated = (text: string, value: string | number) => (create ? withDefault(text, value) : text);
+  const newOnes = create ? '' : ', for enrollments made afterwards';
+  const everyOne = create ? '' : ', for every enrollment at once';
   return command
-    .option('--issuer <issuer>', 'issuer shown by authenticator apps (no ":")')
-    .option('--algorithm <name>', 'SHA1, SHA256 or SHA512 (default SHA1)')
-    .option('--digits <n>', '6 or 8 (default 6)')
-    .option('--period <seconds>', 'time step (default 30)')
-    .option('--key-size <bytes>', 'seed size of new enrollments, 16 to 1024 (default 20)')
-    .option('--qr-size <pixels>', 'barcode size, 0 for none (default 200)')
-    .option('--skew <steps>', 'steps accepted either side: 0 or 1 (default 1)')
-    .option('--max-validation-attempts <n>', 'failed attempts allowed per period before a lockout (default 5)');
+    .option('--issuer <issuer>', `issuer shown by authenticator apps (no ":")${create ? '; required' : newOnes}`)
+    .option('--algorithm <name>', stated(`SHA1, SHA256 or SHA512${newOnes}`, DEFAULTS.algorithm))
+    .option('--digits <n>', stated(`6 or 8${newOnes}`, DEFAULTS.digits))
+    .option('--period <seconds>', stated(`time step${newOnes}`, DEFAULTS.period))
+    .option(
+      '--key-size <bytes>',
+      stated(`seed size of new enrollments, ${LIMITS.minKeySize} to ${LIMITS.maxKeySize}`, DEFAULTS.keySize),
+    )
+    .option('--qr-size <pixels>', stated('barcode size of new enrollments, 0 for none', DEFAULTS.qrSize))
+    .option('--skew <steps>', stated(`steps accepted either side: 0 or 1${everyOne}`, DEFAULTS.skew))
+    .option(
+      '--max-validation-attempts <n>',
+      stated(`failed attempts allowed per period before a lockout${everyOne}`, DEFAULTS.maxValidationAttempts),
+    );
 }
 
 /** The flags given, as spec fields (absent flags left out). */
@@ -49,13 +65,19 @@ function given(flags: MethodFlags): Partial<MethodSpec> {
 
 const label = (setting: string) => (setting === 'methodName' ? 'NAME' : flagOf(setting));
 
+/** How a new enrollment's barcode and URL are handed out, in `method enroll --help`. */
+const HANDOUT_HELP =
+  "A new enrollment's barcode and otpauth URL hold its seed and are handed out once: written to --qr / --url-file,\n" +
+  'else drawn on the terminal. Without a terminal, or with --json, --qr or --url-file is required: otherwise\n' +
+  'nobody is enrolled.';
+
 /** Registers `method` and its subcommands. */
 export function registerMethod(program: Command, io: Io, result: (code: number) => void): void {
   const method = program
     .command('method')
     .description("MFA methods and their enrollments (like Vault's identity MFA TOTP)");
 
-  addSettings(method.command('create <name>').description('create an MFA method (names are unique)')).action(
+  addSettings(method.command('create <name>').description('create an MFA method (names are unique)'), 'create').action(
     async (name: string, flags: MethodFlags, command: Command) => {
       const spec = checkedMethodSpec({ methodName: name, ...given(flags), issuer: flags.issuer }, label);
       const record = await createMethod(await storeContext(command, io), spec);
@@ -70,7 +92,12 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
   );
 
   addSettings(
-    method.command('update <name>').description('change settings; enrollments keep their algorithm, digits and period'),
+    method
+      .command('update <name>')
+      .description(
+        'change only the settings given; existing enrollments keep their issuer, algorithm, digits and period',
+      ),
+    'update',
   ).action(async (name: string, flags: MethodFlags, command: Command) => {
     checkName('NAME', name);
     const ctx = await storeContext(command, io);
@@ -117,15 +144,30 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
 
   method
     .command('enroll <method>')
-    .description('give an entity a secret for the method; the barcode is shown only here')
+    .description('give an entity a secret for the method; its barcode is handed out only here')
     .requiredOption('--entity <id>', 'the entity (user, bot) to enroll')
-    .option('--qr <file.png>', 'write the barcode to this file (mode 0600)')
+    .option('--qr <file.png>', 'write the barcode to this file (mode 0600) instead of the terminal')
     .option('--url-file <file>', 'write the otpauth URL to this file (mode 0600)')
+    .addHelpText('after', `\n${HANDOUT_HELP}`)
     .action(async (name: string, flags: { entity: string; qr?: string; urlFile?: string }, command: Command) => {
       checkName('METHOD', name);
-      const enrolled = await enroll(await storeContext(command, io), name, flags.entity);
+      const json = wantsJson(command);
+      // Decided before anything is enrolled: a secret that would be lost is never made.
+      const handout = handoutTo('enrollment', flags, { json, isTty: io.isTty });
+      const ctx = await storeContext(command, io);
+      const found = await findMethod(ctx, name);
+      if (!found) throw notFound(`MFA method "${name}"`);
+      if (found.qrSize === 0 && flags.urlFile === undefined) {
+        throw badInput(
+          flags.qr !== undefined ? '--qr' : `MFA method "${name}"`,
+          'its qrSize is 0, so no barcode is made and the URL is never printed: the new enrollment could never be used; nobody was enrolled',
+          '--url-file FILE',
+        );
+      }
+      const enrolled = await enroll(ctx, name, flags.entity);
       const warnings = enrolled.warning ? [enrolled.warning] : [];
-      const { qrFile, urlFile } = await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
+      const { qrFile, urlFile } =
+        handout === 'terminal' ? {} : await saveOnce(enrolled, { qr: flags.qr, urlFile: flags.urlFile }, warnings);
       printWarnings(warnings, io);
       const text = enrolled.created
         ? [
@@ -136,7 +178,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         : [`"${flags.entity}" was already enrolled in MFA method "${name}"; kept`];
       emit(
         io,
-        wantsJson(command),
+        json,
         {
           created: enrolled.created,
           ...enrolled.enrollment,
@@ -145,6 +187,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         },
         text,
       );
+      if (handout === 'terminal' && enrolled.url !== undefined) await drawOnce(enrolled.url, io);
       result(0);
     });
 
@@ -178,10 +221,10 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)")
     .requiredOption('--entity <id>', 'the entity whose code it is')
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
-    .option('--at <unix-seconds>', 'check at this time instead of now')
+    .option(AT_FLAGS, atHelp('check at this time instead of now'))
     .action(async (name: string, flags: { entity: string; code: string; at?: string }, command: Command) => {
       checkName('METHOD', name);
-      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : undefined;
+      const at = flags.at !== undefined ? parseAt(flags.at) : undefined;
       const ctx = await storeContext(command, io);
       const outcome = await validateEnrollment(ctx, name, flags.entity, flags.code, at);
       if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}\n`);

@@ -1,11 +1,20 @@
 /** `totp-kit verify`: check a code statelessly (exit 0 valid, 1 invalid). */
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
-import { parseUnixSeconds, unixSecondsProblem } from '../../core/time.js';
+import { DEFAULTS } from '../../core/settings.js';
 import { verdictMessage, verifyWithKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
-import { addClockOptions, type ClockFlags, chooseClock, clockProblems } from '../timing-options.js';
+import { addSeedOptions, printWarnings, readKey, type SeedFlags, withDefault } from '../seed-options.js';
+import {
+  AT_FLAGS,
+  addClockOptions,
+  atHelp,
+  atValueProblem,
+  type ClockFlags,
+  chooseClock,
+  clockProblems,
+  parseAt,
+} from '../timing-options.js';
 
 interface VerifyFlags extends SeedFlags, ClockFlags {
   readonly code?: string;
@@ -19,8 +28,8 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
     addSeedOptions(program.command('verify').description('check a code against a key (exit 0 valid, 1 invalid)')),
   )
     .requiredOption('--code <code>', 'the code to check (spaces are ignored)')
-    .option('--skew <steps>', 'accept codes this many time steps either side: 0 or 1', '1')
-    .option('--at <unix-seconds>', 'check at this time instead of now')
+    .option('--skew <steps>', withDefault('accept codes this many time steps either side: 0 or 1', DEFAULTS.skew))
+    .option(AT_FLAGS, atHelp('check at this time instead of now'))
     .action(async (flags: VerifyFlags, command: Command) => {
       const globals = command.optsWithGlobals();
       const json = globals.json === true;
@@ -29,7 +38,7 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       if (flags.code === undefined || flags.code.trim() === '') {
         problems.push({ setting: '--code', problem: 'is empty', allowed: 'the code to check' });
       }
-      const atProblem = flags.at !== undefined ? unixSecondsProblem(flags.at, '--at') : undefined;
+      const atProblem = flags.at !== undefined ? atValueProblem(flags.at) : undefined;
       if (atProblem) problems.push(atProblem);
       problems.push(...clockProblems(flags, flags.at));
       const { key, settings, warnings } = await readKey(flags, io, {
@@ -37,7 +46,7 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
         problems,
         ...(store !== undefined ? { store } : {}),
       });
-      if (key.remote && (flags.at !== undefined || flags.skew !== '1')) {
+      if (key.remote && (flags.at !== undefined || flags.skew !== undefined)) {
         throw badInput(
           flags.at !== undefined ? '--at' : '--skew',
           `cannot be used with ${key.remote.reference}: its backend checks the code with its own clock and skew`,
@@ -46,10 +55,11 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       }
       printWarnings(warnings, io);
       const clock = flags.at !== undefined ? { offset: 0 } : await chooseClock(flags, key, io);
-      const at = flags.at !== undefined ? parseUnixSeconds(flags.at, '--at') : io.now() + clock.offset;
-      const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? 1 });
+      const at = flags.at !== undefined ? parseAt(flags.at) : io.now() + clock.offset;
+      const outcome = await verifyWithKey(key, flags.code, { at, skew: settings.skew ?? DEFAULTS.skew });
       if (json) {
-        const reason = outcome.valid ? {} : { reason: outcome.reason === 'invalid' ? 'no-match' : outcome.reason };
+        // The library's words (`invalid`, `malformed`, `used`), as `key verify` and `method verify` print them.
+        const reason = outcome.valid ? {} : { reason: outcome.reason ?? 'invalid' };
         const delta = outcome.delta !== undefined ? { delta: outcome.delta } : {};
         io.out(`${JSON.stringify({ valid: outcome.valid, ...reason, ...delta })}\n`);
       } else {

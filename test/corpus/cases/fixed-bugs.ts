@@ -141,6 +141,7 @@ export const FIXED_BUGS: readonly FixedBug[] = [
             'ACME',
             '--account',
             'alice',
+            '--no-export',
             '--store',
             'file:{{DIR}}/afile/store.json',
           ],

@@ -87,7 +87,7 @@ export const REFERENCE_CASES: readonly CorpusCase[] = [
   cli(
     'missing-value-at',
     ['code', '--from', 'env:X', '--at'],
-    ["option '--at <unix-seconds>' argument missing"],
+    ["option '--at <time>' argument missing"],
     ['missing-value'],
   ),
   cli(
@@ -176,6 +176,13 @@ export const REFERENCE_CASES: readonly CorpusCase[] = [
   badReference('source-env-without-name', 'env:', ['env: needs a variable name'], ['scheme']),
   badReference('source-env-bad-name', 'env:1SEED', ['env: has an invalid variable name'], ['scheme']),
   badReference('source-file-without-path', 'file:', ['file: needs a path'], ['scheme']),
+  // "~" reaches totp-kit unexpanded after "file:" (a shell expands it only at the start of a word).
+  badReference(
+    'source-file-tilde',
+    'file:~/seed.txt',
+    ['file:~/seed.txt: "~" is not expanded', 'file:$HOME/seed.txt'],
+    ['scheme'],
+  ),
   badReference('source-aws-without-id', 'aws-sm:', ['aws-sm:'], ['scheme']),
   badReference('source-aws-empty-field', 'aws-sm:prod/totp#', ['#FIELD'], ['scheme']),
   badReference('source-store-bad-name', 'store:a b', ['store: needs a key name'], ['scheme']),

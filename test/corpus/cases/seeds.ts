@@ -61,7 +61,8 @@ export const SEED_CASES: readonly CorpusCase[] = [
   badText('base32-only-padding', '========', ['is empty'], ['padding', 'empty']),
   badText('base32-one-character', 'G', [NOT_B32, '1 character cannot encode whole bytes']),
   badText('base32-three-characters', 'GEZ', [NOT_B32, '3 characters cannot encode whole bytes']),
-  badText('base32-hex-pasted', '{{HEX}}', [NOT_B32]),
+  // Said to be hex, with how to pass it: the prefix "hex:" (hex is never guessed from the digits).
+  badText('base32-hex-pasted', '{{HEX}}', ['looks like hex (digits 0-9 and letters a-f only), not Base32']),
   badText('base32-base64-pasted', '{{BASE64}}', [NOT_B32]),
   {
     id: 'base32-empty',

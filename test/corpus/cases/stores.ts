@@ -11,7 +11,19 @@ const UNTOUCHED = 'it was left untouched';
 type Op = 'create' | 'verify-enrollment' | 'read-key';
 
 const CLI_OPS: Readonly<Record<Op, string[]>> = {
-  create: ['key', 'create', 'new-key', '--generate', '--issuer', 'ACME', '--account', 'alice', '--store', STORE],
+  create: [
+    'key',
+    'create',
+    'new-key',
+    '--generate',
+    '--issuer',
+    'ACME',
+    '--account',
+    'alice',
+    '--no-export',
+    '--store',
+    STORE,
+  ],
   'verify-enrollment': ['method', 'verify', 'ops', '--entity', 'alice', '--code', '123456', '--store', STORE],
   'read-key': ['code', '--from', 'store:bot', '--store', STORE],
 };

@@ -90,6 +90,38 @@ export const URL_CASES: readonly CorpusCase[] = [
     ['base32', 'unicode'],
     'secret parameter',
   ),
+  {
+    id: 'url-several-bad-parameters',
+    tags: ['url', 'algorithm', 'digits', 'period'],
+    faces: ['cli', 'action', 'library'],
+    input: {
+      cli: { argv: ['code', '--url', `${BASE}secret={{B32}}&algorithm=MD5&digits=7&period=0`], lines: 3 },
+      action: { inputs: { secret: `${BASE}secret={{B32}}&algorithm=MD5&digits=7&period=0` }, lines: 3 },
+      library: {
+        call: 'parseOtpauthUrl',
+        args: [`${BASE}secret={{B32}}&algorithm=MD5&digits=7&period=0`, 'url'],
+        lines: 3,
+      },
+    },
+    expected: { cli: 2, action: 1, library: 'bad-input' },
+    words: [
+      'algorithm parameter: "MD5" is not supported',
+      'digits parameter: "7" is not allowed',
+      'period parameter: 0 is out of range',
+    ],
+  },
+  badUrl(
+    'url-secret-in-two-cases',
+    `${BASE}secret={{B32}}&SECRET={{OTHER}}`,
+    ['has 2 "secret" parameters (secret, SECRET: names are case-insensitive)'],
+    ['two-secrets'],
+  ),
+  badUrl(
+    'url-label-with-two-colons',
+    'otpauth://totp/ACME%3ACorp:alice?secret={{B32}}',
+    ['has a label with 2 ":" (literal or %3A)'],
+    ['url-label'],
+  ),
   badUrl('url-unknown-type', 'otpauth://xotp/ACME:alice?secret={{B32}}', ['has an unknown OTP type'], ['url-type']),
   badUrl('url-no-type', 'otpauth:///ACME:alice?secret={{B32}}', ['has an unknown OTP type'], ['url-type']),
   badUrl(
