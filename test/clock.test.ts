@@ -5,13 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
 import { encodeBase32 } from '../src/core/base32.js';
 import type { TotpKey } from '../src/core/key.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { expiresAt, MAX_UNIX_SECONDS, remainingSeconds } from '../src/core/time.js';
 import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
+import { runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed, expectNoSeedInCli } from './helpers/leak.js';
 import { type CliResult, runCli } from './helpers/run-cli.js';
 
@@ -266,20 +265,7 @@ describe('a runner clock skewed by ±1 period', () => {
     argv: readonly string[],
     now: number,
   ): Promise<{ status: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const io: Io = {
-      out: (text) => {
-        out += text;
-      },
-      err: (text) => {
-        err += text;
-      },
-      env: { ...ENV },
-      now: () => now,
-      isTty: false,
-    };
-    const status = await main(argv, io);
+    const { status, out, err } = await runInProcess(argv, { env: { ...ENV }, now });
     expectNoSeed(`${out}\n${err}`, SEED, `totp-kit ${argv.join(' ')}`);
     return { status, out, err };
   }

@@ -8,12 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { generateSeed } from '../src/core/seed.js';
 import { generateCode } from '../src/core/totp.js';
+import { runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
 import { decodeRgba, decodeTerminal } from './helpers/qr-decode.js';
 
@@ -57,20 +56,7 @@ interface Run {
 
 /** Runs the CLI in-process on the test's store, as a terminal (`tty`) or not. */
 async function cli(args: readonly string[], tty: boolean): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    env: {},
-    now: () => T,
-    isTty: tty,
-  };
-  const status = await main(['--store', `file:${storePath}`, ...args], io);
+  const { status, out, err } = await runInProcess(['--store', `file:${storePath}`, ...args], { now: T, isTty: tty });
   printed.push(out, err);
   return { status, out, err };
 }

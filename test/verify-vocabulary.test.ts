@@ -6,13 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
 import { encodeBase32 } from '../src/core/base32.js';
 import type { TotpKey } from '../src/core/key.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { generateSeed } from '../src/core/seed.js';
 import { generateCode } from '../src/core/totp.js';
+import { runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
 import { startVaultServer, type VaultServer } from './helpers/vault-server.js';
 
@@ -57,20 +56,10 @@ interface Run {
 
 /** Runs the CLI in-process (not a terminal), the seed in env:SEED, on the test's store. */
 async function cli(args: readonly string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
+  const { status, out, err } = await runInProcess(['--store', `file:${storePath}`, ...args], {
     env: { SEED: encodeBase32(SEED), VAULT_ADDR: vault.address, VAULT_TOKEN: vault.token },
-    now: () => T,
-    isTty: false,
-  };
-  const status = await main(['--store', `file:${storePath}`, ...args], io);
+    now: T,
+  });
   expectNoSeed(`${out}\n${err}`, seeds, `totp-kit ${args.join(' ')}`);
   return { status, out, err };
 }
