@@ -14,10 +14,10 @@ import {
   signed,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-WOT23OIV.js";
+} from "./chunks/chunk-O3OI5S3S.js";
 import {
   freshCode
-} from "./chunks/chunk-JBTVF3YH.js";
+} from "./chunks/chunk-6HDRDADJ.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -27,7 +27,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-AKZHNKYI.js";
+} from "./chunks/chunk-WCS7JW22.js";
 import {
   DEFAULTS,
   KEY_REFUSALS,
@@ -72,11 +72,11 @@ import {
   updateMethod,
   validateEnrollment,
   validateKey
-} from "./chunks/chunk-JW45K4KC.js";
+} from "./chunks/chunk-JO3LXCTU.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-HVFGCYT2.js";
+} from "./chunks/chunk-VDPMNSQU.js";
 import {
   EXIT_CODES,
   TotpKitError,

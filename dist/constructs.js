@@ -9,11 +9,11 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-AKZHNKYI.js";
-import "./chunks/chunk-JW45K4KC.js";
+} from "./chunks/chunk-WCS7JW22.js";
+import "./chunks/chunk-JO3LXCTU.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-HVFGCYT2.js";
+} from "./chunks/chunk-VDPMNSQU.js";
 import {
   TotpKitError,
   errorMessage,

@@ -10,10 +10,10 @@ import {
   signed,
   verdictMessage,
   verifyWithKey
-} from "./chunks/chunk-WOT23OIV.js";
+} from "./chunks/chunk-O3OI5S3S.js";
 import {
   freshCode
-} from "./chunks/chunk-JBTVF3YH.js";
+} from "./chunks/chunk-6HDRDADJ.js";
 import {
   checkSettings,
   codeLength,
@@ -24,11 +24,11 @@ import {
   shortSeedWarning,
   tenths,
   validateEnrollment
-} from "./chunks/chunk-JW45K4KC.js";
+} from "./chunks/chunk-JO3LXCTU.js";
 import {
   openStore,
   resolveStoreRef
-} from "./chunks/chunk-HVFGCYT2.js";
+} from "./chunks/chunk-VDPMNSQU.js";
 import {
   TotpKitError,
   badSettings,

@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-JBTVF3YH.js";
+} from "./chunks/chunk-6HDRDADJ.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -36,13 +36,13 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-JW45K4KC.js";
+} from "./chunks/chunk-JO3LXCTU.js";
 import {
   DEFAULT_STORE,
   decodeBase32,
   encodeBase32,
   openStore
-} from "./chunks/chunk-HVFGCYT2.js";
+} from "./chunks/chunk-VDPMNSQU.js";
 import {
   EXIT_CODES,
   TotpKitError

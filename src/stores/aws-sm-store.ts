@@ -347,20 +347,7 @@ export class AwsSecretsManagerStore implements Store {
   async #createCheck(): Promise<RecordTrust> {
     const check = this.secrets.makeCheck();
     const name = this.#checkName;
-    const created = await this.#try(
-      'CreateSecret',
-      name,
-      ['ResourceExistsException', 'InvalidRequestException'],
-      (sdk, client) =>
-        client.send(
-          new sdk.CreateSecretCommand({
-            Name: name,
-            SecretString: JSON.stringify({ [KEY_CHECK_FIELD]: check }),
-            ClientRequestToken: randomUUID(),
-            Tags: [MANAGED_BY_TAG, { Key: KIND_TAG_KEY, Value: KEY_CHECK_NAME }],
-          }),
-        ),
-    );
+    const created = await this.#createSecret(name, KEY_CHECK_NAME, JSON.stringify({ [KEY_CHECK_FIELD]: check }));
     const trust = created.ok
       ? authenticatedTrust(this.secrets, check, (kind, id) => this.#describe(kind, id))
       : await this.#readTrust();
@@ -529,22 +516,23 @@ export class AwsSecretsManagerStore implements Store {
     );
   }
 
+  /** CreateSecret of `name`, tagged as totp-kit's with `kind`; an existing or deleted name is an answer, not a failure. */
+  #createSecret(name: string, kind: string, text: string) {
+    return this.#try('CreateSecret', name, ['ResourceExistsException', 'InvalidRequestException'], (sdk, client) =>
+      client.send(
+        new sdk.CreateSecretCommand({
+          Name: name,
+          SecretString: text,
+          ClientRequestToken: randomUUID(),
+          Tags: [MANAGED_BY_TAG, { Key: KIND_TAG_KEY, Value: kind }],
+        }),
+      ),
+    );
+  }
+
   /** Creates the secret; false when another writer created it first (read again and retry). */
   async #create(name: string, kind: RecordKind, text: string): Promise<boolean> {
-    const created = await this.#try(
-      'CreateSecret',
-      name,
-      ['ResourceExistsException', 'InvalidRequestException'],
-      (sdk, client) =>
-        client.send(
-          new sdk.CreateSecretCommand({
-            Name: name,
-            SecretString: text,
-            ClientRequestToken: randomUUID(),
-            Tags: [MANAGED_BY_TAG, { Key: KIND_TAG_KEY, Value: kind }],
-          }),
-        ),
-    );
+    const created = await this.#createSecret(name, kind, text);
     if (created.ok) return true;
     if (created.errorName === 'ResourceExistsException') return false;
     return this.#replaceDeleted(name, text, created.error);
