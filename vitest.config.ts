@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -7,7 +8,17 @@ export default defineConfig({
   define: { __TOTP_KIT_VERSION__: JSON.stringify(pkg.version) },
   test: {
     include: ['test/**/*.test.ts'],
-    // CLI tests spawn the bundled binary; give a loaded 2-core machine room.
+    // Vitest's default is one worker fewer than the cores, which is one file at a time on a 2-core runner. The
+    // suites that remain slow wait on child processes (terraform, npm, racing CLI processes) more than they
+    // compute, so one worker per core keeps both cores busy.
+    maxWorkers: Math.max(2, availableParallelism()),
+    // A few suites still start real processes (terraform, npm, the bundles); give a loaded machine room.
     testTimeout: 30_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**', 'constructs/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportOnFailure: true,
+    },
   },
 });

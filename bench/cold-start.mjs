@@ -1,16 +1,18 @@
-// Cold start: whole processes, timed hyperfine-style (interleaved, min and median), against `node -e ''`.
+// Cold start: whole processes, timed hyperfine-style (interleaved, min and median), against `node -e ''` and
+// against what a user would write instead of our action (bench/lib/anchors.mjs), all in the same rounds.
 // Also the JS a start-up loads: the static import graph of each entry (what Node must read, parse and link
-// before the first line runs) and, as a cross-check, the modules a traced run really loaded.
+// before the first line runs) and, as a cross-check, the modules a traced run really loaded, built-ins included.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleUsualAction, checkSameCode, LEAN_ACTION, VECTOR } from './lib/anchors.mjs';
 import { runOnce, timeCommands } from './lib/proc-timer.mjs';
 import { awsEnv, startSecretsManager } from './lib/sm-server.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** A 20-byte seed (Base32); no real secret. */
-const SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+/** A 20-byte seed (Base32): RFC 6238's test seed, no real secret. */
+const SEED = VECTOR.seed;
 const KB = 1024;
 /** Goal for the JS read on the inline path. */
 export const INLINE_BYTES_GOAL = 300 * KB;
@@ -99,7 +101,10 @@ async function actionDefaults() {
   return inputs;
 }
 
-/** A preload that records every module URL Node loads and writes the list at exit (Node ≥ 22.15 / 23.5). */
+/**
+ * A preload that records every module URL Node loads (Node ≥ 22.15 / 23.5) and the built-in modules it
+ * compiled (process.moduleLoadList, any version), and writes both at exit.
+ */
 const TRACER = `
 import * as mod from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -107,7 +112,11 @@ const loaded = [];
 if (typeof mod.registerHooks === 'function') {
   mod.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
 } else loaded.push('unavailable');
-process.on('exit', () => writeFileSync(process.env.TOTP_KIT_BENCH_TRACE, loaded.join('\\n')));
+process.on('exit', () => {
+  const builtins = (process.moduleLoadList ?? []).filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+  writeFileSync(process.env.TOTP_KIT_BENCH_TRACE, loaded.join('\\n'));
+  writeFileSync(process.env.TOTP_KIT_BENCH_TRACE + '.builtins', builtins.join('\\n'));
+});
 `;
 
 /**
@@ -156,8 +165,8 @@ export async function coldStart({ runs, warmup, dist = join(ROOT, 'dist') }) {
     const masked = (/** @type {{ stdout: string }} */ { stdout }) => {
       if (!stdout.includes('::add-mask::')) throw new Error('expected the action to mask its code');
     };
-    const commands = [
-      { id: 'floor', file: node, args: ['-e', ''], env: runner },
+    // The actions a user could run instead, and ours, each given the same runner and seed.
+    const actions = [
       {
         id: 'action-inline',
         file: node,
@@ -166,6 +175,21 @@ export async function coldStart({ runs, warmup, dist = join(ROOT, 'dist') }) {
         cwd: temp,
         check: masked,
       },
+      { id: 'lean', file: node, args: [LEAN_ACTION], env: { ...runner, INPUT_SECRET: SEED }, cwd: temp, check: masked },
+      {
+        id: 'usual',
+        file: node,
+        args: [await bundleUsualAction(join(temp, 'usual-action'))],
+        env: { ...runner, INPUT_SECRET: SEED },
+        cwd: temp,
+        check: masked,
+      },
+    ];
+    await checkSameCode(actions, temp);
+    const [ours, ...anchors] = actions;
+    const commands = [
+      { id: 'floor', file: node, args: ['-e', ''], env: runner },
+      /** @type {(typeof actions)[number]} */ (ours),
       {
         id: 'cli-env',
         file: node,
@@ -196,26 +220,42 @@ export async function coldStart({ runs, warmup, dist = join(ROOT, 'dist') }) {
     const probes = [
       { id: 'probe-crypto', file: node, args: ['-e', "require('node:crypto')"], env: runner },
       { id: 'probe-sdk', file: node, args: [sdkProbe], env: runner },
+      // Ours without its one default extra, the CLI put on PATH (the anchors do nothing of the kind).
+      { ...ours, id: 'probe-no-cli', env: { ...ours?.env, 'INPUT_INSTALL-CLI': 'false' } },
     ];
     const tracer = join(temp, 'trace.mjs');
     await writeFile(tracer, TRACER);
-    /** @type {Record<string, { staticBytes: number, staticFiles: string[], loadedBytes: number, loadedFiles: string[], sdkLoaded: boolean, sdkStatic: boolean, parts: [string, number][], traced: boolean }>} */
-    const loads = {};
-    for (const command of commands.slice(1)) {
-      const entry = /** @type {string} */ (command.args[0]);
-      const graph = await staticGraph(entry);
+    /**
+     * Runs a command once with the tracer and V8's GC trace (on stdout, so the output is not checked); its module
+     * URLs, the built-ins it compiled and its garbage collections.
+     */
+    const traced = async (/** @type {(typeof commands)[number]} */ command) => {
       const traceFile = join(temp, `trace-${command.id}.txt`);
-      await runOnce({
+      const { stdout } = await runOnce({
         ...command,
-        args: ['--import', pathToFileURL(tracer).href, ...command.args],
+        check: undefined,
+        args: ['--trace-gc', '--import', pathToFileURL(tracer).href, ...command.args],
         env: { ...command.env, TOTP_KIT_BENCH_TRACE: traceFile },
       });
-      const trace = await readFile(traceFile, 'utf8');
+      const builtins = (await readFile(`${traceFile}.builtins`, 'utf8')).split('\n');
+      const gcs = stdout.split('\n').filter((line) => /: (Scavenge|Mark-Compact|Mark-sweep)\b/i.test(line)).length;
+      return { trace: await readFile(traceFile, 'utf8'), builtins, gcs };
+    };
+    // Node's own start-up compiles some built-ins (the tracer itself adds `module` and what it imports): the
+    // others are what each entry makes Node load on top.
+    const floorTrace = await traced(/** @type {(typeof commands)[number]} */ (commands[0]));
+    const bare = new Set(floorTrace.builtins);
+    /** @type {Record<string, { staticBytes: number, staticFiles: string[], loadedBytes: number, loadedFiles: string[], sdkLoaded: boolean, sdkStatic: boolean, parts: [string, number][], traced: boolean, builtins: string[], gcs: number }>} */
+    const loads = {};
+    for (const command of [...commands.slice(1), ...anchors]) {
+      const entry = /** @type {string} */ (command.args[0]);
+      const graph = await staticGraph(entry);
+      const { trace, builtins, gcs } = await traced(command);
       const loaded = (trace === 'unavailable' ? graph.map((g) => pathToFileURL(g.file).href).join('\n') : trace)
         .split('\n')
         .filter((u) => u.startsWith('file:'))
         .map((u) => fileURLToPath(u))
-        .filter((f) => f.startsWith(DIST));
+        .filter((f) => f.startsWith(dirname(entry)));
       let loadedBytes = 0;
       for (const f of loaded) loadedBytes += (await stat(f)).size;
       loads[command.id] = {
@@ -227,11 +267,13 @@ export async function coldStart({ runs, warmup, dist = join(ROOT, 'dist') }) {
         parts: await contributors(graph.map((g) => g.file)),
         traced: trace !== 'unavailable',
         sdkLoaded: loaded.some((f) => sdkChunks.has(f)),
+        builtins: builtins.filter((b) => !bare.has(b) && !b.startsWith('internal/')),
+        gcs,
       };
     }
 
     const before = sm.state.requests.GetSecretValue ?? 0;
-    const stats = await timeCommands([...commands, ...probes], { runs, warmup });
+    const stats = await timeCommands([...commands, ...anchors, ...probes], { runs, warmup });
     const reads = (sm.state.requests.GetSecretValue ?? 0) - before;
     if (reads !== runs + warmup)
       throw new Error(`action-aws: ${reads} GetSecretValue requests for ${runs + warmup} runs`);
@@ -239,9 +281,23 @@ export async function coldStart({ runs, warmup, dist = join(ROOT, 'dist') }) {
     const sdkFiles = new Map();
     for (const chunk of sdkChunks) for (const g of await staticGraph(chunk)) sdkFiles.set(g.file, g.bytes);
     const inline = new Set(loads['action-inline']?.staticFiles.map((f) => join(ROOT, f)));
+    /** The files of the anchors, relative to where they live (the usual one is bundled into `temp`). */
+    for (const anchor of anchors) {
+      const l = loads[anchor.id];
+      if (l) l.staticFiles = l.staticFiles.map((f) => basename(f));
+    }
     let sdkBytes = 0;
     for (const [file, bytes] of sdkFiles) if (!inline.has(file)) sdkBytes += bytes;
-    return { stats, loads, sdkChunks: [...sdkChunks].map((f) => basename(f)), sdkBytes, runs, warmup, dist: DIST };
+    return {
+      stats,
+      loads,
+      floorGcs: floorTrace.gcs,
+      sdkChunks: [...sdkChunks].map((f) => basename(f)),
+      sdkBytes,
+      runs,
+      warmup,
+      dist: DIST,
+    };
   } finally {
     await sm.close();
     await rm(temp, { recursive: true, force: true });

@@ -4,20 +4,8 @@ import { fileURLToPath as __totpKitFileURLToPath } from 'node:url';
 const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
-  writeFileAtomically
-} from "./chunks/chunk-2XIJ5OYL.js";
-import {
-  clockMessage,
-  clockRequestProblems,
-  decideClock,
-  loadKey,
-  signed,
-  verdictMessage,
-  verifyWithKey
-} from "./chunks/chunk-O3OI5S3S.js";
-import {
   freshCode
-} from "./chunks/chunk-6HDRDADJ.js";
+} from "./chunks/chunk-TCU25PNC.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -27,10 +15,9 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-WCS7JW22.js";
+} from "./chunks/chunk-XYIVJBPC.js";
 import {
   DEFAULTS,
-  KEY_REFUSALS,
   LIMITS,
   MAX_UNIX_SECONDS,
   METHOD_SETTINGS,
@@ -40,6 +27,7 @@ import {
   checkedKeySpec,
   checkedMethodSpec,
   codeLength,
+  contradictions,
   createKey,
   createMethod,
   deleteKey,
@@ -57,7 +45,10 @@ import {
   listMethods,
   newGeneration,
   notFound,
+  nowSeconds,
   openKey,
+  openStore,
+  parseSeedText,
   parseWholeNumber,
   qrTerminal,
   readEnrollment,
@@ -65,18 +56,23 @@ import {
   readMethod,
   readSmallFile,
   readSmallStdin,
+  refusalMessage,
   remainingSeconds,
+  resolveKey,
+  resolveSource,
+  resolveStoreRef,
   shortSeedWarning,
   unenroll,
   updateKeyInPlace,
   updateMethod,
   validateEnrollment,
-  validateKey
-} from "./chunks/chunk-JO3LXCTU.js";
+  validateKey,
+  verifyWithKey
+} from "./chunks/chunk-TPYSAG6Z.js";
 import {
-  openStore,
-  resolveStoreRef
-} from "./chunks/chunk-VDPMNSQU.js";
+  writeFileAtomically
+} from "./chunks/chunk-2XIJ5OYL.js";
+import "./chunks/chunk-QCQKQWZY.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -84,9 +80,10 @@ import {
   badSettings,
   errorMessage,
   formatProblem,
+  isSafeToPrint,
   looksLikeSeed,
   quote
-} from "./chunks/chunk-XHKLEXY5.js";
+} from "./chunks/chunk-VD5GMJ6M.js";
 import {
   __commonJS,
   __require,
@@ -3546,7 +3543,7 @@ function processIo() {
       if (!gone.err) process.stderr.write(text);
     },
     env: process.env,
-    now: () => Date.now() / 1e3,
+    now: nowSeconds,
     isTty: Boolean(process.stdout.isTTY),
     write: (stream, chunk) => {
       if (!gone[stream]) (stream === "out" ? process.stdout : process.stderr).write(chunk);
@@ -3573,6 +3570,61 @@ var {
 
 // src/cli/commands/check.ts
 import { createHash } from "node:crypto";
+
+// src/cli/output.ts
+function emit(io, json, value, text) {
+  if (json) io.out(`${JSON.stringify(value)}
+`);
+  else io.out(`${(typeof text === "string" ? [text] : text).join("\n")}
+`);
+}
+function emitRecord(io, json, record) {
+  emit(
+    io,
+    json,
+    record,
+    Object.entries(record).map(([field, value]) => `${field}: ${String(value)}`)
+  );
+}
+function maskInActions(value, io) {
+  if (io.env.GITHUB_ACTIONS === "true" && value !== "") io.err(`::add-mask::${value}
+`);
+}
+
+// src/sources/load-key.ts
+async function loadKey(origin, given2, env, options = {}, label2 = (s) => s) {
+  const check2 = checkSettings(given2);
+  if (check2.problems.length > 0) throw badSettings(check2.problems, label2);
+  const encoder = check2.settings.encoder;
+  if ("text" in origin) {
+    const seed2 = parseSeedText(origin.text, origin.label, void 0, encoder ? { encoder } : {});
+    return { key: resolveKey(seed2, given2, origin.label, label2), secretForms: seed2.secretForms, origin: origin.label };
+  }
+  const source = resolveSource(origin.reference, origin.label, env, encoder ? { ...options, encoder } : options);
+  if (source.kind === "remote") {
+    return { key: await remoteKey(source, check2.settings, label2), secretForms: [], origin: source.reference };
+  }
+  const seed = await source.read();
+  return {
+    key: resolveKey(seed, given2, source.reference, label2),
+    secretForms: seed.secretForms,
+    origin: source.reference
+  };
+}
+async function remoteKey(remote, given2, label2) {
+  const steam = given2.encoder === "steam" ? [
+    {
+      setting: "encoder",
+      problem: `steam cannot be used with ${remote.reference}: Vault's TOTP engine computes standard digit codes only`,
+      allowed: "totp, or leave it out"
+    }
+  ] : [];
+  if (steam.length > 0) throw badSettings(steam, label2);
+  const settings = await remote.settings();
+  const problems = contradictions(settings, given2, remote.reference);
+  if (problems.length > 0) throw badSettings(problems, label2);
+  return { remote, ...settings };
+}
 
 // src/cli/seed-options.ts
 var FLAGS = {
@@ -3636,7 +3688,7 @@ function originOf(flags) {
   }
   return { text: flags.secret, label: "--secret" };
 }
-async function readKey2(flags, io, other = {}) {
+async function loadKeyFromFlags(flags, io, other = {}) {
   const settings = {
     algorithm: flags.algorithm,
     digits: flags.digits,
@@ -3665,6 +3717,136 @@ async function readKey2(flags, io, other = {}) {
 function printWarnings(warnings, io) {
   for (const warning of warnings) io.err(`totp-kit: warning: ${warning}
 `);
+}
+
+// src/core/clock.ts
+var CLOCK_TOLERANCE_SECONDS = 2;
+var MAX_TIME_OFFSET_SECONDS = 86400;
+function clockSourceProblem(value, label2) {
+  const allowed = "an http:// or https:// URL whose server sends a Date header, e.g. https://registry.npmjs.org";
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { setting: label2, problem: "is not a URL (its value was not printed)", allowed };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    const name = url.protocol.slice(0, -1);
+    const scheme = isSafeToPrint(name) ? `${quote(name)} ` : "";
+    return { setting: label2, problem: `has the scheme ${scheme}where http or https is needed`, allowed };
+  }
+  return void 0;
+}
+function timeOffsetProblem(value, label2) {
+  const text = value.trim();
+  const allowed = `seconds to add to this machine's clock, from -${MAX_TIME_OFFSET_SECONDS} to ${MAX_TIME_OFFSET_SECONDS} (e.g. -42 or 3.5)`;
+  if (!/^[+-]?(0|[1-9][0-9]*)(\.[0-9]{1,3})?$/.test(text)) {
+    return { setting: label2, problem: `${quote(value)} is not a number of seconds`, allowed };
+  }
+  if (Math.abs(Number(text)) > MAX_TIME_OFFSET_SECONDS) {
+    return { setting: label2, problem: `${quote(value)} is out of range`, allowed };
+  }
+  return void 0;
+}
+function parseTimeOffset(value, label2) {
+  const problem = timeOffsetProblem(value, label2);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  return Number(value.trim());
+}
+function describeOffset(offset) {
+  const size = Math.abs(offset).toFixed(1);
+  return offset >= 0 ? `${size} s ahead of this machine` : `${size} s behind this machine`;
+}
+function clockRequestProblems(request, labels) {
+  const problems = [];
+  if (request.clockSource !== void 0 && request.timeOffset !== void 0) {
+    problems.push({
+      setting: labels.clockSource,
+      problem: `and ${labels.timeOffset} were both given`,
+      allowed: "one of them: measure the offset, or state it"
+    });
+  }
+  const source = request.clockSource === void 0 ? void 0 : clockSourceProblem(request.clockSource, labels.clockSource);
+  const offset = request.timeOffset === void 0 ? void 0 : timeOffsetProblem(request.timeOffset, labels.timeOffset);
+  return [...problems, ...source ? [source] : [], ...offset ? [offset] : []];
+}
+function signed(seconds, decimals) {
+  return `${seconds >= 0 ? "+" : ""}${decimals === void 0 ? seconds : seconds.toFixed(decimals)}`;
+}
+function clockMessage(reading) {
+  if (reading.applied) {
+    return `clock: ${reading.origin} is ${describeOffset(reading.offset)}; codes use its time`;
+  }
+  return `clock: ${reading.origin} is within ${CLOCK_TOLERANCE_SECONDS} s of this machine (offset ${signed(reading.offset, 1)} s); codes use this machine's clock`;
+}
+
+// src/sources/server-clock.ts
+var CLOCK_TIMEOUT_MS = 5e3;
+async function readClock(url, label2, options = {}) {
+  const problem = clockSourceProblem(url, label2);
+  if (problem) throw badInput(problem.setting, problem.problem, problem.allowed);
+  const target = new URL(url.trim());
+  target.username = "";
+  target.password = "";
+  const origin = target.origin;
+  const now = options.now ?? nowSeconds;
+  const timeoutMs = options.timeoutMs ?? CLOCK_TIMEOUT_MS;
+  const started = now();
+  let date;
+  try {
+    const response = await fetch(target, {
+      method: "HEAD",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { "user-agent": "totp-kit clock check" }
+    });
+    date = response.headers.get("date");
+    await response.body?.cancel();
+  } catch (e) {
+    const cause = e.cause;
+    const name = e.name;
+    const why = name === "TimeoutError" ? `no answer within ${timeoutMs / 1e3} s` : typeof cause?.code === "string" ? `unreachable (${cause.code})` : "unreachable";
+    throw failure(label2, origin, why);
+  }
+  const ended = now();
+  const serverSeconds = date === null ? Number.NaN : Date.parse(date) / 1e3;
+  if (!Number.isFinite(serverSeconds)) {
+    throw failure(label2, origin, date === null ? "sent no Date header" : "sent a Date header that is not a date");
+  }
+  const offset = Math.round((serverSeconds + 0.5 - (started + ended) / 2) * 10) / 10;
+  if (Math.abs(offset) > MAX_TIME_OFFSET_SECONDS) {
+    throw failure(label2, origin, `says a time ${describeOffset(offset)} (more than a day): fix this machine's clock`);
+  }
+  return {
+    origin,
+    offset,
+    roundTrip: Math.round((ended - started) * 1e3) / 1e3,
+    applied: Math.abs(offset) > CLOCK_TOLERANCE_SECONDS
+  };
+}
+function failure(label2, origin, why) {
+  return new TotpKitError("backend", "E_CLOCK_SOURCE", `${label2}: ${origin} ${why}`);
+}
+async function decideClock(request, labels, remote, options = {}) {
+  if (request.clockSource === void 0 && request.timeOffset === void 0) return { offset: 0 };
+  if (remote !== void 0) {
+    throw badInput(
+      request.clockSource !== void 0 ? labels.clockSource : labels.timeOffset,
+      `cannot be used with ${remote}: its backend computes the code with its own clock`,
+      labels.omit
+    );
+  }
+  if (request.timeOffset !== void 0) {
+    const stated = parseTimeOffset(request.timeOffset, labels.timeOffset);
+    return { offset: stated, stated };
+  }
+  try {
+    const reading = await readClock(request.clockSource, labels.clockSource, options);
+    return { offset: reading.applied ? reading.offset : 0, reading };
+  } catch (e) {
+    if (!(e instanceof TotpKitError) || e.code !== "E_CLOCK_SOURCE") throw e;
+    return { offset: 0, unreadable: e.message };
+  }
 }
 
 // src/cli/timing-options.ts
@@ -3763,10 +3945,6 @@ function minRemainingProblem(value) {
     allowed: "whole seconds below the period"
   };
 }
-function maskInActions(value, io) {
-  if (io.env.GITHUB_ACTIONS === "true" && value !== "") io.err(`::add-mask::${value}
-`);
-}
 
 // src/cli/commands/check.ts
 function fingerprint(secret) {
@@ -3792,7 +3970,7 @@ function registerCheck(program2, io, result) {
   ).action(async (flags, command) => {
     const globals = command.optsWithGlobals();
     await check(flags, io, globals.json === true, globals.store);
-    result(0);
+    result();
   });
 }
 function settingsLine(key) {
@@ -3805,7 +3983,7 @@ async function check(flags, io, json, store) {
   const problems = [...clockProblems(flags, flags.at)];
   const atIssue = flags.at !== void 0 ? atValueProblem(flags.at) : void 0;
   if (atIssue) problems.push(atIssue);
-  const loaded = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const loaded = await loadKeyFromFlags(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   const { key } = loaded;
   printWarnings(loaded.warnings, io);
   const source = flags.from ?? (flags.url !== void 0 ? "--url" : "--secret");
@@ -3885,20 +4063,7 @@ async function check(flags, io, json, store) {
 `);
 }
 
-// src/cli/commands/code.ts
-function registerCode(program2, io, result) {
-  addClockOptions(addSeedOptions(program2.command("code").description("print the current code of a key"))).option(AT_FLAGS, atHelp("compute the code at this time instead of now")).option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").option(
-    "--lease",
-    "hand out a time step no other caller got for this key (recorded in the store), so parallel jobs never send one code twice"
-  ).addHelpText(
-    "after",
-    '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"\n  totp-kit code --from env:TOTP_SEED --clock-source https://registry.npmjs.org --lease --store aws-sm:ci/totp'
-  ).action(async (flags, command) => {
-    const globals = command.optsWithGlobals();
-    await printCode(flags, io, globals.json === true, globals.store);
-    result(0);
-  });
-}
+// src/cli/print-code.ts
 async function leaseStore(store, io) {
   return openStore(resolveStoreRef(store, io.env, "--store"), io.env);
 }
@@ -3913,7 +4078,7 @@ async function printCode(flags, io, json, store) {
     if (flags.lease === true) problems.push(atProblem("--lease"));
   }
   problems.push(...clockProblems(flags, flags.at));
-  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const { key, warnings } = await loadKeyFromFlags(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   assertMinRemaining(minRemaining, key.period, "--min-remaining");
   if (flags.at !== void 0 && key.remote) {
     throw badInput(
@@ -3944,6 +4109,7 @@ async function printCode(flags, io, json, store) {
       offset,
       ...lease ? { lease, leaseLabel: "--lease" } : {},
       now: io.now,
+      ...io.sleep ? { wait: io.sleep } : {},
       onWait: (message) => io.err(`totp-kit: ${message}
 `)
     });
@@ -3968,6 +4134,21 @@ async function printCode(flags, io, json, store) {
     io.out(`${issued.code}
 `);
   }
+}
+
+// src/cli/commands/code.ts
+function registerCode(program2, io, result) {
+  addClockOptions(addSeedOptions(program2.command("code").description("print the current code of a key"))).option(AT_FLAGS, atHelp("compute the code at this time instead of now")).option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").option(
+    "--lease",
+    "hand out a time step no other caller got for this key (recorded in the store), so parallel jobs never send one code twice"
+  ).addHelpText(
+    "after",
+    '\nExamples:\n  TOTP_SEED=\u2026 totp-kit code --from env:TOTP_SEED\n  npm publish --otp "$(totp-kit code --from file:/run/secrets/npm-otp --min-remaining 5)"\n  totp-kit code --from env:TOTP_SEED --clock-source https://registry.npmjs.org --lease --store aws-sm:ci/totp'
+  ).action(async (flags, command) => {
+    const globals = command.optsWithGlobals();
+    await printCode(flags, io, globals.json === true, globals.store);
+    result();
+  });
 }
 
 // src/resources/secret-file.ts
@@ -4326,24 +4507,10 @@ async function storeContext(command, io) {
 async function openStoreContext(io, reference, options = {}) {
   const env = options.env ? { ...io.env, ...options.env } : io.env;
   const ref = resolveStoreRef(reference, env, options.label ?? "--store");
-  return { store: await openStore(ref, env), now: io.now };
+  return { store: await openStore(ref, env), now: io.now, env };
 }
 function wantsJson(command) {
   return command.optsWithGlobals().json === true;
-}
-function emit(io, json, value, text) {
-  if (json) io.out(`${JSON.stringify(value)}
-`);
-  else io.out(`${(typeof text === "string" ? [text] : text).join("\n")}
-`);
-}
-function emitRecord(io, json, record) {
-  emit(
-    io,
-    json,
-    record,
-    Object.entries(record).map(([field, value]) => `${field}: ${String(value)}`)
-  );
 }
 
 // src/cli/commands/declare.ts
@@ -4430,7 +4597,7 @@ function registerDeclarations(program2, io, result) {
     }
     const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags, io));
     emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
-    result(0);
+    result();
   });
   declarationCommand(program2, "apply", "create, update or replace what the declaration says").option("--generation <id>", "record this generation id (the provisioner passes its resource id)").action(async (flags, command) => {
     const options = flags.generation !== void 0 ? { generation: flags.generation } : {};
@@ -4445,7 +4612,7 @@ function registerDeclarations(program2, io, result) {
       ...applied.reasons.map((r) => `  ${r}`),
       ...applied.qrCodeFile ? [`  barcode written to ${applied.qrCodeFile}`] : []
     ]);
-    result(0);
+    result();
   });
   declarationCommand(
     program2,
@@ -4460,7 +4627,7 @@ function registerDeclarations(program2, io, result) {
     );
     const text = outcome.deleted ? `${outcome.resource}: deleted` : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : " (not there)"}`;
     emit(io, wantsJson(command), outcome, text);
-    result(0);
+    result();
   });
 }
 
@@ -4535,7 +4702,7 @@ function registerDemo(program2, io, result) {
     io.out(
       "\nNext: npx totp-kit code --from env:NAME prints a code for a seed of yours; npx totp-kit --help lists all\ncommands (without npx once installed with npm install --global totp-kit).\n"
     );
-    result(0);
+    result();
   });
 }
 
@@ -4691,7 +4858,7 @@ function execProblems(flags, argv) {
 }
 function commandName(program2) {
   const name = basename(program2.replaceAll("\\", "/"));
-  return looksLikeSeed(name) || name.length > 60 ? "the command" : JSON.stringify(name);
+  return isSafeToPrint(name, "name") ? JSON.stringify(name) : "the command";
 }
 function childEnv(io, flags, code) {
   const env = { ...io.env, TOTP_CODE: code };
@@ -4701,7 +4868,7 @@ function childEnv(io, flags, code) {
 }
 async function execute(commandLine, flags, io, store, argv) {
   const problems = execProblems(flags, argv);
-  const { key, warnings } = await readKey2(flags, io, { problems, ...store !== void 0 ? { store } : {} });
+  const { key, warnings } = await loadKeyFromFlags(flags, io, { problems, ...store !== void 0 ? { store } : {} });
   const [program2, ...args] = commandLine;
   if (program2 === void 0 || program2 === "")
     throw badInput("command", "is empty", "totp-kit exec [options] -- CMD ARGS\u2026");
@@ -4723,6 +4890,7 @@ async function execute(commandLine, flags, io, store, argv) {
       ...usedStep !== void 0 ? { afterStep: usedStep } : {},
       ...lease ? { lease, leaseLabel: "--lease" } : {},
       now: io.now,
+      ...io.sleep ? { wait: io.sleep } : {},
       onWait: (message) => io.err(`totp-kit: ${message}
 `)
     });
@@ -4874,18 +5042,18 @@ ${HANDOUT_HELP}`).action(async (name, flags, command) => {
       ...urlFile ? [`otpauth URL written to ${urlFile}`] : []
     ]);
     if (handout === "terminal" && created.url !== void 0) await drawOnce(created.url, io);
-    result(0);
+    result();
   });
   key.command("get <name>").description("show a key (never its seed)").action(async (name, _flags, command) => {
     checkName("NAME", name);
     const info = await readKey(await storeContext(command, io), name);
     emitRecord(io, wantsJson(command), info);
-    result(0);
+    result();
   });
   key.command("list").description("list key names").action(async (_flags, command) => {
     const names = await listKeys(await storeContext(command, io));
     emit(io, wantsJson(command), { keys: names }, names.length > 0 ? names : []);
-    result(0);
+    result();
   });
   key.command("delete <name>").description("delete a key (succeeds when there is none)").option("--generation <id>", "delete only this generation of the key").action(async (name, flags, command) => {
     checkName("NAME", name);
@@ -4896,7 +5064,7 @@ ${HANDOUT_HELP}`).action(async (name, flags, command) => {
       { name, ...outcome },
       outcome.deleted ? `deleted key "${name}"` : `key "${name}" was not there (nothing to delete)`
     );
-    result(0);
+    result();
   });
   key.command("code <name>").description("print the current code of a key in the store").option(AT_FLAGS, atHelp("compute the code at this time instead of now")).option("--min-remaining <seconds>", "if the code expires sooner than this, wait for the next one", "0").action(async (name, flags, command) => {
     checkName("NAME", name);
@@ -4908,7 +5076,7 @@ ${HANDOUT_HELP}`).action(async (name, flags, command) => {
       globals.json === true,
       globals.store
     );
-    result(0);
+    result();
   });
   key.command("verify <name>").description("check a code with replay protection: a code presented before is refused (exit 0 valid, 1 not)").requiredOption("--code <code>", "the code to check (spaces are ignored)").option(AT_FLAGS, atHelp("check at this time instead of now")).action(async (name, flags, command) => {
     checkName("NAME", name);
@@ -4918,7 +5086,7 @@ ${HANDOUT_HELP}`).action(async (name, flags, command) => {
 `);
     else {
       io.out(outcome.valid ? "valid\n" : "invalid\n");
-      if (outcome.reason) io.err(`totp-kit: ${KEY_REFUSALS[outcome.reason]}
+      if (outcome.reason) io.err(`totp-kit: ${refusalMessage(outcome)}
 `);
     }
     result(outcome.valid ? 0 : 1);
@@ -4956,7 +5124,7 @@ function registerMethod(program2, io, result) {
         record,
         `created MFA method "${name}" (${record.algorithm}, ${record.digits} digits, ${record.period} s)`
       );
-      result(0);
+      result();
     }
   );
   addSettings(
@@ -4972,25 +5140,25 @@ function registerMethod(program2, io, result) {
     const spec = checkedMethodSpec({ ...current, ...given(flags), methodName: name }, label);
     const record = await updateMethod(ctx, spec);
     emit(io, wantsJson(command), record, `updated MFA method "${name}"`);
-    result(0);
+    result();
   });
   method.command("get <name>").description("show an MFA method and how many entities are enrolled").action(async (name, _flags, command) => {
     checkName("NAME", name);
     const info = await readMethod(await storeContext(command, io), name);
     emitRecord(io, wantsJson(command), info);
-    result(0);
+    result();
   });
   method.command("list").description("list MFA method names").action(async (_flags, command) => {
     const names = await listMethods(await storeContext(command, io));
     emit(io, wantsJson(command), { methods: names }, names);
-    result(0);
+    result();
   });
   method.command("delete <name>").description("delete an MFA method (refused while entities are enrolled, unless --force)").option("--force", "also delete its enrollments").action(async (name, flags, command) => {
     checkName("NAME", name);
     const outcome = await deleteMethod(await storeContext(command, io), name, { force: flags.force === true });
     const text = outcome.deleted ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? "" : "s"}` : ""}` : `MFA method "${name}" was not there (nothing to delete)`;
     emit(io, wantsJson(command), { name, ...outcome }, text);
-    result(0);
+    result();
   });
   method.command("enroll <method>").description("give an entity a secret for the method; its barcode is handed out only here").requiredOption("--entity <id>", "the entity (user, bot) to enroll").option("--qr <file.png>", "write the barcode to this file (mode 0600) instead of the terminal").option("--url-file <file>", "write the otpauth URL to this file (mode 0600)").addHelpText("after", `
 ${HANDOUT_HELP2}`).action(async (name, flags, command) => {
@@ -5028,20 +5196,20 @@ ${HANDOUT_HELP2}`).action(async (name, flags, command) => {
       text
     );
     if (handout === "terminal" && enrolled.url !== void 0) await drawOnce(enrolled.url, io);
-    result(0);
+    result();
   });
   method.command("enrollment <method>").description("show an entity's enrollment (never its seed)").requiredOption("--entity <id>", "the enrolled entity").action(async (name, flags, command) => {
     checkName("METHOD", name);
     const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
     emitRecord(io, wantsJson(command), info);
-    result(0);
+    result();
   });
   method.command("unenroll <method>").description("remove an entity's secret (succeeds when there is none)").requiredOption("--entity <id>", "the entity to unenroll").action(async (name, flags, command) => {
     checkName("METHOD", name);
     const outcome = await unenroll(await storeContext(command, io), name, flags.entity);
     const text = outcome.deleted ? `unenrolled "${flags.entity}" from MFA method "${name}"` : `"${flags.entity}" was not enrolled (nothing to do)`;
     emit(io, wantsJson(command), { method: name, entityId: flags.entity, ...outcome }, text);
-    result(0);
+    result();
   });
   method.command("verify <method>").description("check an entity's code: replays and lockouts refused (exit 0 valid, 1 not)").requiredOption("--entity <id>", "the entity whose code it is").requiredOption("--code <code>", "the code to check (spaces are ignored)").option(AT_FLAGS, atHelp("check at this time instead of now")).action(async (name, flags, command) => {
     checkName("METHOD", name);
@@ -5077,7 +5245,7 @@ function registerVerify(program2, io, result) {
     const atProblem2 = flags.at !== void 0 ? atValueProblem(flags.at) : void 0;
     if (atProblem2) problems.push(atProblem2);
     problems.push(...clockProblems(flags, flags.at));
-    const { key, settings, warnings } = await readKey2(flags, io, {
+    const { key, settings, warnings } = await loadKeyFromFlags(flags, io, {
       settings: { skew: flags.skew },
       problems,
       ...store !== void 0 ? { store } : {}
@@ -5101,7 +5269,7 @@ function registerVerify(program2, io, result) {
     } else {
       io.out(outcome.valid ? "valid\n" : "invalid\n");
       if (outcome.reason === "malformed" || outcome.reason === "used") {
-        io.err(`totp-kit: ${verdictMessage(outcome, key.digits)}
+        io.err(`totp-kit: ${refusalMessage(outcome, key.digits)}
 `);
       }
     }
@@ -5409,7 +5577,7 @@ function registerCompletion(program2, io, result) {
     ].join("\n")
   ).action((shell) => {
     io.out(completionScript(parseShell(shell), program2));
-    result(0);
+    result();
   });
 }
 
@@ -5495,7 +5663,7 @@ function describeFailure(e, state) {
     if (USER_TOKEN_ERRORS.has(e.code)) {
       message = message.replace(
         /'([^']*)'/,
-        (quoted, token) => token.replace(/^-+/, "").length <= 7 ? quoted : "(not printed: it could be a seed)"
+        (quoted, token) => isSafeToPrint(token.replace(/^-+/, "")) ? quoted : "(not printed: it could be a seed)"
       );
     }
     return { ...badInput2, lines: [`${message} (see totp-kit --help)`], problems: [] };
@@ -5523,24 +5691,24 @@ function describeFailure(e, state) {
   };
 }
 function reportFailure(e, io, state) {
-  const failure = describeFailure(e, state);
-  if (failure.printed) return failure.exitCode;
+  const failure2 = describeFailure(e, state);
+  if (failure2.printed) return failure2.exitCode;
   try {
     if (state.json) {
-      const { code, kind, lines, problems } = failure;
+      const { code, kind, lines, problems } = failure2;
       const json = { error: { code, kind, message: lines.join("\n"), problems } };
       io.out(`${JSON.stringify(json)}
 `);
     } else {
-      for (const line of failure.lines) io.err(`totp-kit: ${line}
+      for (const line of failure2.lines) io.err(`totp-kit: ${line}
 `);
     }
-    if (state.debug && failure.stack) io.err(`${failure.stack}
+    if (state.debug && failure2.stack) io.err(`${failure2.stack}
 `);
   } catch (printing) {
     if (!isBrokenPipe(printing)) throw printing;
   }
-  return failure.exitCode;
+  return failure2.exitCode;
 }
 async function main(argv, io) {
   let exitCode = EXIT_CODES.ok;
@@ -5550,7 +5718,7 @@ async function main(argv, io) {
   };
   const program2 = buildProgram(
     io,
-    (code) => {
+    (code = EXIT_CODES.ok) => {
       exitCode = code;
     },
     argv,
@@ -5570,4 +5738,5 @@ async function main(argv, io) {
 }
 
 // src/cli/index.ts
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.exitCode = await main(process.argv.slice(2), processIo());

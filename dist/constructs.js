@@ -9,17 +9,17 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-WCS7JW22.js";
-import "./chunks/chunk-JO3LXCTU.js";
+} from "./chunks/chunk-XYIVJBPC.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-VDPMNSQU.js";
+} from "./chunks/chunk-TPYSAG6Z.js";
+import "./chunks/chunk-QCQKQWZY.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/chunk-XHKLEXY5.js";
+} from "./chunks/chunk-VD5GMJ6M.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // constructs/enrollment.ts

@@ -5,17 +5,20 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-6HDRDADJ.js";
+} from "./chunks/chunk-TCU25PNC.js";
 import {
   ALGORITHMS,
   DEFAULTS,
+  DEFAULT_STORE,
   checkSettings,
   checkedKeySpec,
   checkedMethodSpec,
   createKey,
   createMethod,
+  decodeBase32,
   deleteKey,
   deleteMethod,
+  encodeBase32,
   enroll,
   formatOtpauthUrl,
   generateCode,
@@ -25,6 +28,7 @@ import {
   listEnrollments,
   listKeys,
   listMethods,
+  openStore,
   parseOtpauthUrl,
   parseSeedText,
   readEnrollment,
@@ -36,17 +40,12 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-JO3LXCTU.js";
-import {
-  DEFAULT_STORE,
-  decodeBase32,
-  encodeBase32,
-  openStore
-} from "./chunks/chunk-VDPMNSQU.js";
+} from "./chunks/chunk-TPYSAG6Z.js";
+import "./chunks/chunk-QCQKQWZY.js";
 import {
   EXIT_CODES,
   TotpKitError
-} from "./chunks/chunk-XHKLEXY5.js";
+} from "./chunks/chunk-VD5GMJ6M.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // src/core/error-codes.ts

@@ -73,30 +73,55 @@ const common = {
   define: { __TOTP_KIT_VERSION__: JSON.stringify(pkg.version) },
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const split = {
+  ...common,
+  external: ['cdktf', 'constructs', '@cdktf/provider-null'],
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: requireShim },
+  metafile: true,
+};
+
 /**
- * The four bundles in one build, so they share one copy of each module: the CLI, the action, the library and
- * the constructs. Every dependency is bundled (the package installs none), except the constructs' peers, which
- * the user's cdktf app provides. What is loaded only on demand (a store, the AWS SDK, the QR library) lands in
- * its own chunk, so the common paths never parse it.
+ * The bundles, in two builds into one folder. The CLI, the library and the constructs share one copy of each
+ * module. The action is built on its own, because its start-up is what every workflow step pays: in the shared
+ * build the code it shares with the CLI sat in chunks cut for both, so it read 7 files (about 160 KB, code only
+ * the CLI runs among it); alone it reads its entry and 3 small chunks (about 125 KB), which took about 8 % off
+ * the CPU time of its run. Every dependency is bundled (the package installs none), except the constructs'
+ * peers, which the user's cdktf app provides. What is loaded only on demand (a store, the AWS SDK, the QR
+ * library) lands in its own chunk, so the common paths never parse it. Chunk names carry a hash of their
+ * content, so the third-party chunks both builds make (the AWS SDK, the QR library) are one file on disk, and
+ * only the action's own lazy chunks (its stores) exist twice, about 100 KB. A process runs one entry, so no
+ * module is loaded twice.
  * @param {string} outdir
  */
 async function bundles(outdir) {
-  const bundled = await build({
-    ...common,
-    entryPoints: {
-      cli: 'src/cli/index.ts',
-      index: 'src/action/index.ts',
-      lib: 'src/index.ts',
-      constructs: 'constructs/index.ts',
-    },
-    external: ['cdktf', 'constructs', '@cdktf/provider-null'],
-    outdir,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    banner: { js: requireShim },
-    metafile: true,
-  });
-  await writeFile(join(outdir, 'licenses.txt'), await licenses(Object.keys(bundled.metafile.inputs)));
+  const builds = [
+    await build({
+      ...split,
+      entryPoints: { cli: 'src/cli/index.ts', lib: 'src/index.ts', constructs: 'constructs/index.ts' },
+      outdir,
+      write: false,
+    }),
+    await build({ ...split, entryPoints: { index: 'src/action/index.ts' }, outdir, write: false }),
+  ];
+  /** @type {Map<string, Uint8Array>} */
+  const files = new Map();
+  for (const file of builds.flatMap((b) => b.outputFiles)) {
+    const other = files.get(file.path);
+    if (other && !Buffer.from(other).equals(Buffer.from(file.contents))) {
+      throw new Error(`build: both builds wrote ${relative(outdir, file.path)}, with different content`);
+    }
+    files.set(file.path, file.contents);
+  }
+  for (const [path, contents] of files) {
+    await mkdir(dirname(path), { recursive: true });
+    // The CLI starts with a hashbang: executable, as esbuild itself writes such files.
+    await writeFile(path, contents, { mode: contents[0] === 0x23 && contents[1] === 0x21 ? 0o755 : 0o644 });
+  }
+  const inputs = new Set(builds.flatMap((b) => Object.keys(b.metafile.inputs)));
+  await writeFile(join(outdir, 'licenses.txt'), await licenses([...inputs]));
 }
 
 /**

@@ -12,7 +12,7 @@ export { decodeBase32, encodeBase32 } from './core/base32.js';
 // Errors
 export { ERROR_CODES, type ErrorCode } from './core/error-codes.js';
 export { type ErrorKind, EXIT_CODES, type Problem, TotpKitError } from './core/errors.js';
-export type { TotpKey } from './core/key.js';
+export type { KeyMaterial, TotpKey } from './core/key.js';
 export { formatOtpauthUrl, type ParsedOtpauthUrl, parseOtpauthUrl } from './core/otpauth-url.js';
 export { generateSeed } from './core/seed.js';
 export { parseSeedText, resolveKey, type SeedText, type SeedTextOptions } from './core/seed-text.js';
@@ -71,9 +71,9 @@ export {
   updateMethod,
   type ValidMethodSpec,
 } from './resources/method.js';
-export type { EnrollmentInfo, KeyInfo, MethodRecord } from './resources/records.js';
 export type { ResolvedKey } from './sources/load-key.js';
 export type { RemoteCodeSource } from './sources/source.js';
+export type { EnrollmentInfo, KeyInfo, MethodRecord } from './stores/records.js';
 // Stores
 export type { Change, RecordKind, Store, StoreRecord, StoreSecrets } from './stores/store.js';
 export { DEFAULT_STORE, openStore, type StoreRef } from './stores/store-ref.js';

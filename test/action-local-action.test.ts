@@ -4,7 +4,9 @@
 // entrypoint (src/action/main.ts, which exports run(); local-action supports non-bundled code only) and prints
 // the outputs it recorded. Its stub, like the runner for job outputs, withholds an output that contains a
 // registered secret ("Skip output code since it may contain secret"), so the masked code never reaches its
-// table; a failure is an `::error::` line (local-action itself exits 0).
+// table; a failure is an `::error::` line (local-action itself exits 0). Two runs — a success and a failure — show
+// the emulation works end to end; what the action does with other inputs (Steam keys, time offsets, verify) is
+// checked in this process at fixed times (action.test.ts, steam.test.ts), where each run costs no Node start.
 //
 // BUG (see the skipped test below): action.yml is not valid YAML, so local-action — and the runner — cannot
 // load it. Until it is fixed, these scenarios run against a copy of the action whose action.yml has the two
@@ -18,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { expectNoSeed, logWithoutMaskCommands } from './helpers/leak.js';
-import { NODE_BIN, ROOT, referenceCode } from './helpers/run-action.js';
+import { NODE_BIN, ROOT } from './helpers/run-action.js';
 
 const PACKAGE = join(ROOT, 'node_modules', '@github', 'local-action');
 const BIN = join(PACKAGE, 'bin', 'local-action.js');
@@ -105,7 +107,8 @@ async function localAction(name: string, inputs: Record<string, string>, dir: st
   child.stderr.setEncoding('utf8').on('data', (c: string) => {
     stderr += c;
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  // Only against a hang: on a busy machine each of the four runs (npm exec, tsx, local-action) may take minutes.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 280_000);
   const status = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
@@ -127,19 +130,15 @@ function expectNoSeedInRun(r: LocalRun): void {
 
 describe.skipIf(!INSTALLED)('@github/local-action', () => {
   const runs: Record<string, LocalRun> = {};
-  let code = '';
 
   beforeAll(async () => {
     const dir = actionDir();
-    code = referenceCode(SEED, Date.now() / 1000);
-    const [generate, bad, verify, steam] = await Promise.all([
+    const [generate, bad] = await Promise.all([
       localAction('generate', { secret: B32, 'min-remaining': '0' }, dir),
       localAction('bad', { secret: B32, mode: 'foo' }, dir),
-      localAction('verify', { secret: B32, mode: 'verify', code }, dir),
-      localAction('steam', { secret: SEED.toString('base64'), encoder: 'steam', 'time-offset': '-60' }, dir),
     ]);
-    Object.assign(runs, { generate, bad, verify, steam });
-  }, 180_000);
+    Object.assign(runs, { generate, bad });
+  }, 300_000);
   afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
   it('action.yml is valid YAML (the runner and local-action parse it)', () => {
@@ -163,6 +162,10 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
       'clock-offset': '0',
     });
     expect(r.stdout).toMatch(/A 6-digit code is in the "code" output \(masked\)/);
+    // install-cli is on by default (action.yml): the launchers go to the runner's temp folder.
+    expect(r.stdout).toContain(
+      `The totp-kit CLI is on PATH for later steps (${join(DIR, 'generate-temp', 'totp-kit-cli')})`,
+    );
     expect(r.summary).toContain('the secret input');
     expectNoSeed(r.stdout + r.stderr + r.summary, SEED, 'the local-action log');
     expectNoSeedInRun(r);
@@ -176,27 +179,6 @@ describe.skipIf(!INSTALLED)('@github/local-action', () => {
     ]);
     expect(r.stdout).toContain('No outputs were set!');
     expect(r.stdout).not.toMatch(/^\s+at /m);
-    expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');
-    expectNoSeedInRun(r);
-  });
-
-  it('a Steam key (encoder: steam, base64 secret) with time-offset: 5 characters, the offset applied', () => {
-    const r = runs.steam as LocalRun;
-    expect(r.stdout).not.toMatch(/::error::/);
-    expect(r.outputs).toMatchObject({ digits: '5', algorithm: 'SHA1', 'clock-offset': '-60' });
-    expect(r.stdout).toMatch(/A 5-character Steam Guard code is in the "code" output \(masked\)/);
-    expect(r.stdout).toContain(
-      `The totp-kit CLI is on PATH for later steps (${join(DIR, 'steam-temp', 'totp-kit-cli')})`,
-    );
-    expectNoSeed(r.stdout + r.stderr + r.summary, SEED, 'the local-action log');
-    expectNoSeedInRun(r);
-  });
-
-  it('verify with the current code: valid=true', () => {
-    const r = runs.verify as LocalRun;
-    expect(r.stdout).not.toMatch(/::error::/);
-    expect(r.outputs).toEqual({ valid: 'true', period: '30', digits: '6', algorithm: 'SHA1' });
-    expect(r.stdout).not.toContain(code);
     expectNoSeed(r.stdout + r.stderr, SEED, 'the local-action log');
     expectNoSeedInRun(r);
   });

@@ -1,11 +1,14 @@
-// The action's sources through its bundle, against loopback stand-ins: AWS Secrets Manager (the real SDK in the
-// bundle reaches helpers/secrets-manager-server.ts through AWS_ENDPOINT_URL_SECRETS_MANAGER) and Vault
-// (helpers/vault-server.ts: KV v2 and the TOTP engine). Codes are checked against oathtool; every failure must
-// be one line naming the reference and the backend's reason, with no seed material anywhere.
+// The action's sources, against loopback stand-ins: AWS Secrets Manager (the real SDK reaches
+// helpers/secrets-manager-server.ts through AWS_ENDPOINT_URL_SECRETS_MANAGER) and Vault (helpers/vault-server.ts:
+// KV v2 and the TOTP engine, on the same fixed clock as the runs). The action runs in this process against the
+// sources (helpers/in-process-action.ts); a last suite runs the bundle as the runner does, with the SDK loaded
+// lazily in a real process. Codes are checked against oathtool; every failure must be one line naming the
+// reference and the backend's reason, with no seed material anywhere.
 import { randomBytes } from 'node:crypto';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
+import { runActionInProcess } from './helpers/in-process-action.js';
 import { expectNoSeed, expectNoSeedInAction } from './helpers/leak.js';
 import {
   type ActionRun,
@@ -20,10 +23,21 @@ import { startVaultServer, type VaultServer } from './helpers/vault-server.js';
 const SEED = randomBytes(20);
 const B32 = encodeBase32(SEED);
 const OTHER = randomBytes(20);
+/** The runner's clock, and Vault's, in this file. */
+const T = 1_699_999_990;
 
-/** Runs the action; nothing a person can read, and no output but `code`, may hold a form of `seeds`. */
-async function run(options: ActionRunOptions, seeds: readonly Uint8Array[] = [SEED, OTHER]): Promise<ActionRun> {
-  const r = await runAction(options);
+/** Runs the action in this process at `T` (with `bundle`, the bundle as the runner does, on the machine's clock). */
+async function run(
+  options: ActionRunOptions & { readonly bundle?: boolean },
+  seeds: readonly Uint8Array[] = [SEED, OTHER],
+): Promise<ActionRun> {
+  const r = options.bundle ? await runAction(options) : await runActionInProcess({ ...options, now: T });
+  check(r, seeds);
+  return r;
+}
+
+/** Nothing a person can read, and no output but `code`, may hold a form of `seeds`. */
+function check(r: ActionRun, seeds: readonly Uint8Array[]): void {
   const unmasked = `${r.stdout
     .split('\n')
     .filter((l) => !l.startsWith('::add-mask::'))
@@ -36,7 +50,6 @@ async function run(options: ActionRunOptions, seeds: readonly Uint8Array[] = [SE
   // The leak scan of every test file: the log unmasked (successful steps too), stderr, outputs, summary, messages.
   expectNoSeedInAction(r, seeds);
   expect(r.masks).not.toContain('');
-  return r;
 }
 
 /** Asserts one ::error:: line (no line breaks) holding every one of `parts`, exit 1, no outputs, no stack. */
@@ -68,8 +81,12 @@ describe('aws-sm: sources', () => {
     AWS_MAX_ATTEMPTS: '2',
     ...extra,
   });
-  const generate = (source: string, env: Record<string, string> = awsEnv(), inputs: Record<string, string> = {}) =>
-    run({ inputs: { source, 'min-remaining': '0', ...inputs }, env });
+  const generate = (
+    source: string,
+    env: Record<string, string> = awsEnv(),
+    inputs: Record<string, string> = {},
+    bundle = false,
+  ) => run({ inputs: { source, 'min-remaining': '0', ...inputs }, env, bundle });
 
   beforeAll(async () => {
     sm = await startSecretsManagerServer();
@@ -175,6 +192,14 @@ describe('aws-sm: sources', () => {
     expectFailure(r, 'aws-sm:ci/throttled', 'throttled after retries');
   });
 
+  it('through the bundle, in a real process: the SDK is loaded when an aws-sm: source needs it', async () => {
+    const r = await generate('aws-sm:ci/url', awsEnv(), {}, true);
+    expectCodeOfRun(r, SEED, { algorithm: 'SHA512', digits: 8 });
+    expect(r.masks).toContain(B32);
+    const missing = await generate('aws-sm:ci/missing', awsEnv(), {}, true);
+    expectFailure(missing, 'aws-sm:ci/missing', 'not found');
+  });
+
   it('one throttled answer is retried by the SDK and the step succeeds', async () => {
     sm.faults.next('ThrottlingException', { operation: 'GetSecretValue', times: 1 });
     const before = sm.state.requests.GetSecretValue ?? 0;
@@ -189,7 +214,7 @@ describe('vault-kv: and vault-totp: sources', () => {
   const env = () => ({ VAULT_ADDR: vault.address, VAULT_TOKEN: vault.token });
 
   beforeAll(async () => {
-    vault = await startVaultServer();
+    vault = await startVaultServer({ now: () => T * 1000 });
     vault.putKv('secret', 'ci/npm', { otp: B32, username: 'release-bot' });
     vault.putTotpKey('totp', 'npm', { secret: SEED, issuer: 'npm', accountName: 'bot', digits: 8, period: 60 });
   });
@@ -223,6 +248,16 @@ describe('vault-kv: and vault-totp: sources', () => {
     expect(vault.requests[0]?.namespace).toBe('ci-team');
     expect(r.masks).toContain(vault.token);
     expect(r.maskedView).not.toContain(vault.token);
+  });
+
+  it('through the bundle, in a real process: vault-kv: with VAULT_ADDR and VAULT_TOKEN', async () => {
+    const r = await run({
+      inputs: { source: 'vault-kv:secret/ci/npm#otp', 'min-remaining': '0' },
+      env: env(),
+      bundle: true,
+    });
+    expectCodeOfRun(r, SEED);
+    expect(vault.requests.map((q) => `${q.method} ${q.path} ${q.status}`)).toEqual(['GET secret/data/ci/npm 200']);
   });
 
   it('a missing namespace is refused by Vault: permission denied', async () => {
@@ -281,7 +316,7 @@ describe('vault-kv: and vault-totp: sources', () => {
   });
 
   it('verify through Vault: valid once, then refused by Vault as already used (valid=false)', async () => {
-    const code = referenceCode(SEED, Date.now() / 1000, { digits: 8, period: 60 });
+    const code = referenceCode(SEED, T, { digits: 8, period: 60 });
     const inputs = { source: 'vault-totp:totp/npm', mode: 'verify', code };
     const first = await run({ inputs, env: env() });
     expect(first.exitCode, first.stdout).toBe(0);

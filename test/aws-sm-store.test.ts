@@ -296,12 +296,14 @@ describe('compare-and-swap', () => {
         runs[who]++;
         return increment(current);
       });
-    const results = await Promise.all(Array.from({ length: 15 }, () => [racer(a, 'a'), racer(b, 'b')]).flat());
-    expect(results.sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(await b.get('enrollment', 'totp/alice')).toEqual({ counter: 30, label: 'alice' });
+    // 10 writers: each round a writer loses is a round another one won, so none can lose the 10 rounds after which
+    // the store gives up, however the machine schedules them (30 did, on a loaded machine).
+    const results = await Promise.all(Array.from({ length: 5 }, () => [racer(a, 'a'), racer(b, 'b')]).flat());
+    expect(results.sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    expect(await b.get('enrollment', 'totp/alice')).toEqual({ counter: 10, label: 'alice' });
     // The race was real: some writers lost a round and ran their change again.
-    expect(runs.a + runs.b).toBeGreaterThan(30);
-    expect(server.state.requests.UpdateSecretVersionStage).toBeGreaterThan(30);
+    expect(runs.a + runs.b).toBeGreaterThan(10);
+    expect(server.state.requests.UpdateSecretVersionStage).toBeGreaterThan(10);
   });
 
   it('writes a version labelled TOTPKIT_PENDING, then moves AWSCURRENT to it', async () => {

@@ -1,13 +1,13 @@
 // `totp-kit check`: the fingerprint (first 8 hex of SHA-256 of the key bytes, computed here independently),
 // the settings, and the previous, current and next codes with their times, checked against oathtool at
-// a fixed time; never the seed; codes masked in GitHub Actions.
+// a fixed time; never the seed; codes masked in GitHub Actions. In-process, against the sources.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { steamCode } from '../src/core/steam.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
 import { referenceCode } from './helpers/run-action.js';
-import { type CliResult, runCli, runCliAsync } from './helpers/run-cli.js';
 import { startVaultServer, type VaultServer } from './helpers/vault-server.js';
 
 const SEED = randomBytes(20);
@@ -16,15 +16,18 @@ const FINGERPRINT = createHash('sha256').update(SEED).digest('hex').slice(0, 8);
 /** 2026-01-01T00:00:10Z: 20 s left in its 30 s step. */
 const AT = 1_767_225_610;
 
-function check(args: readonly string[], env: Record<string, string> = {}): CliResult {
-  const r = runCli(['check', ...args], { env: { TOTP_SEED: B32, ...env } });
+/** Runs `totp-kit …args` at AT, unless `--at` says otherwise. */
+const cli = (args: readonly string[], env: Record<string, string>) => runInProcess(args, { env, now: AT });
+
+async function check(args: readonly string[], env: Record<string, string> = {}): Promise<InProcessRun> {
+  const r = await cli(['check', ...args], { TOTP_SEED: B32, ...env });
   expectNoSeedInCli(r, SEED, `check ${args.join(' ')}`);
   return r;
 }
 
 describe('check', () => {
-  it('prints the fingerprint, the settings and the codes around the time, as oathtool computes them', () => {
-    const r = check(['--from', 'env:TOTP_SEED', '--at', String(AT)]);
+  it('prints the fingerprint, the settings and the codes around the time, as oathtool computes them', async () => {
+    const r = await check(['--from', 'env:TOTP_SEED', '--at', String(AT)]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       [
@@ -40,9 +43,9 @@ describe('check', () => {
     );
   });
 
-  it('shows the settings and the account of a URL, and gives the same fingerprint for the same seed', () => {
+  it('shows the settings and the account of a URL, and gives the same fingerprint for the same seed', async () => {
     const url = `otpauth://totp/Acme:alice?secret=${B32}&issuer=Acme&algorithm=SHA256&digits=8&period=60`;
-    const r = check(['--url', url, '--at', String(AT), '--json']);
+    const r = await check(['--url', url, '--at', String(AT), '--json']);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown> & { codes: { which: string; code: string }[] };
     expect(json).toMatchObject({
@@ -82,9 +85,9 @@ describe('check', () => {
     expect(r.stderr).toMatch(/--url puts the seed in the process list/);
   });
 
-  it('tells two different seeds apart by fingerprint', () => {
+  it('tells two different seeds apart by fingerprint', async () => {
     const other = randomBytes(20);
-    const r = runCli(['check', '--from', 'env:OTHER', '--json'], { env: { OTHER: encodeBase32(other) } });
+    const r = await cli(['check', '--from', 'env:OTHER', '--json'], { OTHER: encodeBase32(other) });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { fingerprint: string }).fingerprint).toBe(
       createHash('sha256').update(other).digest('hex').slice(0, 8),
@@ -92,20 +95,20 @@ describe('check', () => {
     expect((JSON.parse(r.stdout) as { fingerprint: string }).fingerprint).not.toBe(FINGERPRINT);
   });
 
-  it('masks the three codes in GitHub Actions', () => {
-    const r = check(['--from', 'env:TOTP_SEED', '--at', String(AT)], { GITHUB_ACTIONS: 'true' });
+  it('masks the three codes in GitHub Actions', async () => {
+    const r = await check(['--from', 'env:TOTP_SEED', '--at', String(AT)], { GITHUB_ACTIONS: 'true' });
     expect(r.status).toBe(0);
     const masks = r.stderr.split('\n').filter((line) => line.startsWith('::add-mask::'));
     expect(masks).toEqual([AT - 30, AT, AT + 30].map((t) => `::add-mask::${referenceCode(SEED, t)}`));
   });
 
-  it('refuses bad input in one line', () => {
-    const r = check(['--from', 'env:TOTP_SEED', '--at', 'noon']);
+  it('refuses bad input in one line', async () => {
+    const r = await check(['--from', 'env:TOTP_SEED', '--at', 'noon']);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'totp-kit: --at: "noon" is not a time (allowed: Unix seconds from 0 to 253402300799, or ISO 8601 with Z or an offset, e.g. 2026-12-05T10:00:00Z)\n',
     );
-    const none = check([]);
+    const none = await check([]);
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^totp-kit: seed: none given/);
   });
@@ -115,7 +118,8 @@ describe('check and code with Vault (a loopback server speaking its API)', () =>
   let vault: VaultServer;
   const STEAM = randomBytes(20);
   beforeAll(async () => {
-    vault = await startVaultServer();
+    // Vault computes vault-totp: codes on its own clock: the CLI's, so the code is that of AT.
+    vault = await startVaultServer({ now: () => AT * 1000 });
     vault.putTotpKey('totp', 'npm', { secret: SEED, issuer: 'npm', accountName: 'bot' });
     // A .maFile kept as KV fields: shared_secret (base64) beside the others.
     vault.putKv('secret', 'steam/bot', {
@@ -128,21 +132,20 @@ describe('check and code with Vault (a loopback server speaking its API)', () =>
   const env = () => ({ VAULT_ADDR: vault.address, VAULT_TOKEN: vault.token });
 
   it('check of a vault-totp: key shows its current code, computed by Vault, and no fingerprint', async () => {
-    const before = Date.now() / 1000;
-    const r = await runCliAsync(['check', '--from', 'vault-totp:totp/npm', '--json'], { env: env() });
+    const r = await cli(['check', '--from', 'vault-totp:totp/npm', '--json'], env());
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout) as { fingerprint: null; codes: { which: string; code: string }[] };
     expect(json.fingerprint).toBeNull();
     expect(json.codes).toHaveLength(1);
     expect(json.codes[0]?.which).toBe('current');
-    expect([referenceCode(SEED, before), referenceCode(SEED, Date.now() / 1000)]).toContain(json.codes[0]?.code);
-    const text = await runCliAsync(['check', '--from', 'vault-totp:totp/npm'], { env: env() });
+    expect(json.codes[0]?.code).toBe(referenceCode(SEED, AT));
+    const text = await cli(['check', '--from', 'vault-totp:totp/npm'], env());
     expect(text.stdout).toMatch(/the seed stays in the backend: no fingerprint/);
     expectNoSeedInCli(text, SEED, 'check vault-totp');
   });
 
   it('a vault-totp: key refuses the clock flags (Vault uses its own clock)', async () => {
-    const r = await runCliAsync(['code', '--from', 'vault-totp:totp/npm', '--time-offset', '30'], { env: env() });
+    const r = await cli(['code', '--from', 'vault-totp:totp/npm', '--time-offset', '30'], env());
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'totp-kit: --time-offset: cannot be used with vault-totp:totp/npm: its backend computes the code with its own clock (allowed: leave it out)\n',
@@ -150,9 +153,7 @@ describe('check and code with Vault (a loopback server speaking its API)', () =>
   });
 
   it("vault-kv: of a .maFile's fields is a Steam key by its shared_secret", async () => {
-    const r = await runCliAsync(['code', '--from', 'vault-kv:secret/steam/bot', '--at', String(AT), '--json'], {
-      env: env(),
-    });
+    const r = await cli(['code', '--from', 'vault-kv:secret/steam/bot', '--at', String(AT), '--json'], env());
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ code: steamCode(STEAM, Math.floor(AT / 30)), digits: 5 });
     expectNoSeedInCli(r, STEAM, 'vault-kv maFile');

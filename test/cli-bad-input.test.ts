@@ -1,4 +1,4 @@
-// Bad input through the bundled CLI (`node dist/cli.js`), as a user meets it: exit 2, exactly one line
+// Bad input through the CLI (in-process, against the sources), as a user meets it: exit 2, exactly one line
 // on stderr that names the input, nothing on stdout, no stack trace, and never any part of the seed.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const SEED = randomBytes(20);
 const B32 = encodeBase32(SEED);
@@ -221,14 +221,17 @@ const CASES: readonly BadCase[] = [
   },
 ];
 
-function run(args: readonly string[], env: Record<string, string> = {}): CliResult {
-  const r = runCli(args, { env: { TOTP_SEED: B32, ...env } });
+/** The clock of runs without --at. */
+const NOW = 1700000015;
+
+async function run(args: readonly string[], env: Record<string, string> = {}): Promise<InProcessRun> {
+  const r = await runInProcess(args, { env: { TOTP_SEED: B32, ...env }, now: NOW });
   expectNoSeed(r.stdout, SEED, 'stdout');
   expectNoSeed(r.stderr, SEED, 'stderr');
   return r;
 }
 
-function expectCleanRefusal(r: CliResult, lines: number): string[] {
+function expectCleanRefusal(r: InProcessRun, lines: number): string[] {
   expect(r.status).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.endsWith('\n')).toBe(true);
@@ -246,8 +249,8 @@ describe('bad input: exit 2 with one line naming the input', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(35);
   });
 
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const [line] = expectCleanRefusal(run(c.args, c.env), 1);
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const [line] = expectCleanRefusal(await run(c.args, c.env), 1);
     for (const name of c.names) expect(line).toContain(name);
     if (c.says) expect(line).toMatch(c.says);
   });
@@ -255,35 +258,35 @@ describe('bad input: exit 2 with one line naming the input', () => {
 
 describe('bad input: unicode letters that upper-case into Base32 letters', () => {
   // "ı".toUpperCase() is "I", "ſ" is "S", "ﬀ" is "FF": none of them is Base32.
-  it.each(['\u0131', '\u017f', '\ufb00'])('refuses %s in a seed', (c) => {
-    const [line] = expectCleanRefusal(run(['code', '--from', 'env:X', '--at', '59'], { X: withChar(c) }), 1);
+  it.each(['\u0131', '\u017f', '\ufb00'])('refuses %s in a seed', async (c) => {
+    const [line] = expectCleanRefusal(await run(['code', '--from', 'env:X', '--at', '59'], { X: withChar(c) }), 1);
     expect(line).toMatch(/^totp-kit: env:X: is not valid Base32: a character that is not Base32 at position 6/);
   });
 });
 
 describe('bad input: what is never echoed', () => {
-  it('a seed typed as a command is not quoted back', () => {
-    const [line] = expectCleanRefusal(run([B32]), 1);
+  it('a seed typed as a command is not quoted back', async () => {
+    const [line] = expectCleanRefusal(await run([B32]), 1);
     expect(line).toMatch(/^totp-kit: unknown command \(not printed: it could be a seed\)/);
   });
 
-  it('a seed typed as an option is not quoted back, a short typo is', () => {
-    expectCleanRefusal(run([...code(), `--${B32}`]), 1);
-    const [typo] = expectCleanRefusal(run(code('--digit', '6')), 1);
+  it('a seed typed as an option is not quoted back, a short typo is', async () => {
+    expectCleanRefusal(await run([...code(), `--${B32}`]), 1);
+    const [typo] = expectCleanRefusal(await run(code('--digit', '6')), 1);
     expect(typo).toContain("unknown option '--digit'");
     expect(typo).toContain('--digits');
   });
 
-  it('a seed pasted into --from is not quoted, not even in lower case', () => {
+  it('a seed pasted into --from is not quoted, not even in lower case', async () => {
     const lower = B32.toLowerCase();
-    const r = run(['code', '--from', lower]);
+    const r = await run(['code', '--from', lower]);
     expectCleanRefusal(r, 1);
     expect(r.stderr).not.toContain(lower.slice(0, 8));
   });
 
-  it('a refused --secret prints no argv warning, an accepted one does (control)', () => {
-    expectCleanRefusal(run(['code', '--secret', withChar('0')]), 1);
-    const ok = run(['code', '--secret', B32, '--at', '0']);
+  it('a refused --secret prints no argv warning, an accepted one does (control)', async () => {
+    expectCleanRefusal(await run(['code', '--secret', withChar('0')]), 1);
+    const ok = await run(['code', '--secret', B32, '--at', '0']);
     expect(ok.status).toBe(0);
     expect(ok.stderr.replace(/\n$/, '').split('\n')).toHaveLength(1);
     expect(ok.stderr).toMatch(/^totp-kit: warning: --secret /);
@@ -291,38 +294,38 @@ describe('bad input: what is never echoed', () => {
 });
 
 describe('several bad settings are all reported', () => {
-  it('--digits 7 --algorithm MD5 gives two lines, one per setting', () => {
-    const lines = expectCleanRefusal(run(code('--digits', '7', '--algorithm', 'MD5')), 2);
+  it('--digits 7 --algorithm MD5 gives two lines, one per setting', async () => {
+    const lines = expectCleanRefusal(await run(code('--digits', '7', '--algorithm', 'MD5')), 2);
     expect(lines.filter((l) => l.includes('--digits') && l.includes('"7"'))).toHaveLength(1);
     expect(lines.filter((l) => l.includes('--algorithm') && l.includes('"MD5"'))).toHaveLength(1);
   });
 
-  it('--digits 7 --algorithm MD5 --period 0 gives three lines', () => {
-    const lines = expectCleanRefusal(run(code('--digits', '7', '--algorithm', 'MD5', '--period', '0')), 3);
+  it('--digits 7 --algorithm MD5 --period 0 gives three lines', async () => {
+    const lines = expectCleanRefusal(await run(code('--digits', '7', '--algorithm', 'MD5', '--period', '0')), 3);
     for (const flag of ['--digits', '--algorithm', '--period']) {
       expect(lines.filter((l) => l.startsWith(`totp-kit: ${flag}`))).toHaveLength(1);
     }
   });
 
-  it('verify lists --skew, --digits, --algorithm, --code and --at problems together', () => {
+  it('verify lists --skew, --digits, --algorithm, --code and --at problems together', async () => {
     const args = ['verify', ...FROM, '--code', ' ', '--skew', '2', '--digits', '7', '--algorithm', 'MD5', '--at', 'x'];
-    const lines = expectCleanRefusal(run(args), 5);
+    const lines = expectCleanRefusal(await run(args), 5);
     for (const flag of ['--skew', '--digits', '--algorithm', '--code', '--at']) {
       expect(lines.filter((l) => l.startsWith(`totp-kit: ${flag}:`))).toHaveLength(1);
     }
   });
 
-  it('code lists --digits, --at and --min-remaining problems together', () => {
-    const lines = expectCleanRefusal(run(code('--digits', '7', '--at', 'abc', '--min-remaining', 'x')), 3);
+  it('code lists --digits, --at and --min-remaining problems together', async () => {
+    const lines = expectCleanRefusal(await run(code('--digits', '7', '--at', 'abc', '--min-remaining', 'x')), 3);
     for (const flag of ['--digits', '--at', '--min-remaining']) {
       expect(lines.filter((l) => l.startsWith(`totp-kit: ${flag}:`))).toHaveLength(1);
     }
   });
 
-  it('a URL contradicted twice names both settings', () => {
+  it('a URL contradicted twice names both settings', async () => {
     const env = { TOTP_URL: `${URL_OK}&digits=6&period=30` };
     const lines = expectCleanRefusal(
-      run(['code', '--from', 'env:TOTP_URL', '--digits', '8', '--period', '60'], env),
+      await run(['code', '--from', 'env:TOTP_URL', '--digits', '8', '--period', '60'], env),
       2,
     );
     expect(lines.some((l) => l.includes('--digits') && l.includes('digits=6'))).toBe(true);
@@ -331,8 +334,8 @@ describe('several bad settings are all reported', () => {
 });
 
 describe('a command group without its subcommand', () => {
-  it.each(['key', 'method'])('`totp-kit %s` prints its help on stderr and exits 2, not 0', (group) => {
-    const r = run([group]);
+  it.each(['key', 'method'])('`totp-kit %s` prints its help on stderr and exits 2, not 0', async (group) => {
+    const r = await run([group]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`Usage: totp-kit ${group}`);

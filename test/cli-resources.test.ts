@@ -1,5 +1,5 @@
-// The resource lifecycle through the bundled CLI (`node dist/cli.js`), as a user runs it: keys, MFA methods,
-// enrollments, plan/apply/destroy (PRODUCT.md "CLI", "Resources and their lifecycle"), with exit codes, --json,
+// The resource lifecycle through the CLI (in-process, against the sources), as a user runs it: keys, MFA methods,
+// enrollments, plan/apply/destroy (docs/cli.md, docs/stores.md), with exit codes, --json,
 // and no seed in anything printed. Codes come from oathtool where it is installed.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,8 +11,8 @@ import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { generateCode } from '../src/core/totp.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const HAS_OATHTOOL = spawnSync('/usr/bin/oathtool', ['--version']).status === 0;
 if (!HAS_OATHTOOL) console.warn('oathtool is not installed: cross-checks are SKIPPED, expected codes come from src/');
@@ -61,21 +61,35 @@ afterEach(() => {
   for (const seed of seeds) for (const text of printed) expectNoSeed(text, decodeBase32(seed), 'CLI output');
 });
 
-/** Runs the CLI in the test's directory on its store (`--store`, or TOTP_KIT_STORE with `viaEnv`). */
-function cli(args: string[], o: { env?: Record<string, string>; input?: string; viaEnv?: boolean } = {}): CliResult {
+/** What a run should print and its exit code, to compare with `outcome(run)`. */
+interface Outcome {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI in the test's directory on its store (`--store`, or TOTP_KIT_STORE with `viaEnv`), at T unless
+ * `--at` says otherwise.
+ */
+async function cli(
+  args: string[],
+  o: { env?: Record<string, string>; input?: string; viaEnv?: boolean } = {},
+): Promise<Outcome> {
   const env = { ...o.env, ...(o.viaEnv ? { TOTP_KIT_STORE: `file:${storePath}` } : {}) };
-  const r = runCli(o.viaEnv ? args : ['--store', `file:${storePath}`, ...args], {
+  const r = await runInProcess(o.viaEnv ? args : ['--store', `file:${storePath}`, ...args], {
     cwd: dir,
     env,
-    input: o.input ?? '',
+    now: T,
+    ...(o.input !== undefined ? { input: o.input } : {}),
   });
   printed.push(r.stdout, r.stderr);
   rememberSeeds();
-  return r;
+  return outcome(r);
 }
-const ok = (r: CliResult, stdout: string, stderr = '') =>
-  expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout, stderr });
-const json = (r: CliResult) => {
+const outcome = (r: InProcessRun): Outcome => ({ status: r.status, stdout: r.stdout, stderr: r.stderr });
+const ok = (r: Outcome, stdout: string, stderr = '') => expect(r).toEqual({ status: 0, stdout, stderr });
+const json = (r: Outcome) => {
   expect(r.stdout.trim().split('\n')).toHaveLength(1);
   return JSON.parse(r.stdout) as Record<string, unknown>;
 };
@@ -83,8 +97,8 @@ const storedSeed = (section: 'keys' | 'enrollments', id: string) =>
   decodeBase32(JSON.parse(readFileSync(storePath, 'utf8'))[section][id].secret);
 
 describe('totp-kit key', () => {
-  it('create --generate --qr, code, verify, get, list, delete', () => {
-    const created = cli([
+  it('create --generate --qr, code, verify, get, list, delete', async () => {
+    const created = await cli([
       'key',
       'create',
       'npm-bot',
@@ -102,8 +116,8 @@ describe('totp-kit key', () => {
     expect(readFileSync(qr).subarray(0, 8)).toEqual(PNG);
     const seed = storedSeed('keys', 'npm-bot');
 
-    ok(cli(['key', 'code', 'npm-bot', '--at', String(T + 7)]), `${ref(seed, T + 7)}\n`);
-    expect(json(cli(['key', 'code', 'npm-bot', '--at', String(T + 7), '--json']))).toEqual({
+    ok(await cli(['key', 'code', 'npm-bot', '--at', String(T + 7)]), `${ref(seed, T + 7)}\n`);
+    expect(json(await cli(['key', 'code', 'npm-bot', '--at', String(T + 7), '--json']))).toEqual({
       code: ref(seed, T + 7),
       period: 30,
       digits: 6,
@@ -112,55 +126,65 @@ describe('totp-kit key', () => {
       expiresAt: new Date((T + 30) * 1000).toISOString(),
     });
     const c = ref(seed, T);
-    ok(cli(['key', 'verify', 'npm-bot', '--code', c, '--at', String(T)]), 'valid\n');
-    const used = 'totp-kit: code already used; wait until the next time period\n';
+    ok(await cli(['key', 'verify', 'npm-bot', '--code', c, '--at', String(T)]), 'valid\n');
+    const used = 'totp-kit: code already used; wait for the next code\n';
     for (const again of [c, `${c} `, `${c.slice(0, 3)} ${c.slice(3)}`])
-      expect(cli(['key', 'verify', 'npm-bot', '--code', again, '--at', String(T + 1)])).toEqual({
+      expect(await cli(['key', 'verify', 'npm-bot', '--code', again, '--at', String(T + 1)])).toEqual({
         status: 1,
         stdout: 'invalid\n',
         stderr: used,
       });
     const w = wrong(ref(seed, T - 30), c, ref(seed, T + 30));
-    expect(cli(['key', 'verify', 'npm-bot', '--code', w, '--at', String(T)])).toEqual({
+    expect(await cli(['key', 'verify', 'npm-bot', '--code', w, '--at', String(T)])).toEqual({
       status: 1,
       stdout: 'invalid\n',
       stderr: 'totp-kit: invalid code\n',
     });
-    const replay = cli(['key', 'verify', 'npm-bot', '--code', w, '--at', String(T), '--json']);
+    const replay = await cli(['key', 'verify', 'npm-bot', '--code', w, '--at', String(T), '--json']);
     expect([replay.status, json(replay)]).toEqual([1, { valid: false, reason: 'used' }]);
-    expect(cli(['key', 'verify', 'npm-bot', '--code', ' ', '--at', String(T)])).toMatchObject({
+    expect(await cli(['key', 'verify', 'npm-bot', '--code', ' ', '--at', String(T)])).toMatchObject({
       status: 2,
       stderr: 'totp-kit: code: is empty (allowed: the code to check)\n',
     });
 
-    const get = cli(['key', 'get', 'npm-bot']);
+    const get = await cli(['key', 'get', 'npm-bot']);
     expect(get.status).toBe(0);
     expect(get.stdout).toContain(
       'name: npm-bot\ngenerated: true\nissuer: npm\naccountName: release-bot\nalgorithm: SHA1\n',
     );
     expect(get.stdout).not.toMatch(/secret|usedCodes/);
-    const info = json(cli(['key', 'get', 'npm-bot', '--json']));
+    const info = json(await cli(['key', 'get', 'npm-bot', '--json']));
     expect(info).toMatchObject({ name: 'npm-bot', generated: true, issuer: 'npm', digits: 6, skew: 1, exported: true });
     expect(info).not.toHaveProperty('secret');
-    ok(cli(['key', 'list']), 'npm-bot\n');
-    expect(json(cli(['key', 'list', '--json']))).toEqual({ keys: ['npm-bot'] });
+    ok(await cli(['key', 'list']), 'npm-bot\n');
+    expect(json(await cli(['key', 'list', '--json']))).toEqual({ keys: ['npm-bot'] });
 
-    const dup = cli(['key', 'create', 'npm-bot', '--generate', '--issuer', 'npm', '--account', 'x', '--no-export']);
+    const dup = await cli([
+      'key',
+      'create',
+      'npm-bot',
+      '--generate',
+      '--issuer',
+      'npm',
+      '--account',
+      'x',
+      '--no-export',
+    ]);
     expect(dup).toEqual({
       status: 2,
       stdout: '',
       stderr: 'totp-kit: key "npm-bot" already exists; delete it first, or declare it and use apply\n',
     });
-    ok(cli(['key', 'delete', 'npm-bot']), 'deleted key "npm-bot"\n');
-    ok(cli(['key', 'delete', 'npm-bot']), 'key "npm-bot" was not there (nothing to delete)\n');
-    expect(json(cli(['key', 'delete', 'npm-bot', '--json']))).toEqual({ name: 'npm-bot', deleted: false });
-    const gone = cli(['key', 'code', 'npm-bot']);
+    ok(await cli(['key', 'delete', 'npm-bot']), 'deleted key "npm-bot"\n');
+    ok(await cli(['key', 'delete', 'npm-bot']), 'key "npm-bot" was not there (nothing to delete)\n');
+    expect(json(await cli(['key', 'delete', 'npm-bot', '--json']))).toEqual({ name: 'npm-bot', deleted: false });
+    const gone = await cli(['key', 'code', 'npm-bot']);
     expect([gone.status, gone.stdout, gone.stderr.split('\n').length]).toEqual([2, '', 2]);
     expect(gone.stderr).toMatch(/^totp-kit: .*"npm-bot"/);
-    expect(json(cli(['key', 'list', '--json']))).toEqual({ keys: [] });
+    expect(json(await cli(['key', 'list', '--json']))).toEqual({ keys: [] });
   });
 
-  it('create --from env:X takes issuer and account from the URL; a 10-byte seed warns; --generate without --qr is refused', () => {
+  it('create --from env:X takes issuer and account from the URL; a 10-byte seed warns; --generate without --qr is refused', async () => {
     const seed = randomBytes(20);
     const env = {
       TOTP_URL: formatOtpauthUrl({
@@ -173,7 +197,7 @@ describe('totp-kit key', () => {
       }),
       SHORT_SEED: encodeBase32(randomBytes(10)),
     };
-    const r = cli(['key', 'create', 'gh', '--from', 'env:TOTP_URL', '--json'], { env });
+    const r = await cli(['key', 'create', 'gh', '--from', 'env:TOTP_URL', '--json'], { env });
     expect([r.status, r.stderr]).toEqual([0, '']);
     const made = json(r);
     expect(made).toMatchObject({
@@ -186,42 +210,42 @@ describe('totp-kit key', () => {
       digits: 8,
     });
     expect(made).not.toHaveProperty('secret');
-    ok(cli(['key', 'code', 'gh', '--at', String(T)]), `${ref(seed, T, { algorithm: 'SHA256', digits: 8 })}\n`);
-    const short = cli(['key', 'create', 'old', '--from', 'env:SHORT_SEED', '--issuer', 'Legacy'], { env });
+    ok(await cli(['key', 'code', 'gh', '--at', String(T)]), `${ref(seed, T, { algorithm: 'SHA256', digits: 8 })}\n`);
+    const short = await cli(['key', 'create', 'old', '--from', 'env:SHORT_SEED', '--issuer', 'Legacy'], { env });
     expect(short.status).toBe(0);
     expect(short.stderr).toBe(
       'totp-kit: warning: env:SHORT_SEED: the seed is 10 bytes; RFC 4226 recommends at least 16 (it is accepted, but consider rotating it)\n',
     );
-    expect(json(cli(['key', 'get', 'old', '--json']))).toMatchObject({
+    expect(json(await cli(['key', 'get', 'old', '--json']))).toMatchObject({
       issuer: 'Legacy',
       importFrom: 'env:SHORT_SEED',
     });
     // Off a terminal, a generated key whose barcode and URL would go nowhere is never made.
     const before = readFileSync(storePath);
-    expect(cli(['key', 'create', 'bare', '--generate', '--issuer', 'A', '--account', 'b'])).toEqual({
+    expect(await cli(['key', 'create', 'bare', '--generate', '--issuer', 'A', '--account', 'b'])).toEqual({
       status: 2,
       stdout: '',
       stderr:
         "totp-kit: --qr/--url-file: neither given and standard output is not a terminal, so the new key's barcode and URL would be lost; nothing was created (allowed: --qr FILE.png, --url-file FILE or --no-export)\n",
     });
     expect(readFileSync(storePath).equals(before)).toBe(true);
-    expect(cli(['key', 'create', 'nope', '--from', 'env:UNSET_VAR'])).toMatchObject({ status: 2, stdout: '' });
+    expect(await cli(['key', 'create', 'nope', '--from', 'env:UNSET_VAR'])).toMatchObject({ status: 2, stdout: '' });
   });
 });
 
 describe('totp-kit method', () => {
-  it('create, enroll, update (pinned digits), get, list, verify, delete (--force), unenroll; TOTP_KIT_STORE', () => {
+  it('create, enroll, update (pinned digits), get, list, verify, delete (--force), unenroll; TOTP_KIT_STORE', async () => {
     const run = (args: string[]) => cli(args, { viaEnv: true });
     ok(
-      run(['method', 'create', 'ops', '--issuer', 'Acme', '--algorithm', 'sha-256']),
+      await run(['method', 'create', 'ops', '--issuer', 'Acme', '--algorithm', 'sha-256']),
       'created MFA method "ops" (SHA256, 6 digits, 30 s)\n',
     );
-    expect(run(['method', 'create', 'ops', '--issuer', 'Other'])).toEqual({
+    expect(await run(['method', 'create', 'ops', '--issuer', 'Other'])).toEqual({
       status: 2,
       stdout: '',
       stderr: 'totp-kit: MFA method "ops" already exists; method names are unique: update it, or delete it first\n',
     });
-    const enrolled = run(['method', 'enroll', 'ops', '--entity', 'alice', '--url-file', 'alice.url', '--json']);
+    const enrolled = await run(['method', 'enroll', 'ops', '--entity', 'alice', '--url-file', 'alice.url', '--json']);
     expect(json(enrolled)).toMatchObject({
       created: true,
       method: 'ops',
@@ -233,13 +257,13 @@ describe('totp-kit method', () => {
     const url = parseOtpauthUrl(readFileSync(join(dir, 'alice.url'), 'utf8'));
     expect(url.key).toMatchObject({ issuer: 'Acme', accountName: 'alice', algorithm: 'SHA256' });
     expect(url.key.secret).toEqual(storedSeed('enrollments', 'ops/alice'));
-    expect(run(['method', 'enroll', 'ops', '--entity', 'alice'])).toEqual({
+    expect(await run(['method', 'enroll', 'ops', '--entity', 'alice'])).toEqual({
       status: 2,
       stdout: '',
       stderr:
         "totp-kit: --qr/--url-file: neither given and standard output is not a terminal, so the new enrollment's barcode and URL would be lost; nobody was enrolled (allowed: --qr FILE.png or --url-file FILE)\n",
     });
-    const again = run(['method', 'enroll', 'ops', '--entity', 'alice', '--url-file', 'again.url']);
+    const again = await run(['method', 'enroll', 'ops', '--entity', 'alice', '--url-file', 'again.url']);
     ok(
       again,
       '"alice" was already enrolled in MFA method "ops"; kept\n',
@@ -249,86 +273,100 @@ describe('totp-kit method', () => {
     expect(existsSync(join(dir, 'again.url'))).toBe(false);
 
     ok(
-      run(['method', 'update', 'ops', '--digits', '8', '--max-validation-attempts', '3']),
+      await run(['method', 'update', 'ops', '--digits', '8', '--max-validation-attempts', '3']),
       'updated MFA method "ops"\n',
     );
-    expect(json(run(['method', 'get', 'ops', '--json']))).toMatchObject({
+    expect(json(await run(['method', 'get', 'ops', '--json']))).toMatchObject({
       methodName: 'ops',
       algorithm: 'SHA256',
       digits: 8,
       maxValidationAttempts: 3,
       enrollments: 1,
     });
-    expect(run(['method', 'get', 'ops']).stdout).toContain(
+    expect((await run(['method', 'get', 'ops'])).stdout).toContain(
       'methodName: ops\nissuer: Acme\nalgorithm: SHA256\ndigits: 8\n',
     );
-    ok(run(['method', 'list']), 'ops\n');
-    expect(json(run(['method', 'list', '--json']))).toEqual({ methods: ['ops'] });
+    ok(await run(['method', 'list']), 'ops\n');
+    expect(json(await run(['method', 'list', '--json']))).toEqual({ methods: ['ops'] });
     const code = ref(url.key.secret, T, { algorithm: 'SHA256' }); // 6 digits: pinned at enrollment
-    ok(run(['method', 'verify', 'ops', '--entity', 'alice', '--code', code, '--at', String(T)]), 'valid\n');
-    const replay = run(['method', 'verify', 'ops', '--entity', 'alice', '--code', code, '--at', String(T), '--json']);
+    ok(await run(['method', 'verify', 'ops', '--entity', 'alice', '--code', code, '--at', String(T)]), 'valid\n');
+    const replay = await run([
+      'method',
+      'verify',
+      'ops',
+      '--entity',
+      'alice',
+      '--code',
+      code,
+      '--at',
+      String(T),
+      '--json',
+    ]);
     expect([replay.status, json(replay)]).toEqual([1, { valid: false, reason: 'used' }]);
 
-    expect(run(['method', 'delete', 'ops'])).toEqual({
+    expect(await run(['method', 'delete', 'ops'])).toEqual({
       status: 2,
       stdout: '',
       stderr: 'totp-kit: MFA method "ops" has 1 enrollment; unenroll it first, or delete with --force\n',
     });
-    expect(json(run(['method', 'enroll', 'ops', '--entity', 'bob', '--qr', 'bob.png', '--json']))).toMatchObject({
+    expect(json(await run(['method', 'enroll', 'ops', '--entity', 'bob', '--qr', 'bob.png', '--json']))).toMatchObject({
       created: true,
       digits: 8,
     });
-    ok(run(['method', 'unenroll', 'ops', '--entity', 'bob']), 'unenrolled "bob" from MFA method "ops"\n');
-    ok(run(['method', 'unenroll', 'ops', '--entity', 'bob']), '"bob" was not enrolled (nothing to do)\n');
-    expect(json(run(['method', 'delete', 'ops', '--force', '--json']))).toEqual({
+    ok(await run(['method', 'unenroll', 'ops', '--entity', 'bob']), 'unenrolled "bob" from MFA method "ops"\n');
+    ok(await run(['method', 'unenroll', 'ops', '--entity', 'bob']), '"bob" was not enrolled (nothing to do)\n');
+    expect(json(await run(['method', 'delete', 'ops', '--force', '--json']))).toEqual({
       name: 'ops',
       deleted: true,
       enrollmentsDeleted: 1,
     });
-    ok(run(['method', 'delete', 'ops']), 'MFA method "ops" was not there (nothing to delete)\n');
+    ok(await run(['method', 'delete', 'ops']), 'MFA method "ops" was not there (nothing to delete)\n');
     for (const args of [
       ['method', 'verify', 'nope', '--entity', 'alice', '--code', '123456'],
       ['method', 'enroll', 'nope', '--entity', 'alice', '--url-file', 'alice2.url'],
       ['method', 'get', 'nope'],
     ])
-      expect(run(args), args.join(' ')).toEqual({
+      expect(await run(args), args.join(' ')).toEqual({
         status: 2,
         stdout: '',
         stderr: 'totp-kit: MFA method "nope" does not exist\n',
       });
   });
 
-  it("worked example (the README's): lockout, then a valid code, then its replay; a plan from stdin", () => {
+  it("worked example (the README's): lockout, then a valid code, then its replay; a plan from stdin", async () => {
     const A = 1_700_000_001; // README's times
     ok(
-      cli(['method', 'create', 'ops', '--issuer', 'Acme', '--max-validation-attempts', '3']),
+      await cli(['method', 'create', 'ops', '--issuer', 'Acme', '--max-validation-attempts', '3']),
       'created MFA method "ops" (SHA1, 6 digits, 30 s)\n',
     );
     ok(
-      cli(['method', 'enroll', 'ops', '--entity', 'alice', '--qr', 'alice.png']),
+      await cli(['method', 'enroll', 'ops', '--entity', 'alice', '--qr', 'alice.png']),
       `enrolled "alice" in MFA method "ops"\nbarcode written to ${join(dir, 'alice.png')}\n`,
     );
     const seed = storedSeed('enrollments', 'ops/alice');
     const verify = (code: string, at: number) =>
       cli(['method', 'verify', 'ops', '--entity', 'alice', '--code', code, '--at', String(at)]);
-    const refused = (r: CliResult, why: string) =>
+    const refused = (r: Outcome, why: string) =>
       expect(r).toEqual({ status: 1, stdout: 'invalid\n', stderr: `totp-kit: ${why}\n` });
     const w = wrong(...[-30, 0, 30].map((d) => ref(seed, A + d)));
-    refused(verify(w, A), 'invalid code (2 attempts left before a lockout)');
-    refused(verify(w, A + 1), 'invalid code (1 attempt left before a lockout)');
-    refused(verify(w, A + 2), 'invalid code (0 attempts left before a lockout)');
-    refused(verify(ref(seed, A + 3), A + 3), 'too many failed attempts; try again in 27 s');
-    refused(verify('12345', A + 4), 'the code must be 6 digits 0-9 (spaces are ignored); not counted as an attempt');
-    ok(verify(ref(seed, A + 39), A + 39), 'valid\n');
-    refused(verify(ref(seed, A + 39), A + 40), 'code already used; wait for the next code');
+    refused(await verify(w, A), 'invalid code (2 attempts left before a lockout)');
+    refused(await verify(w, A + 1), 'invalid code (1 attempt left before a lockout)');
+    refused(await verify(w, A + 2), 'invalid code (0 attempts left before a lockout)');
+    refused(await verify(ref(seed, A + 3), A + 3), 'too many failed attempts; try again in 27 s');
+    refused(
+      await verify('12345', A + 4),
+      'the code must be 6 digits 0-9 (spaces are ignored); not counted as an attempt',
+    );
+    ok(await verify(ref(seed, A + 39), A + 39), 'valid\n');
+    refused(await verify(ref(seed, A + 39), A + 40), 'code already used; wait for the next code');
     const npmBot = { kind: 'key', name: 'npm-bot', generate: { issuer: 'npm', accountName: 'bot' } };
     ok(
-      cli(['apply', '--generation', 'g1'], { input: JSON.stringify(npmBot) }),
+      await cli(['apply', '--generation', 'g1'], { input: JSON.stringify(npmBot) }),
       'key "npm-bot": created (generation g1)\n  does not exist yet\n',
       'totp-kit: warning: key "npm-bot": its barcode was not saved (no qrCodeFile) and cannot be shown again\n',
     );
     ok(
-      cli(['plan'], { input: JSON.stringify({ ...npmBot, digits: 8 }) }),
+      await cli(['plan'], { input: JSON.stringify({ ...npmBot, digits: 8 }) }),
       'key "npm-bot": replace\n  digits 6 → 8 forces a new seed\n',
     );
   });
@@ -344,18 +382,18 @@ describe('totp-kit plan | apply | destroy', () => {
       ...extra,
     });
 
-  it('plans, applies and destroys by generation (--declaration, --file, stdin, --json)', () => {
-    ok(cli(['plan', '--declaration', decl()]), 'key "bot": create\n  does not exist yet\n');
+  it('plans, applies and destroys by generation (--declaration, --file, stdin, --json)', async () => {
+    ok(await cli(['plan', '--declaration', decl()]), 'key "bot": create\n  does not exist yet\n');
     ok(
-      cli(['apply', '--declaration', decl(), '--generation', 'g1']),
+      await cli(['apply', '--declaration', decl(), '--generation', 'g1']),
       `key "bot": created (generation g1)\n  does not exist yet\n  barcode written to ${join(dir, 'qr', 'bot.png')}\n`,
     );
     const first = storedSeed('keys', 'bot');
-    ok(cli(['plan', '--declaration', decl()]), 'key "bot": no-op\n');
-    ok(cli(['apply', '--declaration', decl(), '--generation', 'g1']), 'key "bot": up to date (generation g1)\n');
+    ok(await cli(['plan', '--declaration', decl()]), 'key "bot": no-op\n');
+    ok(await cli(['apply', '--declaration', decl(), '--generation', 'g1']), 'key "bot": up to date (generation g1)\n');
     writeFileSync(join(dir, 'skew.json'), decl({ skew: 0 }));
-    ok(cli(['plan', '--file', 'skew.json']), 'key "bot": update\n  skew 1 → 0 updates in place\n');
-    expect(json(cli(['apply', '--file', 'skew.json', '--generation', 'g1', '--json']))).toMatchObject({
+    ok(await cli(['plan', '--file', 'skew.json']), 'key "bot": update\n  skew 1 → 0 updates in place\n');
+    expect(json(await cli(['apply', '--file', 'skew.json', '--generation', 'g1', '--json']))).toMatchObject({
       action: 'update',
       generation: 'g1',
       warnings: [],
@@ -363,64 +401,68 @@ describe('totp-kit plan | apply | destroy', () => {
     expect(storedSeed('keys', 'bot')).toEqual(first);
 
     const digits8 = decl({ skew: 0, digits: 8 });
-    expect(json(cli(['plan', '--json'], { input: digits8 }))).toEqual({
+    expect(json(await cli(['plan', '--json'], { input: digits8 }))).toEqual({
       resource: 'key "bot"',
       action: 'replace',
       changes: [{ setting: 'digits', from: 6, to: 8, forcesReplacement: true }],
       reasons: ['digits 6 → 8 forces a new seed'],
     });
-    const applied = json(cli(['apply', '--generation', 'g2', '--json'], { input: digits8 }));
+    const applied = json(await cli(['apply', '--generation', 'g2', '--json'], { input: digits8 }));
     expect(applied).toMatchObject({ action: 'replace', generation: 'g2', qrCodeFile: join(dir, 'qr', 'bot.png') });
     expect(storedSeed('keys', 'bot')).not.toEqual(first);
-    ok(cli(['key', 'code', 'bot', '--at', String(T)]), `${ref(storedSeed('keys', 'bot'), T, { digits: 8 })}\n`);
+    ok(await cli(['key', 'code', 'bot', '--at', String(T)]), `${ref(storedSeed('keys', 'bot'), T, { digits: 8 })}\n`);
     ok(
-      cli(['destroy', '--declaration', digits8, '--generation', 'g1']),
+      await cli(['destroy', '--declaration', digits8, '--generation', 'g1']),
       'key "bot": kept, it is not generation g1 (replaced since, or already gone)\n',
     );
-    expect(json(cli(['key', 'list', '--json']))).toEqual({ keys: ['bot'] });
-    expect(json(cli(['destroy', '--generation', 'g2', '--json'], { input: digits8 }))).toEqual({
+    expect(json(await cli(['key', 'list', '--json']))).toEqual({ keys: ['bot'] });
+    expect(json(await cli(['destroy', '--generation', 'g2', '--json'], { input: digits8 }))).toEqual({
       resource: 'key "bot"',
       deleted: true,
     });
-    ok(cli(['destroy', '--declaration', digits8]), 'key "bot": kept (not there)\n');
+    ok(await cli(['destroy', '--declaration', digits8]), 'key "bot": kept (not there)\n');
   });
 
-  it('method and enrollment declarations; an existing enrollment is kept', () => {
+  it('method and enrollment declarations; an existing enrollment is kept', async () => {
     const method = JSON.stringify({ kind: 'method', methodName: 'ops', issuer: 'Acme' });
     const alice = JSON.stringify({ kind: 'enrollment', method: 'ops', entityId: 'alice', qrCodeFile: 'alice.png' });
-    expect(json(cli(['apply', '--declaration', method, '--json']))).toMatchObject({
+    expect(json(await cli(['apply', '--declaration', method, '--json']))).toMatchObject({
       resource: 'MFA method "ops"',
       action: 'create',
     });
     ok(
-      cli(['plan', '--declaration', JSON.stringify({ kind: 'method', methodName: 'ops', issuer: 'Acme', period: 60 })]),
+      await cli([
+        'plan',
+        '--declaration',
+        JSON.stringify({ kind: 'method', methodName: 'ops', issuer: 'Acme', period: 60 }),
+      ]),
       'MFA method "ops": update\n  period 30 → 60 updates in place\n  existing enrollments keep their algorithm, digits, period and issuer; new ones get the new settings\n',
     );
-    expect(json(cli(['apply', '--declaration', alice, '--generation', 'e1', '--json']))).toMatchObject({
+    expect(json(await cli(['apply', '--declaration', alice, '--generation', 'e1', '--json']))).toMatchObject({
       action: 'create',
       qrCodeFile: join(dir, 'alice.png'),
     });
     const seed = storedSeed('enrollments', 'ops/alice');
-    ok(cli(['plan', '--declaration', alice]), 'enrollment of "alice" in MFA method "ops": no-op\n');
+    ok(await cli(['plan', '--declaration', alice]), 'enrollment of "alice" in MFA method "ops": no-op\n');
     ok(
-      cli(['apply', '--declaration', alice, '--generation', 'e2']),
+      await cli(['apply', '--declaration', alice, '--generation', 'e2']),
       'enrollment of "alice" in MFA method "ops": up to date (generation e2)\n',
     );
     expect(storedSeed('enrollments', 'ops/alice')).toEqual(seed);
     ok(
-      cli(['destroy', '--declaration', alice, '--generation', 'e1']),
+      await cli(['destroy', '--declaration', alice, '--generation', 'e1']),
       'enrollment of "alice" in MFA method "ops": kept, it is not generation e1 (replaced since, or already gone)\n',
     );
     ok(
-      cli(['destroy', '--declaration', alice, '--generation', 'e2']),
+      await cli(['destroy', '--declaration', alice, '--generation', 'e2']),
       'enrollment of "alice" in MFA method "ops": deleted\n',
     );
   });
 
-  it('refuses a bad declaration with one line per problem (exit 2), and bad JSON in one line', () => {
+  it('refuses a bad declaration with one line per problem (exit 2), and bad JSON in one line', async () => {
     const bad = JSON.stringify({ kind: 'key', name: '-x', digits: 7, colour: 'red' });
     for (const [args, input] of [[['plan', '--declaration', bad]], [['apply'], bad]] as [string[], string?][]) {
-      const r = cli(args, input === undefined ? {} : { input });
+      const r = await cli(args, input === undefined ? {} : { input });
       expect([r.status, r.stdout]).toEqual([2, '']);
       expect(
         r.stderr
@@ -434,17 +476,16 @@ describe('totp-kit plan | apply | destroy', () => {
         'totp-kit: digits: "7" is not allowed',
       ]);
     }
-    const notJson = cli(['apply', '--declaration', '{"kind":']);
+    const notJson = await cli(['apply', '--declaration', '{"kind":']);
     expect([notJson.status, notJson.stderr.split('\n').length]).toEqual([2, 2]);
     expect(notJson.stderr).toMatch(/^totp-kit: --declaration: is not valid JSON/);
     expect(existsSync(storePath)).toBe(false);
   });
 });
 
-it('without --store or TOTP_KIT_STORE uses ./.totp-kit/store.json in the working directory (mode 0600, dir 0700)', () => {
-  const r = runCli(['key', 'create', 'bot', '--generate', '--issuer', 'A', '--account', 'b', '--no-export'], {
-    cwd: dir,
-  });
+it('without --store or TOTP_KIT_STORE uses ./.totp-kit/store.json in the working directory (mode 0600, dir 0700)', async () => {
+  const args = ['key', 'create', 'bot', '--generate', '--issuer', 'A', '--account', 'b', '--no-export'];
+  const r = await runInProcess(args, { cwd: dir, now: T });
   printed.push(r.stdout, r.stderr);
   expect(r).toMatchObject({ status: 0, stderr: '' });
   const path = join(dir, '.totp-kit', 'store.json');

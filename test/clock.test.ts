@@ -1,18 +1,20 @@
-// Clock edge cases, through the bundled CLI (`node dist/cli.js`) and the core: `--at` at 0, at 2^31 − 1
-// and 2^31, past 2038 and up to 9999-12-31T23:59:59Z, at period boundaries (k·period − 1 and k·period)
-// for periods 30 and 60, with codes checked against oathtool and `remaining` / `expiresAt` exact; a
-// runner clock skewed by ±1 period is handled by `skew`; `--at` out of range is refused in one line.
+// Clock edge cases, through the CLI and the core: `--at` at 0, at 2^31 − 1 and 2^31, past 2038 and up to
+// 9999-12-31T23:59:59Z, at period boundaries (k·period − 1 and k·period) for periods 30 and 60, with codes
+// checked against oathtool and `remaining` / `expiresAt` exact; a runner clock skewed by ±1 period is handled
+// by `skew`; `--at` out of range is refused in one line. The CLI runs in-process (main(argv, io), against the
+// sources) with a fixed clock; one test runs the bundle on the real clock, in a way that holds whatever
+// second it starts in.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import type { TotpKey } from '../src/core/key.js';
+import type { KeyMaterial as TotpKey } from '../src/core/key.js';
 import type { Algorithm, Digits } from '../src/core/settings.js';
 import { expiresAt, MAX_UNIX_SECONDS, remainingSeconds } from '../src/core/time.js';
 import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
-import { runInProcess } from './helpers/in-process-cli.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed, expectNoSeedInCli } from './helpers/leak.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
+import { runCli } from './helpers/run-cli.js';
 
 const SEED = randomBytes(20);
 const ENV = { TOTP_SEED: encodeBase32(SEED) };
@@ -42,9 +44,12 @@ function oathtool(t: number, period: number, algorithm: Algorithm = 'SHA1', digi
   return run.stdout.trim();
 }
 
-/** Runs the CLI and checks what every run must hold: no seed anywhere in what it printed. */
-function cli(args: readonly string[], env: Record<string, string> = ENV): CliResult {
-  const result = runCli(args, { env });
+/** The clock of the in-process runs: they give --at, so this only keeps one that forgot it off the wall clock. */
+const FIXED_NOW = 1_700_000_015;
+
+/** Runs the CLI in-process and checks what every run must hold: no seed anywhere in what it printed. */
+async function cli(args: readonly string[], env: Record<string, string> = ENV): Promise<InProcessRun> {
+  const result = await runInProcess(args, { env, now: FIXED_NOW });
   expectNoSeed(`${result.stdout}\n${result.stderr}`, SEED, `totp-kit ${args.join(' ')}`);
   return result;
 }
@@ -58,8 +63,8 @@ interface CodeJson {
   readonly expiresAt: string;
 }
 
-function codeJson(t: number, period: number, extra: readonly string[] = []): CodeJson {
-  const result = cli(['code', ...FROM, '--period', String(period), '--at', String(t), '--json', ...extra]);
+async function codeJson(t: number, period: number, extra: readonly string[] = []): Promise<CodeJson> {
+  const result = await cli(['code', ...FROM, '--period', String(period), '--at', String(t), '--json', ...extra]);
   expect(result.stderr, `code --at ${t} --period ${period}`).toBe('');
   expect(result.status, `code --at ${t} --period ${period}: ${result.stderr}`).toBe(0);
   return JSON.parse(result.stdout) as CodeJson;
@@ -103,9 +108,9 @@ describe('the time corners', () => {
 
 describe.skipIf(!hasOathtool)("code --at: the CLI's codes are oathtool's, remaining and expiresAt exact", () => {
   for (const period of [30, 60]) {
-    it(`period ${period}: ${timesFor(period).length} times from 0 to ${MAX_UNIX_SECONDS}`, () => {
+    it(`period ${period}: ${timesFor(period).length} times from 0 to ${MAX_UNIX_SECONDS}`, async () => {
       for (const t of timesFor(period)) {
-        const json = codeJson(t, period);
+        const json = await codeJson(t, period);
         const expectedCode = oathtool(t, period);
         const end = (Math.floor(t / period) + 1) * period;
         expect(json, `--at ${t} --period ${period}`).toEqual({
@@ -124,14 +129,24 @@ describe.skipIf(!hasOathtool)("code --at: the CLI's codes are oathtool's, remain
     });
   }
 
-  it('SHA256 and SHA512 with 8 digits past 2038 and at the end of time agree with oathtool', () => {
+  it('SHA256 and SHA512 with 8 digits past 2038 and at the end of time agree with oathtool', async () => {
     for (const [algorithm, t] of [
       ['SHA256', YEAR_2038],
       ['SHA512', YEAR_2100 - 1],
       ['SHA256', MAX_UNIX_SECONDS],
       ['SHA512', 0],
     ] as const) {
-      const result = cli(['code', ...FROM, '--algorithm', algorithm, '--digits', '8', '--at', String(t), '--json']);
+      const result = await cli([
+        'code',
+        ...FROM,
+        '--algorithm',
+        algorithm,
+        '--digits',
+        '8',
+        '--at',
+        String(t),
+        '--json',
+      ]);
       expect(result.status, result.stderr).toBe(0);
       const json = JSON.parse(result.stdout) as CodeJson;
       expect(json.code, `${algorithm} --at ${t}`).toBe(oathtool(t, 30, algorithm, 8));
@@ -150,9 +165,10 @@ describe('code --at: pinned values that need no oathtool', () => {
     [1234567890, '89005924'],
     [2000000000, '69279037'],
     [20000000000, '65353130'],
-  ])('RFC 6238 vector at %i gives %s', (t, expected) => {
-    const result = runCli(['code', ...FROM, '--digits', '8', '--at', String(t), '--json'], {
+  ])('RFC 6238 vector at %i gives %s', async (t, expected) => {
+    const result = await runInProcess(['code', ...FROM, '--digits', '8', '--at', String(t), '--json'], {
       env: { TOTP_SEED: encodeBase32(RFC_SEED) },
+      now: FIXED_NOW,
     });
     expectNoSeedInCli(result, RFC_SEED);
     expect(result.status, result.stderr).toBe(0);
@@ -162,7 +178,7 @@ describe('code --at: pinned values that need no oathtool', () => {
     expect(json.expiresAt).toBe(new Date((Math.floor(t / 30) + 1) * 30 * 1000).toISOString());
   });
 
-  it('expiresAt is exact at the corners, including the last code, which expires in the year 10000', () => {
+  it('expiresAt is exact at the corners, including the last code, which expires in the year 10000', async () => {
     const cases: [number, number, string, number][] = [
       [0, 30, '1970-01-01T00:00:30.000Z', 30],
       [29, 30, '1970-01-01T00:00:30.000Z', 1],
@@ -174,7 +190,7 @@ describe('code --at: pinned values that need no oathtool', () => {
       [MAX_UNIX_SECONDS, 30, '+010000-01-01T00:00:00.000Z', 1],
     ];
     for (const [t, period, iso, remaining] of cases) {
-      const json = codeJson(t, period);
+      const json = await codeJson(t, period);
       expect({ t, period, expiresAt: json.expiresAt, remaining: json.remaining }).toEqual({
         t,
         period,
@@ -204,11 +220,11 @@ describe('--at out of range, negative or not whole: exit 2, one line, nothing on
     '',
   ];
   for (const command of ['code', 'verify'] as const) {
-    it(`${command} --at ${BAD.map((b) => JSON.stringify(b)).join(', ')}`, () => {
+    it(`${command} --at ${BAD.map((b) => JSON.stringify(b)).join(', ')}`, async () => {
       for (const at of BAD) {
         const args =
           command === 'code' ? ['code', ...FROM, '--at', at] : ['verify', ...FROM, '--code', '123456', '--at', at];
-        const result = cli(args);
+        const result = await cli(args);
         expect({ at, status: result.status, stdout: result.stdout }).toEqual({ at, status: 2, stdout: '' });
         const lines = result.stderr.split('\n').filter((l) => l !== '');
         expect(lines, `--at ${JSON.stringify(at)}`).toHaveLength(1);
@@ -220,9 +236,9 @@ describe('--at out of range, negative or not whole: exit 2, one line, nothing on
     });
   }
 
-  it('the largest time is accepted by both commands', () => {
-    const code = codeJson(MAX_UNIX_SECONDS, 30).code;
-    const result = cli(['verify', ...FROM, '--code', code, '--at', String(MAX_UNIX_SECONDS), '--skew', '0']);
+  it('the largest time is accepted by both commands', async () => {
+    const code = (await codeJson(MAX_UNIX_SECONDS, 30)).code;
+    const result = await cli(['verify', ...FROM, '--code', code, '--at', String(MAX_UNIX_SECONDS), '--skew', '0']);
     expect(result.status, result.stderr).toBe(0);
   });
 });
@@ -231,8 +247,8 @@ describe('a runner clock skewed by ±1 period', () => {
   const key: TotpKey = { secret: SEED, algorithm: 'SHA1', digits: 6, period: 30 };
 
   /** The CLI's verdict on `code` when the runner's clock reads `at`. */
-  function verifyAt(code: string, at: number, skew: 0 | 1) {
-    const result = cli(['verify', ...FROM, '--code', code, '--at', String(at), '--skew', String(skew), '--json']);
+  async function verifyAt(code: string, at: number, skew: 0 | 1) {
+    const result = await cli(['verify', ...FROM, '--code', code, '--at', String(at), '--skew', String(skew), '--json']);
     return {
       status: result.status,
       ...(JSON.parse(result.stdout) as { valid: boolean; delta?: number; reason?: string }),
@@ -240,23 +256,23 @@ describe('a runner clock skewed by ±1 period', () => {
   }
 
   for (const base of [1_700_000_015, YEAR_2038, YEAR_2100 + 29, MAX_UNIX_SECONDS - 60]) {
-    it(`at ${base}: a code from a clock 30 s behind or ahead is accepted with skew 1, refused with skew 0`, () => {
+    it(`at ${base}: a code from a clock 30 s behind or ahead is accepted with skew 1, refused with skew 0`, async () => {
       for (const offset of [-30, 30]) {
         // The authenticator's clock is `offset` seconds off the runner's: its code is of the step beside.
-        const result = cli(['code', ...FROM, '--at', String(base + offset)]);
+        const result = await cli(['code', ...FROM, '--at', String(base + offset)]);
         expect(result.status, result.stderr).toBe(0);
         const code = result.stdout.trim();
         expect(code).not.toBe(generateCode(key, base)); // (a one-in-a-million collision would void the test)
-        expect(verifyAt(code, base, 1)).toEqual({ status: 0, valid: true, delta: offset / 30 });
-        expect(verifyAt(code, base, 0)).toEqual({ status: 1, valid: false, reason: 'invalid' });
+        expect(await verifyAt(code, base, 1)).toEqual({ status: 0, valid: true, delta: offset / 30 });
+        expect(await verifyAt(code, base, 0)).toEqual({ status: 1, valid: false, reason: 'invalid' });
       }
     });
   }
 
-  it('a code two periods away is refused even with skew 1', () => {
+  it('a code two periods away is refused even with skew 1', async () => {
     for (const offset of [-60, 60]) {
       const code = generateCode(key, 1_700_000_015 + offset);
-      expect(verifyAt(code, 1_700_000_015, 1)).toEqual({ status: 1, valid: false, reason: 'invalid' });
+      expect(await verifyAt(code, 1_700_000_015, 1)).toEqual({ status: 1, valid: false, reason: 'invalid' });
     }
   });
 
@@ -271,8 +287,8 @@ describe('a runner clock skewed by ±1 period', () => {
   }
 
   it("verify without --at follows the runner's clock: ±30 s accepted with skew 1, refused with skew 0, ±60 s refused", async () => {
-    // Real and fractional clock readings, well inside a step and right at its edges.
-    for (const truth of [Date.now() / 1000, 1_700_000_010.25, 1_700_000_039.999, YEAR_2038 + 0.5]) {
+    // Fractional clock readings, well inside a step and right at its edges.
+    for (const truth of [1_765_000_000.5, 1_700_000_010.25, 1_700_000_039.999, YEAR_2038 + 0.5]) {
       const code = generateCode(key, truth); // the user's authenticator, on time
       for (const offset of [-30, 30]) {
         const lenient = await runWithClock(['verify', ...FROM, '--code', code, '--json'], truth + offset);
@@ -320,21 +336,27 @@ describe('a runner clock skewed by ±1 period', () => {
     }
   });
 
-  it('the binary with the real clock: a code from a clock 30 s behind or ahead, skew 1 vs 0', async () => {
-    // Stay clear of a step boundary so the code's step and the verifier's step are one apart.
-    const left = 30 - ((Date.now() / 1000) % 30);
-    if (left < 5) await new Promise((r) => setTimeout(r, left * 1000 + 100));
-    const now = Math.floor(Date.now() / 1000);
-    for (const offset of [-30, 30]) {
-      const code = cli(['code', ...FROM, '--at', String(now + offset)]).stdout.trim();
-      const lenient = cli(['verify', ...FROM, '--code', code, '--json']);
-      expect({ offset, status: lenient.status, out: lenient.stdout }).toEqual({
-        offset,
-        status: 0,
-        out: `${JSON.stringify({ valid: true, delta: offset / 30 })}\n`,
-      });
-      const strict = cli(['verify', ...FROM, '--code', code, '--skew', '0', '--json']);
-      expect({ offset, status: strict.status }).toEqual({ offset, status: 1 });
-    }
+  it('the bundle on the real clock: its code is of the step it ran in; verify follows the same clock', () => {
+    // Whatever second this starts in: a run's step lies between the steps of the times before and after it.
+    const stepsAround = (run: () => ReturnType<typeof runCli>) => {
+      const before = Math.floor(Date.now() / 1000 / 30);
+      const result = run();
+      const after = Math.floor(Date.now() / 1000 / 30);
+      expectNoSeedInCli(result, SEED, 'the bundle');
+      expect(result.status, result.stderr).toBe(0);
+      return { result, before, after };
+    };
+    const code = stepsAround(() => runCli(['code', ...FROM, '--json'], { env: ENV }));
+    const json = JSON.parse(code.result.stdout) as CodeJson;
+    const step = Date.parse(json.expiresAt) / 1000 / 30 - 1;
+    expect(step).toBeGreaterThanOrEqual(code.before);
+    expect(step).toBeLessThanOrEqual(code.after);
+    expect(json.code).toBe(generateCode(key, step * 30));
+    // The code of the step it ran in is valid for verify (skew 1), which says how many steps later it ran.
+    const verify = stepsAround(() => runCli(['verify', ...FROM, '--code', json.code, '--json'], { env: ENV }));
+    const verdict = JSON.parse(verify.result.stdout) as { valid: boolean; delta: number };
+    expect(verdict.valid).toBe(true);
+    expect(step - verdict.delta).toBeGreaterThanOrEqual(verify.before);
+    expect(step - verdict.delta).toBeLessThanOrEqual(verify.after);
   });
 });

@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TerraformOutput, Testing } from 'cdktf';
 import { TerraformStack as CdktnStack, Testing as CdktnTesting } from 'cdktn';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TotpKey, TotpStore } from '../constructs/index.js';
 import { loadExample } from './fixtures/example.js';
+
+// Real processes (npm, tsc, terraform, node) on a machine that may be busy: time limits are about hanging only.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const TMP = mkdtempSync(join(tmpdir(), 'totp-kit-cdktn-'));

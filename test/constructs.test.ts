@@ -12,13 +12,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NullProvider } from '@cdktf/provider-null/lib/provider/index.js';
 import { Resource } from '@cdktf/provider-null/lib/resource/index.js';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { bundledCliPath } from '../constructs/cli-path.js';
 import { PROVISIONER_LAUNCHER } from '../constructs/declared.js';
 import { TotpEnrollment, TotpKey, type TotpKeyProps, TotpMfaMethod, TotpStore } from '../constructs/index.js';
 import { decodeBase32 } from '../src/core/base32.js';
 import { loadExample } from './fixtures/example.js';
 import { expectNoSeedInDir, expectNoSeedInError } from './helpers/leak.js';
+
+// Real processes (npm, tsc, terraform, node) on a machine that may be busy: time limits are about hanging only.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 // Relative to the project (the working directory of synth: here the repository).

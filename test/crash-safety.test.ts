@@ -8,8 +8,12 @@
 // The lock directory a kill leaves is removed between runs; taking over a stale lock is tested in
 // concurrency.test.ts.
 //
-// The kill delays come from a seeded PRNG; the seed is printed, and CRASH_SEED=… replays the same delays
-// (the machine's timing still varies). CRASH_RUNS=… changes the number of runs (default 220).
+// Each kill is timed from the writer's `ready` (its start-up touches no store, so a kill there proves
+// nothing): a delay drawn from [0, two steps), so every kill lands in a step or between two. What the kill left
+// (the lock, a temporary file, the old or the new state) tells the phase of the write it hit; the test counts
+// them and prints the tally. The delays come from a seeded PRNG; the seed is printed, and CRASH_SEED=… replays
+// the same delays (the machine's timing still varies). CRASH_RUNS=… changes the number of runs (default 48,
+// enough to hit every phase; CRASH_RUNS=1000 for a longer hunt outside `npm test`).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,22 +23,22 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { generateCode } from '../src/core/totp.js';
 import { openKey } from '../src/resources/key.js';
-import { asKeyRecord } from '../src/resources/records.js';
 import { FileStore, type StoreDocument } from '../src/stores/file-store.js';
+import { asKeyRecord } from '../src/stores/records.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
 import { runCli } from './helpers/run-cli.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/store-writer.mjs', import.meta.url));
-const RUNS = Number(process.env.CRASH_RUNS ?? 220);
+const RUNS = Number(process.env.CRASH_RUNS ?? 48);
 /** Independent writer/store pairs run side by side (each is sequential within itself). */
 const LANES = 2;
 /** Keys that are in the store all along: they make every write rewrite ~0.5 MB. */
 const FILLERS = 1_000;
 /** Steps handed to each writer: more than it can run before the kill. */
 const STEPS_PER_RUN = 60;
-/** Kill delays are drawn from [0, the writer's start-up + this many steps), as measured here. */
-const STEPS_IN_WINDOW = 25;
+/** Kill delays, counted from the writer's `ready`, are drawn from [0, this many steps), as measured here. */
+const STEPS_IN_WINDOW = 2;
 const AT = 1_760_000_000;
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 32));
 
@@ -135,15 +139,21 @@ interface Killed {
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
-  readonly ms: number;
+  /** From the writer's `ready` to its end, in ms (undefined when it never got ready). */
+  readonly sinceReady: number | undefined;
+  /** Killed for running longer than HANG_MS, not by the planned kill. */
+  readonly hung: boolean;
 }
 
+/** How long a writer may run at all: beyond this it hangs, and is killed (the run then fails on its output). */
+const HANG_MS = 120_000;
+
 /**
- * Starts the writer in its own process group and SIGKILLs the whole group after `delayMs` (if still running),
- * so nothing it started can outlive the kill and write afterwards.
+ * Starts the writer in its own process group and SIGKILLs the whole group `delayMs` after it prints `ready` (if
+ * still running), so nothing it started can outlive the kill and write afterwards. Without a delay it runs to
+ * its end.
  */
 function runWriter(path: string, steps: readonly Step[], delayMs: number | undefined): Promise<Killed> {
-  const begun = performance.now();
   const child: ChildProcess = spawn(process.execPath, [WRITER, path, JSON.stringify(steps)], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -151,12 +161,8 @@ function runWriter(path: string, steps: readonly Step[], delayMs: number | undef
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (s: string) => {
-    stdout += s;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
-    stderr += s;
-  });
+  let readyAt: number | undefined;
+  let hung = false;
   const kill = () => {
     try {
       process.kill(-(child.pid as number), 'SIGKILL');
@@ -164,12 +170,29 @@ function runWriter(path: string, steps: readonly Step[], delayMs: number | undef
       // already gone
     }
   };
-  const timer = setTimeout(kill, delayMs ?? 60_000);
+  let timer = setTimeout(() => {
+    hung = true;
+    kill();
+  }, HANG_MS);
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => {
+    stdout += s;
+    if (readyAt === undefined && stdout.startsWith('ready\n')) {
+      readyAt = performance.now();
+      if (delayMs !== undefined) {
+        clearTimeout(timer);
+        timer = setTimeout(kill, delayMs);
+      }
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (status, signal) => {
       clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr, ms: performance.now() - begun });
+      const sinceReady = readyAt === undefined ? undefined : performance.now() - readyAt;
+      resolve({ status, signal, stdout, stderr, sinceReady, hung });
     });
   });
 }
@@ -200,15 +223,27 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-interface Stats {
-  runs: number;
-  killedInLock: number;
-  tempFilesLeft: number;
-  runsWithTempFile: number;
-  landedOnInFlightStep: number;
-  completedBeforeKill: number;
-  killedDuringStartUp: number;
-  stepsDone: number;
+/** Where in the writer's work a kill landed, told by what it left behind. */
+type Phase =
+  | 'between two steps'
+  | 'step begun, lock not yet taken'
+  | 'lock held, temporary file not yet made'
+  | 'temporary file being written'
+  | 'renamed into place, lock still held'
+  | 'lock released, step not yet reported'
+  | 'writer finished every step first';
+
+/** The phase of a kill, from whether it left the lock or a temporary file and which state the store holds. */
+function phaseOf(killed: boolean, inFlight: boolean, lock: boolean, temp: boolean, newState: boolean): Phase | string {
+  if (!killed) return 'writer finished every step first';
+  if (!inFlight)
+    return lock || temp || newState ? `unexpected: no step running, lock ${lock}, temp ${temp}` : 'between two steps';
+  if (temp)
+    return lock && !newState
+      ? 'temporary file being written'
+      : `unexpected: temporary file, lock ${lock}, new state ${newState}`;
+  if (newState) return lock ? 'renamed into place, lock still held' : 'lock released, step not yet reported';
+  return lock ? 'lock held, temporary file not yet made' : 'step begun, lock not yet taken';
 }
 
 it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and never torn`, {
@@ -218,8 +253,7 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
   const random = prng(SEED);
   const started = performance.now();
 
-  // Calibration, unkilled: the writer's start-up (no steps) and its time per step here. Kill delays are drawn
-  // from [0, start-up + STEPS_IN_WINDOW steps), so most kills land while it is changing the store.
+  // Calibration, unkilled: the writer's time per step here, from its `ready` to its end.
   const calibrationPath = join(tmp, 'calibration.json');
   await copyFile(base, calibrationPath);
   const calibrationSteps: Step[] = [];
@@ -229,27 +263,16 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
     calibrationSteps.push(step);
     calibrationState = after;
   }
-  const idle = await runWriter(calibrationPath, [], undefined);
-  expect(idle.status, idle.stderr).toBe(0);
   const busy = await runWriter(calibrationPath, calibrationSteps, undefined);
   expect(busy.status, busy.stderr).toBe(0);
   expect(sameState(await inspect(calibrationPath), calibrationState)).toBe(true);
-  const perStep = Math.max(1, (busy.ms - idle.ms) / calibrationSteps.length);
-  const maxDelay = Math.round(idle.ms + STEPS_IN_WINDOW * perStep);
-  console.log(
-    `crash-safety: writer start-up ${Math.round(idle.ms)} ms, ${perStep.toFixed(1)} ms per step; kill delays 0–${maxDelay} ms`,
-  );
+  const perStep = Math.max(1, (busy.sinceReady ?? 0) / calibrationSteps.length);
+  const maxDelay = Math.max(2, Math.round(STEPS_IN_WINDOW * perStep));
+  console.log(`crash-safety: ${perStep.toFixed(1)} ms per step; kill delays 0–${maxDelay} ms after \`ready\``);
 
-  const stats: Stats = {
-    runs: 0,
-    killedInLock: 0,
-    tempFilesLeft: 0,
-    runsWithTempFile: 0,
-    landedOnInFlightStep: 0,
-    completedBeforeKill: 0,
-    killedDuringStartUp: 0,
-    stepsDone: 0,
-  };
+  const phases = new Map<string, number>();
+  let stepsDone = 0;
+  let tempFilesLeft = 0;
   // Draw every delay up front, in order, so the seed alone decides them whatever the lanes' interleaving.
   const delays = Array.from({ length: RUNS }, () => Math.floor(random() * maxDelay));
 
@@ -271,7 +294,9 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
         states.push(after);
       }
       const outcome = await runWriter(path, steps, delay);
-      const context = `run ${run} (lane ${laneIndex}, kill after ${delay} ms, seed ${SEED})`;
+      const context = `run ${run} (lane ${laneIndex}, kill ${delay} ms after ready, seed ${SEED})`;
+      expect(outcome.hung, `${context}: the writer hung`).toBe(false);
+      expect(outcome.stdout, `${context}: killed before it was ready`).toMatch(/^ready\n/);
       // Killed by us, or done with every step before the kill; never failed on its own.
       const killed = outcome.signal === 'SIGKILL';
       if (!killed) expect(outcome.status, `${context}: writer failed: ${outcome.stderr}`).toBe(0);
@@ -280,11 +305,10 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
       const begun = outcome.stdout.split('\n').filter((l) => l.startsWith('begin ')).length;
 
       const entries = await readdir(dir);
+      const lock = entries.includes('store.json.lock');
       const temps = entries.filter((e) => e !== 'store.json' && e !== 'store.json.lock');
       for (const temp of temps) expect(temp, `${context}: unexpected file`).toMatch(/^store\.json\.[0-9a-f]{32}\.tmp$/);
-      if (temps.length > 0) stats.runsWithTempFile++;
-      stats.tempFilesLeft += temps.length;
-      if (entries.includes('store.json.lock')) stats.killedInLock++;
+      tempFilesLeft += temps.length;
 
       let found: WriterState;
       try {
@@ -292,17 +316,17 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
       } catch (e) {
         throw new Error(`${context}: the store is not whole after the kill: ${(e as Error).message}`);
       }
-      const allowed = killed && begun > done ? [states[done], states[done + 1]] : [states[done]];
+      const inFlight = killed && begun > done;
+      const allowed = inFlight ? [states[done], states[done + 1]] : [states[done]];
       const matched = allowed.findIndex((s) => s !== undefined && sameState(found, s));
       expect(
         matched,
         `${context}: store holds ${describeState(found)}; allowed ${allowed.map((s) => (s ? describeState(s) : '?')).join(' or ')}`,
       ).toBeGreaterThanOrEqual(0);
-      if (matched === 1) stats.landedOnInFlightStep++;
-      if (!killed) stats.completedBeforeKill++;
-      if (!outcome.stdout.startsWith('ready\n')) stats.killedDuringStartUp++;
-      stats.stepsDone += done;
-      stats.runs++;
+      const phase = phaseOf(killed, inFlight, lock, temps.length > 0, matched === 1);
+      expect(phase, `${context}: what the kill left cannot happen`).not.toMatch(/^unexpected/);
+      phases.set(phase, (phases.get(phase) ?? 0) + 1);
+      stepsDone += done;
       state = found;
 
       // A kill inside the critical section leaves the lock behind (takeover is concurrency.test.ts's job)
@@ -338,15 +362,19 @@ it(`the store survives ${RUNS} SIGKILLs of a writer at random moments, whole and
     expectNoSeedInCli(verified, [FILLER_SEED, seedFor(`w${newest}`)]);
     expect(verified.stdout, verified.stderr).toBe('valid\n');
   }
+  const count = (phase: Phase) => phases.get(phase) ?? 0;
+  const tally = [...phases].sort((x, y) => y[1] - x[1]).map(([phase, n]) => `${phase} ${n}`);
   console.log(
-    `crash-safety: ${stats.runs} runs in ${seconds} s; killed holding the lock (inside a read-modify-write) ${stats.killedInLock}; ` +
-      `runs leaving a temporary file (killed mid-write) ${stats.runsWithTempFile} (${stats.tempFilesLeft} files); ` +
-      `store held the in-flight step's result ${stats.landedOnInFlightStep}; killed during start-up ${stats.killedDuringStartUp}; ` +
-      `writer finished before the kill ${stats.completedBeforeKill}; ` +
-      `steps completed ${stats.stepsDone}; final states ${finals.map((f) => describeState(f.state)).join(' ')}`,
+    `crash-safety: ${RUNS} runs in ${seconds} s; phases hit: ${tally.join(', ')}; temporary files left ${tempFilesLeft}; ` +
+      `steps completed ${stepsDone}; final states ${finals.map((f) => describeState(f.state)).join(' ')}`,
   );
-  expect(stats.runs).toBe(RUNS);
-  expect(stats.runs).toBeGreaterThanOrEqual(200);
-  // The test proves something only if many kills landed inside a read-modify-write.
-  expect(stats.killedInLock).toBeGreaterThanOrEqual(Math.ceil(RUNS / 20));
+  expect([...phases.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
+  // The test proves something only if many kills landed inside a read-modify-write, some of them mid-write
+  // (at the default size, each phase's share makes a miss far less likely than one in a million).
+  const locked =
+    count('lock held, temporary file not yet made') +
+    count('temporary file being written') +
+    count('renamed into place, lock still held');
+  expect(locked, tally.join(', ')).toBeGreaterThanOrEqual(Math.ceil(RUNS / 4));
+  expect(count('temporary file being written'), tally.join(', ')).toBeGreaterThan(0);
 });

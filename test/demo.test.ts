@@ -1,6 +1,6 @@
 // `totp-kit demo` (what `npm start` runs), in fresh temporary working directories: the store it creates,
 // the QR code, issuer, account and code it shows (checked with oathtool against the stored seed), reuse,
-// where the store goes, and refusal of a corrupt store.
+// where the store goes, and refusal of a corrupt store. In-process, against the sources.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -17,8 +17,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../src/core/base32.js';
 import { generateCode } from '../src/core/totp.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const HAS_OATHTOOL = spawnSync('oathtool', ['--version']).status === 0;
 if (!HAS_OATHTOOL)
@@ -61,12 +61,12 @@ function readStored(path: string): Stored {
   return key;
 }
 
-function demo(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): CliResult {
-  return runCli(['demo', '--at', String(T), ...args], { cwd, env });
+function demo(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<InProcessRun> {
+  return runInProcess(['demo', '--at', String(T), ...args], { cwd, env, now: T });
 }
 
 /** Checks what a successful demo run shows, against the key in the store, and returns its code. */
-function expectDemoOutput(r: CliResult, storePath: string): string {
+function expectDemoOutput(r: InProcessRun, storePath: string): string {
   expect(r.status).toBe(0);
   expect(r.stderr).toBe('');
   const key = readStored(storePath);
@@ -89,9 +89,9 @@ describe('demo', () => {
     expect(pkg.scripts.start).toBe('node dist/cli.js demo');
   });
 
-  it('creates .totp-kit/store.json (0600 in a 0700 directory) and shows QR, issuer, account and code', () => {
+  it('creates .totp-kit/store.json (0600 in a 0700 directory) and shows QR, issuer, account and code', async () => {
     const cwd = freshDir();
-    const r = demo(cwd);
+    const r = await demo(cwd);
     const path = join(cwd, DEFAULT_STORE);
     expect(statSync(join(cwd, '.totp-kit')).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -102,30 +102,30 @@ describe('demo', () => {
     expect([key.issuer, key.accountName]).toEqual(['totp-kit', 'demo']);
   });
 
-  it('reuses the key on a second run: same code at the same time, store unchanged', () => {
+  it('reuses the key on a second run: same code at the same time, store unchanged', async () => {
     const cwd = freshDir();
     const path = join(cwd, DEFAULT_STORE);
-    const first = expectDemoOutput(demo(cwd), path);
+    const first = expectDemoOutput(await demo(cwd), path);
     const before = readFileSync(path);
-    const again = demo(cwd);
+    const again = await demo(cwd);
     expect(expectDemoOutput(again, path)).toBe(first);
     expect(again.stdout).toMatch(/reusing key "demo"/);
     expect(again.stdout).not.toMatch(/created key/);
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('different fresh directories get different keys', () => {
+  it('different fresh directories get different keys', async () => {
     const a = freshDir();
     const b = freshDir();
-    demo(a);
-    demo(b);
+    await demo(a);
+    await demo(b);
     expect(readStored(join(a, DEFAULT_STORE)).secret).not.toBe(readStored(join(b, DEFAULT_STORE)).secret);
   });
 
-  it('TOTP_KIT_STORE=file:PATH puts the store there', () => {
+  it('TOTP_KIT_STORE=file:PATH puts the store there', async () => {
     const cwd = freshDir();
     const path = join(freshDir(), 'elsewhere', 'store.json');
-    const r = demo(cwd, [], { TOTP_KIT_STORE: `file:${path}` });
+    const r = await demo(cwd, [], { TOTP_KIT_STORE: `file:${path}` });
     expectDemoOutput(r, path);
     expect(r.stdout).toContain(`in file:${path}`);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -133,12 +133,12 @@ describe('demo', () => {
     expect(existsSync(join(cwd, '.totp-kit'))).toBe(false);
   });
 
-  it('--store file:PATH puts the store there, and wins over TOTP_KIT_STORE', () => {
+  it('--store file:PATH puts the store there, and wins over TOTP_KIT_STORE', async () => {
     const cwd = freshDir();
     const other = freshDir();
     const path = join(other, 'flag-store.json');
     const ignored = join(other, 'env-store.json');
-    const r = demo(cwd, ['--store', `file:${path}`], { TOTP_KIT_STORE: `file:${ignored}` });
+    const r = await demo(cwd, ['--store', `file:${path}`], { TOTP_KIT_STORE: `file:${ignored}` });
     expectDemoOutput(r, path);
     expect(r.stdout).toContain(`in file:${path}`);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -152,13 +152,13 @@ describe('demo', () => {
       ['empty', ''],
       ['of a newer format', '{"format": 99, "keys": {}}'],
       ['not a store', '["demo"]'],
-    ])('%s', (_name, content) => {
+    ])('%s', async (_name, content) => {
       const cwd = freshDir();
       mkdirSync(join(cwd, '.totp-kit'), { mode: 0o700 });
       const path = join(cwd, DEFAULT_STORE);
       writeFileSync(path, content, { mode: 0o600 });
       const before = readFileSync(path);
-      const r = demo(cwd);
+      const r = await demo(cwd);
       expect(r.status).toBe(3);
       expect(r.stdout).toBe('');
       const err = r.stderr.replace(/\n$/, '').split('\n');
@@ -169,11 +169,11 @@ describe('demo', () => {
       expect(readdirSync(join(cwd, '.totp-kit'))).toEqual(['store.json']);
     });
 
-    it('a corrupt store given with --store is named as given', () => {
+    it('a corrupt store given with --store is named as given', async () => {
       const cwd = freshDir();
       const path = join(cwd, 'mine.json');
       writeFileSync(path, 'not json at all');
-      const r = demo(cwd, ['--store', `file:${path}`]);
+      const r = await demo(cwd, ['--store', `file:${path}`]);
       expect(r.status).toBe(3);
       expect(r.stderr).toMatch(
         new RegExp(`^totp-kit: store file:${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]*\\n$`),

@@ -3,7 +3,7 @@
 // so the codes, fingerprints and JSON in the docs are the program's own.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeBase32 } from '../src/core/base32.js';
 import {
   consoleCommands,
@@ -14,6 +14,9 @@ import {
   writePage,
 } from './helpers/doc-examples.js';
 import { expectNoSeed } from './helpers/leak.js';
+
+// Real processes (npm, tsc, terraform, node) on a machine that may be busy: time limits are about hanging only.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 const PAGES = [

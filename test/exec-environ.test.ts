@@ -25,8 +25,9 @@ import { join } from 'node:path';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
+import { runInProcess } from './helpers/in-process-cli.js';
 import { findSeed } from './helpers/leak.js';
-import { runCli, runCliAsync } from './helpers/run-cli.js';
+import { runCliAsync } from './helpers/run-cli.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 import { startVaultServer, type VaultServer } from './helpers/vault-server.js';
 
@@ -141,9 +142,15 @@ describe.skipIf(!HAS_PROC)("exec: the seed in the command's ancestors (/proc/<pi
   beforeAll(async () => {
     writeFileSync(PROBE, PROBE_SOURCE);
     writeFileSync(SEED_FILE, `${B32}\n`, { mode: 0o600 });
-    // The store key is imported from the file, so the seed never passes through any environment here either.
-    const created = runCli(['key', 'create', 'bot', '--from', `file:${SEED_FILE}`, '--store', `file:${STORE}`]);
-    expect(created.status, created.stderr).toBe(0);
+    // The store key is imported from the file, so the seed never passes through any environment here either
+    // (in-process: only the exec runs below need a totp-kit process of their own).
+    const created = await runInProcess(
+      ['key', 'create', 'bot', '--from', `file:${SEED_FILE}`, '--store', `file:${STORE}`],
+      {
+        now: 1_700_000_000,
+      },
+    );
+    expect(created.status, created.err).toBe(0);
 
     sm = await startSecretsManagerServer();
     awsEnv = {

@@ -9,7 +9,8 @@
 // folder or file and the fix) before anything is read or written; temporary files are created exclusively
 // under unpredictable names, so nothing planted at any name is opened or followed; and every path to one
 // store takes the one lock of its real path. Runs as root (as the review's reproduction did), with uid 65534
-// (`nobody`) as the other user; the parts that need root are skipped, loudly, without it.
+// (`nobody`) as the other user; the parts that need root are skipped, loudly, without it. The CLI runs
+// in-process, against the sources; as `nobody`, and many at once for the lock, as the bundled dist/cli.js.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
@@ -41,8 +42,9 @@ import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { generateCode } from '../src/core/totp.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
-import { CLI, type CliResult, runCli } from './helpers/run-cli.js';
+import { CLI, type CliResult } from './helpers/run-cli.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const AT = 1_750_000_000;
@@ -72,9 +74,12 @@ function seedFor(label: string): Uint8Array {
 const codeOf = (seed: Uint8Array, at = AT) =>
   generateCode({ secret: seed, algorithm: 'SHA1', digits: 6, period: 30 }, at);
 
-/** The CLI as root, its output leak-scanned. */
-function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const r = runCli(args, options);
+/** The CLI as root (in-process, at AT), its output leak-scanned. */
+async function cli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<InProcessRun> {
+  const r = await runInProcess(args, { ...options, now: AT });
   expectNoSeedInCli(r, SEEDS, `totp-kit ${args.join(' ')}`);
   return r;
 }
@@ -94,12 +99,12 @@ function cliAsNobody(args: readonly string[], env: Record<string, string> = {}):
 
 let made = 0;
 /** A folder of its own (0700, root's) with a store holding key `bot`. */
-function storeWithKey(parent = ROOT): { dir: string; path: string; seed: Uint8Array } {
+async function storeWithKey(parent = ROOT): Promise<{ dir: string; path: string; seed: Uint8Array }> {
   const dir = join(parent, `store-${++made}`);
   mkdirSync(dir, { mode: 0o700 });
   const path = join(dir, 'store.json');
   const seed = seedFor(`bot-${made}`);
-  const created = cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
+  const created = await await cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
     env: { SEED: encodeBase32(seed) },
   });
   expect(created.status, created.stderr).toBe(0);
@@ -125,7 +130,7 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 /** A refusal: exit 3, nothing on stdout, one line naming the store, the problem and the fix. */
-function expectRefused(r: CliResult, store: string, problem: string, fix: string): void {
+function expectRefused(r: InProcessRun, store: string, problem: string, fix: string): void {
   expect(r.status, r.stderr).toBe(3);
   expect(r.stdout).toBe('');
   expect(r.stderr).toBe(`totp-kit: store ${store}: refused: ${problem}; it was left untouched (fix: ${fix})\n`);
@@ -141,26 +146,26 @@ describe('a store folder others can write to, or that another user owns, is refu
     ['1777 (sticky)', 0o1777, 'group and others'],
   ])(
     'folder mode %s: exit 3 naming the folder and `chmod 700`, nothing read or written, then usable once fixed',
-    (_label, m, who) => {
-      const { dir, path, seed } = storeWithKey();
+    async (_label, m, who) => {
+      const { dir, path, seed } = await storeWithKey();
       chmodSync(dir, m);
       const before = snapshot(dir);
       const problem = `its folder ${dir} is writable by ${who} (mode ${mode(dir)}), so another user could plant or swap its files`;
       const fix = `chmod 700 ${dir}`;
-      expectRefused(verify(path, seed), `file:${path}`, problem, fix);
+      expectRefused(await verify(path, seed), `file:${path}`, problem, fix);
       // Reading is refused too: a store others could have planted is not trusted for a code or a list.
-      const code = cli(['--store', `file:${path}`, 'key', 'code', 'bot', '--at', String(AT)]);
+      const code = await cli(['--store', `file:${path}`, 'key', 'code', 'bot', '--at', String(AT)]);
       expectRefused(code, `file:${path}`, problem, fix);
-      expectRefused(cli(['--store', `file:${path}`, 'key', 'list']), `file:${path}`, problem, fix);
+      expectRefused(await cli(['--store', `file:${path}`, 'key', 'list']), `file:${path}`, problem, fix);
       expect(snapshot(dir)).toEqual(before);
 
       chmodSync(dir, 0o700);
-      const fixed = verify(path, seed);
+      const fixed = await verify(path, seed);
       expect(fixed.stdout, fixed.stderr).toBe('valid\n');
     },
   );
 
-  it('the default store ./.totp-kit/store.json is checked the same way', () => {
+  it('the default store ./.totp-kit/store.json is checked the same way', async () => {
     const cwd = join(ROOT, `cwd-${++made}`);
     mkdirSync(join(cwd, '.totp-kit'), { recursive: true, mode: 0o700 });
     chmodSync(join(cwd, '.totp-kit'), 0o777);
@@ -169,20 +174,20 @@ describe('a store folder others can write to, or that another user owns, is refu
       cli(['key', 'create', 'bot', '--from', 'env:SEED'], { cwd, env: { SEED: encodeBase32(seed) } });
     const folder = join(cwd, '.totp-kit');
     expectRefused(
-      create(),
+      await create(),
       'file:./.totp-kit/store.json',
       `its folder ${folder} is writable by group and others (mode 0777), so another user could plant or swap its files`,
       `chmod 700 ${folder}`,
     );
     expect(readdirSync(folder)).toEqual([]);
     chmodSync(folder, 0o700);
-    expect(create().status).toBe(0);
+    expect((await create()).status).toBe(0);
     expect(mode(join(folder, 'store.json'))).toBe('0600');
   });
 
-  it('a folder created for the store is made 0700, its missing parents too', () => {
+  it('a folder created for the store is made 0700, its missing parents too', async () => {
     const path = join(ROOT, `made-${++made}`, 'a', 'b', 'store.json');
-    const r = cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
+    const r = await cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
       env: { SEED: encodeBase32(seedFor('made')) },
     });
     expect(r.status, r.stderr).toBe(0);
@@ -191,14 +196,14 @@ describe('a store folder others can write to, or that another user owns, is refu
     expect(mode(path)).toBe('0600');
   });
 
-  it('a folder above the store that anyone can write to, without the sticky bit, is refused; a sticky one (like /tmp) is not', () => {
+  it('a folder above the store that anyone can write to, without the sticky bit, is refused; a sticky one (like /tmp) is not', async () => {
     const open = join(ROOT, `open-${++made}`);
     mkdirSync(open, { mode: 0o700 });
-    const { dir, path, seed } = storeWithKey(open);
+    const { dir, path, seed } = await storeWithKey(open);
     chmodSync(open, 0o777);
     const before = snapshot(dir);
     expectRefused(
-      verify(path, seed),
+      await verify(path, seed),
       `file:${path}`,
       `the folder ${open} above it is writable by others without the sticky bit (mode 0777), so another user could swap the store's folder`,
       `chmod o-w ${open}, or keep the store elsewhere`,
@@ -206,25 +211,25 @@ describe('a store folder others can write to, or that another user owns, is refu
     expect(snapshot(dir)).toEqual(before);
 
     chmodSync(open, 0o1777);
-    expect(verify(path, seed).stdout).toBe('valid\n');
+    expect((await verify(path, seed)).stdout).toBe('valid\n');
   });
 
-  it.skipIf(!IS_ROOT)('a store folder another user owns is refused, even at 0700', () => {
-    const { dir, path, seed } = storeWithKey();
+  it.skipIf(!IS_ROOT)('a store folder another user owns is refused, even at 0700', async () => {
+    const { dir, path, seed } = await storeWithKey();
     chownSync(dir, NOBODY, NOBODY);
     const before = snapshot(dir);
     expectRefused(
-      verify(path, seed),
+      await verify(path, seed),
       `file:${path}`,
       `its folder ${dir} belongs to another user (uid ${NOBODY}), who could plant or swap its files`,
       `chown root ${dir}, or use a folder of your own`,
     );
     expect(snapshot(dir)).toEqual(before);
     chownSync(dir, 0, 0);
-    expect(verify(path, seed).stdout).toBe('valid\n');
+    expect((await verify(path, seed)).stdout).toBe('valid\n');
   });
 
-  it.skipIf(!HAS_RUNUSER)('a store of its own works for another user, and is refused to root', () => {
+  it.skipIf(!HAS_RUNUSER)('a store of its own works for another user, and is refused to root', async () => {
     const dir = join(SHARED, `nobody-${++made}`);
     mkdirSync(dir, { mode: 0o700 });
     chownSync(dir, NOBODY, NOBODY);
@@ -247,13 +252,13 @@ describe('a store folder others can write to, or that another user owns, is refu
       String(AT),
     ]);
     expect(mine.stdout, mine.stderr).toBe('valid\n');
-    expect(verify(path, seed).status).toBe(3);
+    expect((await verify(path, seed)).status).toBe(3);
   });
 
   it.skipIf(!HAS_RUNUSER)(
     'the reported attack: another user swaps store.json in a world-writable folder for a link to a store of theirs; root refuses it',
-    () => {
-      const { dir, path } = storeWithKey(SHARED);
+    async () => {
+      const { dir, path } = await storeWithKey(SHARED);
       chmodSync(dir, 0o777);
       // The attacker's own store, with a seed they know, in a folder of theirs.
       const theirs = join(SHARED, `attacker-${++made}`);
@@ -270,11 +275,11 @@ describe('a store folder others can write to, or that another user owns, is refu
       expect(lstatSync(path).isSymbolicLink()).toBe(true);
 
       // Root verifies the attacker's code: refused for the folder, and again (the link) once the folder is fixed.
-      const r = verify(path, theirSeed);
+      const r = await verify(path, theirSeed);
       expect(r.status, r.stdout + r.stderr).toBe(3);
       expect(r.stderr).toContain(`its folder ${dir} is writable by group and others (mode 0777)`);
       chmodSync(dir, 0o700);
-      const again = verify(path, theirSeed);
+      const again = await verify(path, theirSeed);
       expect(again.status, again.stdout + again.stderr).toBe(3);
       expect(again.stderr).toContain(`the store file ${path} is a symbolic link`);
     },
@@ -282,15 +287,15 @@ describe('a store folder others can write to, or that another user owns, is refu
 });
 
 describe('a store file that is not a plain file of ours is refused', () => {
-  it('a symbolic link, wherever it leads (here: a good store of root in another folder)', () => {
-    const target = storeWithKey();
+  it('a symbolic link, wherever it leads (here: a good store of root in another folder)', async () => {
+    const target = await storeWithKey();
     const dir = join(ROOT, `link-${++made}`);
     mkdirSync(dir, { mode: 0o700 });
     const path = join(dir, 'store.json');
     symlinkSync(target.path, path);
     const before = snapshot(target.dir);
     expectRefused(
-      verify(path, target.seed),
+      await verify(path, target.seed),
       `file:${path}`,
       `the store file ${path} is a symbolic link, which totp-kit does not follow`,
       `point the store at the file the link leads to`,
@@ -299,13 +304,13 @@ describe('a store file that is not a plain file of ours is refused', () => {
     expect(lstatSync(path).isSymbolicLink()).toBe(true);
   });
 
-  it('a dangling symbolic link is not written through', () => {
+  it('a dangling symbolic link is not written through', async () => {
     const dir = join(ROOT, `dangling-${++made}`);
     mkdirSync(dir, { mode: 0o700 });
     const path = join(dir, 'store.json');
     const elsewhere = join(ROOT, `elsewhere-${made}.json`);
     symlinkSync(elsewhere, path);
-    const r = cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
+    const r = await cli(['--store', `file:${path}`, 'key', 'create', 'bot', '--from', 'env:SEED'], {
       env: { SEED: encodeBase32(seedFor('dangling')) },
     });
     expect(r.status).toBe(3);
@@ -313,12 +318,12 @@ describe('a store file that is not a plain file of ours is refused', () => {
     expect(existsSync(elsewhere)).toBe(false);
   });
 
-  it.skipIf(!IS_ROOT)('a file another user owns', () => {
-    const { dir, path, seed } = storeWithKey();
+  it.skipIf(!IS_ROOT)('a file another user owns', async () => {
+    const { dir, path, seed } = await storeWithKey();
     chownSync(path, NOBODY, NOBODY);
     const before = snapshot(dir);
     expectRefused(
-      verify(path, seed),
+      await verify(path, seed),
       `file:${path}`,
       `the store file ${path} belongs to another user (uid ${NOBODY})`,
       `chown root ${path}`,
@@ -326,12 +331,12 @@ describe('a store file that is not a plain file of ours is refused', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('a file others can write to', () => {
-    const { dir, path, seed } = storeWithKey();
+  it('a file others can write to', async () => {
+    const { dir, path, seed } = await storeWithKey();
     chmodSync(path, 0o666);
     const before = snapshot(dir);
     expectRefused(
-      verify(path, seed),
+      await verify(path, seed),
       `file:${path}`,
       `the store file ${path} is writable by group and others (mode 0666), so another user could change it`,
       `chmod 600 ${path}`,
@@ -339,28 +344,28 @@ describe('a store file that is not a plain file of ours is refused', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('a file with a second hard link (another name would take another lock)', () => {
-    const { dir, path, seed } = storeWithKey();
+  it('a file with a second hard link (another name would take another lock)', async () => {
+    const { dir, path, seed } = await storeWithKey();
     const other = join(ROOT, `hardlink-${++made}.json`);
     linkSync(path, other);
     const before = snapshot(dir);
     expectRefused(
-      verify(path, seed),
+      await verify(path, seed),
       `file:${path}`,
       `the store file ${path} has 2 hard links, so it could be reached (and locked) under another name`,
       `give it a file of its own: cp -p ${path} ${path}.copy && mv ${path}.copy ${path}`,
     );
-    expect(verify(other, seed).status).toBe(3);
+    expect((await verify(other, seed)).status).toBe(3);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('a FIFO, at once rather than waiting for a writer', () => {
+  it('a FIFO, at once rather than waiting for a writer', async () => {
     const dir = join(ROOT, `fifo-${++made}`);
     mkdirSync(dir, { mode: 0o700 });
     const path = join(dir, 'store.json');
     expect(spawnSync('mkfifo', ['-m', '600', path]).status).toBe(0);
     expectRefused(
-      cli(['--store', `file:${path}`, 'key', 'list']),
+      await cli(['--store', `file:${path}`, 'key', 'list']),
       `file:${path}`,
       `the store file ${path} is not a regular file`,
       `move it away`,
@@ -457,7 +462,7 @@ describe('atomic writes create their temporary file exclusively, under an unpred
 });
 
 describe('seed files (--url-file, --qr) are written the same way', () => {
-  it('a symlink planted at the URL file path is replaced, not written through (to a file of the planter)', () => {
+  it('a symlink planted at the URL file path is replaced, not written through (to a file of the planter)', async () => {
     const dir = join(ROOT, `url-${++made}`);
     const loot = join(ROOT, `loot-${made}`);
     mkdirSync(dir, { mode: 0o700 });
@@ -468,8 +473,18 @@ describe('seed files (--url-file, --qr) are written the same way', () => {
     writeFileSync(join(loot, 'alice.url'), '');
     if (IS_ROOT) chownSync(join(loot, 'alice.url'), NOBODY, NOBODY);
     symlinkSync(join(loot, 'alice.url'), urlFile);
-    expect(cli(['--store', store, 'method', 'create', 'mfa', '--issuer', 'Acme']).status).toBe(0);
-    const enrolled = cli(['--store', store, 'method', 'enroll', 'mfa', '--entity', 'alice', '--url-file', urlFile]);
+    expect((await cli(['--store', store, 'method', 'create', 'mfa', '--issuer', 'Acme'])).status).toBe(0);
+    const enrolled = await cli([
+      '--store',
+      store,
+      'method',
+      'enroll',
+      'mfa',
+      '--entity',
+      'alice',
+      '--url-file',
+      urlFile,
+    ]);
     expect(enrolled.status, enrolled.stderr).toBe(0);
     expect(readFileSync(join(loot, 'alice.url'), 'utf8')).toBe('');
     expect(readdirSync(loot)).toEqual(['alice.url']);
@@ -520,12 +535,13 @@ const summary = (outcomes: readonly Outcome[]) =>
   outcomes.map((o, i) => `#${i}: exit ${o.status} ${o.stdout.trim()} ${o.stderr.trim()}`).join('\n');
 
 describe('one lock per store, whatever path reaches it', () => {
-  const RUNNERS = 40;
+  // Real processes, each taking the lock as another process would; ten per path keep the runs overlapping.
+  const RUNNERS = 20;
 
-  it('40 `key verify` of one code at once, half through a symlinked folder: accepted exactly once', {
+  it('20 `key verify` of one code at once, half through a symlinked folder: accepted exactly once', {
     timeout: 240_000,
   }, async () => {
-    const { dir, path, seed } = storeWithKey();
+    const { dir, path, seed } = await storeWithKey();
     const link = join(ROOT, `folder-link-${++made}`);
     symlinkSync(dir, link);
     const paths = [path, join(link, 'store.json')];
@@ -541,10 +557,10 @@ describe('one lock per store, whatever path reaches it', () => {
     expect(readdirSync(dir)).toEqual(['store.json']);
   });
 
-  it('40 `key verify` of one code at once, half through a symlinked store file: the link is refused, the code accepted once', {
+  it('20 `key verify` of one code at once, half through a symlinked store file: the link is refused, the code accepted once', {
     timeout: 240_000,
   }, async () => {
-    const { path, seed } = storeWithKey();
+    const { path, seed } = await storeWithKey();
     const other = join(ROOT, `file-link-${++made}`);
     mkdirSync(other, { mode: 0o700 });
     const linked = join(other, 'store.json');

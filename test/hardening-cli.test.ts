@@ -1,4 +1,5 @@
-// Security review, issue 14 (Low findings), through the bundled CLI (dist/cli.js) and action (dist/index.js):
+// Security review, issue 14 (Low findings), through the CLI and the action in-process, against the sources (the
+// action's install-cli, which writes launchers, through the bundled dist/index.js):
 //
 // - Low 4: `demo` shows the barcode (and so the seed) only of the key it created itself: a key named `demo`
 //   that was imported, is not exported or was made by hand is refused in one line, without barcode or seed.
@@ -17,16 +18,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_GENERATION, isDemoKey } from '../src/cli/commands/demo.js';
 import { encodeBase32 } from '../src/core/base32.js';
 import { generateCode } from '../src/core/totp.js';
-import type { KeyRecord } from '../src/resources/records.js';
+import type { KeyRecord } from '../src/stores/records.js';
+import { runActionInProcess } from './helpers/in-process-action.js';
+import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeedInAction, expectNoSeedInCli } from './helpers/leak.js';
 import { runAction } from './helpers/run-action.js';
-import { type CliResult, runCli } from './helpers/run-cli.js';
 
 const SEED = randomBytes(20);
 const B32 = encodeBase32(SEED);
 const T = 1700000045;
 const DIR = mkdtempSync(join(tmpdir(), 'totp-kit-hardening-'));
 afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+/** Runs `totp-kit …args` at T in `cwd` (or this process's directory). */
+function cli(args: readonly string[], o: { cwd?: string; env?: Record<string, string> } = {}): Promise<InProcessRun> {
+  return runInProcess(args, { ...o, now: T });
+}
 
 let dirs = 0;
 function freshDir(): string {
@@ -37,7 +44,7 @@ function freshDir(): string {
 }
 
 /** A refusal: exit `status`, nothing on stdout, one line on stderr, no stack trace, no seed. */
-function expectOneLineRefusal(r: CliResult, status: number, what: string): string {
+function expectOneLineRefusal(r: InProcessRun, status: number, what: string): string {
   expectNoSeedInCli(r, SEED, what);
   expect(r.status, `${what}: ${r.stderr}`).toBe(status);
   expect(r.stdout, what).toBe('');
@@ -60,8 +67,8 @@ async function closedPort(): Promise<number> {
 describe('Low 4: demo shows only its own key', () => {
   const BARCODE = /[▀▄█]/;
 
-  function demo(cwd: string): CliResult {
-    return runCli(['demo', '--at', String(T)], { cwd });
+  function demo(cwd: string): Promise<InProcessRun> {
+    return cli(['demo', '--at', String(T)], { cwd });
   }
 
   function storeOf(cwd: string): string {
@@ -69,14 +76,14 @@ describe('Low 4: demo shows only its own key', () => {
   }
 
   /** Creates key `demo` in cwd's default store with `key create demo …`, the seed coming from env:S. */
-  function createDemoKey(cwd: string, args: readonly string[]): void {
-    const r = runCli(['key', 'create', 'demo', ...args], { cwd, env: { S: B32 } });
+  async function createDemoKey(cwd: string, args: readonly string[]): Promise<void> {
+    const r = await cli(['key', 'create', 'demo', ...args], { cwd, env: { S: B32 } });
     expect(r.status, r.stderr).toBe(0);
   }
 
-  function expectRefused(cwd: string, what: string): void {
+  async function expectRefused(cwd: string, what: string): Promise<void> {
     const before = readFileSync(storeOf(cwd));
-    const r = demo(cwd);
+    const r = await demo(cwd);
     const line = expectOneLineRefusal(r, 2, what);
     expect(line).toMatch(/demo/);
     expect(r.stderr).not.toMatch(BARCODE);
@@ -84,28 +91,28 @@ describe('Low 4: demo shows only its own key', () => {
     expect(readFileSync(storeOf(cwd)).equals(before), 'the store is left as it was').toBe(true);
   }
 
-  it('refuses an imported key named demo created with --no-export: one line, no barcode, no seed', () => {
+  it('refuses an imported key named demo created with --no-export: one line, no barcode, no seed', async () => {
     const cwd = freshDir();
-    createDemoKey(cwd, ['--from', 'env:S', '--issuer', 'totp-kit', '--account', 'demo', '--no-export']);
-    expectRefused(cwd, 'demo over an imported --no-export key');
+    await createDemoKey(cwd, ['--from', 'env:S', '--issuer', 'totp-kit', '--account', 'demo', '--no-export']);
+    await expectRefused(cwd, 'demo over an imported --no-export key');
   });
 
-  it('refuses an imported (exported) key named demo', () => {
+  it('refuses an imported (exported) key named demo', async () => {
     const cwd = freshDir();
-    createDemoKey(cwd, ['--from', 'env:S', '--issuer', 'totp-kit', '--account', 'demo']);
-    expectRefused(cwd, 'demo over an imported key');
+    await createDemoKey(cwd, ['--from', 'env:S', '--issuer', 'totp-kit', '--account', 'demo']);
+    await expectRefused(cwd, 'demo over an imported key');
   });
 
-  it('refuses a generated key named demo that demo did not create, even with its issuer and account', () => {
+  it('refuses a generated key named demo that demo did not create, even with its issuer and account', async () => {
     const cwd = freshDir();
-    createDemoKey(cwd, ['--generate', '--issuer', 'totp-kit', '--account', 'demo', '--url-file', 'demo.url']);
-    expectRefused(cwd, 'demo over a key made with key create --generate');
+    await createDemoKey(cwd, ['--generate', '--issuer', 'totp-kit', '--account', 'demo', '--url-file', 'demo.url']);
+    await expectRefused(cwd, 'demo over a key made with key create --generate');
   });
 
-  it('refuses its own key once a declaration made it unexported', () => {
+  it('refuses its own key once a declaration made it unexported', async () => {
     const cwd = freshDir();
-    expect(demo(cwd).status).toBe(0);
-    const applied = runCli(
+    expect((await demo(cwd)).status).toBe(0);
+    const applied = await cli(
       [
         'apply',
         '--declaration',
@@ -114,7 +121,7 @@ describe('Low 4: demo shows only its own key', () => {
       { cwd },
     );
     expect(applied.status, applied.stderr).toBe(0);
-    expectRefused(cwd, 'demo over its own key, unexported');
+    await expectRefused(cwd, 'demo over its own key, unexported');
   });
 
   it("isDemoKey: only a generated, exported key with demo's labels and mark", () => {
@@ -133,17 +140,17 @@ describe('Low 4: demo shows only its own key', () => {
     expect(isDemoKey({ ...own, issuer: 'ACME' })).toBe(false);
   });
 
-  it('still creates and then reuses its own key, showing the barcode and the same code', () => {
+  it('still creates and then reuses its own key, showing the barcode and the same code', async () => {
     const cwd = freshDir();
-    const first = demo(cwd);
+    const first = await demo(cwd);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/created key "demo"/);
     expect(first.stdout).toMatch(BARCODE);
-    const again = demo(cwd);
+    const again = await demo(cwd);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/reusing key "demo"/);
     expect(again.stdout).toMatch(BARCODE);
-    const code = (r: CliResult) => /current code\s+(\d{3}) (\d{3})/.exec(r.stdout)?.slice(1).join('');
+    const code = (r: InProcessRun) => /current code\s+(\d{3}) (\d{3})/.exec(r.stdout)?.slice(1).join('');
     expect(code(again)).toBe(code(first));
   });
 });
@@ -176,17 +183,17 @@ describe('Low 9: a seed typed in the wrong place is never printed back', () => {
     ['plan --stack SEED', ['plan', '--stack', B32]],
   ];
   for (const [what, args] of refusals) {
-    it(`refuses ${what} in one line without printing it`, () => {
+    it(`refuses ${what} in one line without printing it`, async () => {
       const cwd = freshDir();
-      const r = runCli(args, { cwd, env: { S: encodeBase32(randomBytes(20)) } });
+      const r = await cli(args, { cwd, env: { S: encodeBase32(randomBytes(20)) } });
       expectOneLineRefusal(r, 2, what);
       // Nothing was written: no key under a seed's name.
       expect(existsSync(join(cwd, '.totp-kit', 'store.json')), what).toBe(false);
     });
   }
 
-  it('{"kind":"key","SEED":1}: one line per problem, none printing the field name', () => {
-    const r = runCli(['plan', '--declaration', `{"kind":"key","${B32}":1}`], { cwd: freshDir() });
+  it('{"kind":"key","SEED":1}: one line per problem, none printing the field name', async () => {
+    const r = await cli(['plan', '--declaration', `{"kind":"key","${B32}":1}`], { cwd: freshDir() });
     expectNoSeedInCli(r, SEED, 'plan {"kind":"key","SEED":1}');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -197,14 +204,14 @@ describe('Low 9: a seed typed in the wrong place is never printed back', () => {
     );
   });
 
-  it('an unknown declaration field that is not seed-like is still named', () => {
-    const r = runCli(['plan', '--declaration', '{"kind":"key","genrate":1}'], { cwd: freshDir() });
+  it('an unknown declaration field that is not seed-like is still named', async () => {
+    const r = await cli(['plan', '--declaration', '{"kind":"key","genrate":1}'], { cwd: freshDir() });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^totp-kit: genrate: is not a setting of a key/m);
   });
 
-  it('a --declaration-env name that is not seed-like is still named', () => {
-    const r = runCli(['plan', '--declaration-env', 'TOTP_KIT_DECLARATION'], { cwd: freshDir() });
+  it('a --declaration-env name that is not seed-like is still named', async () => {
+    const r = await cli(['plan', '--declaration-env', 'TOTP_KIT_DECLARATION'], { cwd: freshDir() });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'totp-kit: environment variable TOTP_KIT_DECLARATION: is not set (allowed: one JSON declaration)\n',
@@ -215,7 +222,7 @@ describe('Low 9: a seed typed in the wrong place is never printed back', () => {
   // resolveStoreRef refuses a prefix that looks like a seed before anything can print it.
   it('--store aws-sm:SEED is refused without printing the prefix', async () => {
     const port = await closedPort();
-    const r = runCli(['--store', `aws-sm:${B32}`, 'key', 'list'], {
+    const r = await cli(['--store', `aws-sm:${B32}`, 'key', 'list'], {
       cwd: freshDir(),
       env: {
         AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${port}`,
@@ -280,8 +287,9 @@ describe('Low 10: install-cli without RUNNER_TEMP uses a fresh private folder', 
 
 describe('Low 11a: verify mode masks the code as typed and as normalised', () => {
   it('registers both "070 998" and "070998" as masks', async () => {
-    const r = await runAction({
-      inputs: { mode: 'verify', secret: B32, code: '070 998', 'fail-on-invalid': 'false', 'install-cli': 'false' },
+    const r = await runActionInProcess({
+      now: T,
+      inputs: { mode: 'verify', secret: B32, code: '070 998', 'fail-on-invalid': 'false' },
     });
     expect(r.exitCode, r.stdout).toBe(0);
     expect(r.masks).toContain('070 998');
@@ -290,14 +298,14 @@ describe('Low 11a: verify mode masks the code as typed and as normalised', () =>
   });
 
   it('a Steam code typed in lower case is masked in the upper case it is checked in', async () => {
-    const r = await runAction({
+    const r = await runActionInProcess({
+      now: T,
       inputs: {
         mode: 'verify',
         secret: SEED.toString('base64'),
         encoder: 'steam',
         code: 'bcd fg',
         'fail-on-invalid': 'false',
-        'install-cli': 'false',
       },
     });
     expect(r.exitCode, r.stdout).toBe(0);
@@ -311,8 +319,8 @@ describe('Low 11b: a seed shorter than 16 bytes is used with one warning on stde
   const WARNING =
     /^totp-kit: warning: env:TOTP_SEED: the seed is 1 bytes; RFC 4226 recommends at least 16 \(it is accepted, but consider rotating it\)$/;
 
-  it('code: stdout is the code alone; stderr is one warning line', () => {
-    const r = runCli(['code', '--from', 'env:TOTP_SEED', '--at', String(T)], { env: { TOTP_SEED: SHORT_B32 } });
+  it('code: stdout is the code alone; stderr is one warning line', async () => {
+    const r = await cli(['code', '--from', 'env:TOTP_SEED', '--at', String(T)], { env: { TOTP_SEED: SHORT_B32 } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(`${generateCode({ secret: SHORT, algorithm: 'SHA1', digits: 6, period: 30 }, T)}\n`);
     const lines = r.stderr.replace(/\n$/, '').split('\n');
@@ -320,8 +328,8 @@ describe('Low 11b: a seed shorter than 16 bytes is used with one warning on stde
     expect(lines[0]).toMatch(WARNING);
   });
 
-  it('code --json: stdout is unchanged JSON', () => {
-    const r = runCli(['--json', 'code', '--from', 'env:TOTP_SEED', '--at', String(T)], {
+  it('code --json: stdout is unchanged JSON', async () => {
+    const r = await cli(['--json', 'code', '--from', 'env:TOTP_SEED', '--at', String(T)], {
       env: { TOTP_SEED: SHORT_B32 },
     });
     expect(r.status, r.stderr).toBe(0);
@@ -332,9 +340,9 @@ describe('Low 11b: a seed shorter than 16 bytes is used with one warning on stde
     expect(r.stderr).toMatch(/RFC 4226 recommends at least 16/);
   });
 
-  it('verify: the verdict on stdout, one warning line on stderr', () => {
+  it('verify: the verdict on stdout, one warning line on stderr', async () => {
     const code = generateCode({ secret: SHORT, algorithm: 'SHA1', digits: 6, period: 30 }, T);
-    const r = runCli(['verify', '--from', 'env:TOTP_SEED', '--at', String(T), '--code', code], {
+    const r = await cli(['verify', '--from', 'env:TOTP_SEED', '--at', String(T), '--code', code], {
       env: { TOTP_SEED: SHORT_B32 },
     });
     expect(r.status, r.stderr).toBe(0);
@@ -344,8 +352,8 @@ describe('Low 11b: a seed shorter than 16 bytes is used with one warning on stde
     expect(lines[0]).toMatch(WARNING);
   });
 
-  it('a 16-byte seed gets no warning', () => {
-    const r = runCli(['code', '--from', 'env:TOTP_SEED', '--at', String(T)], {
+  it('a 16-byte seed gets no warning', async () => {
+    const r = await cli(['code', '--from', 'env:TOTP_SEED', '--at', String(T)], {
       env: { TOTP_SEED: encodeBase32(randomBytes(16)) },
     });
     expect(r.status, r.stderr).toBe(0);
@@ -353,16 +361,18 @@ describe('Low 11b: a seed shorter than 16 bytes is used with one warning on stde
   });
 
   it('the action warns (core.warning) in generate and verify mode, and still works', async () => {
-    const generate = await runAction({
-      inputs: { secret: SHORT_B32, 'min-remaining': '0', 'install-cli': 'false' },
+    const generate = await runActionInProcess({
+      now: T,
+      inputs: { secret: SHORT_B32, 'min-remaining': '0' },
     });
     expect(generate.exitCode, generate.stdout).toBe(0);
-    expect(generate.outputs.code).toMatch(/^\d{6}$/);
+    expect(generate.outputs.code).toBe(generateCode({ secret: SHORT, algorithm: 'SHA1', digits: 6, period: 30 }, T));
     expect(generate.warnings).toEqual([
       'secret: the seed is 1 bytes; RFC 4226 recommends at least 16 (it is accepted, but consider rotating it)',
     ]);
-    const verify = await runAction({
-      inputs: { mode: 'verify', secret: SHORT_B32, code: '000000', 'fail-on-invalid': 'false', 'install-cli': 'false' },
+    const verify = await runActionInProcess({
+      now: T,
+      inputs: { mode: 'verify', secret: SHORT_B32, code: '000000', 'fail-on-invalid': 'false' },
     });
     expect(verify.exitCode, verify.stdout).toBe(0);
     expect(verify.warnings[0]).toMatch(/^secret: the seed is 1 bytes; RFC 4226 recommends at least 16/);

@@ -14,8 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run } from '../src/action/main.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { looksLikeSeed, TotpKitError } from '../src/core/errors.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
@@ -29,8 +28,9 @@ import { describeAwsError } from '../src/stores/aws-sdk.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import { resolveStoreRef } from '../src/stores/store-ref.js';
+import { runActionInProcess } from './helpers/in-process-action.js';
 import { expectNoSeed, rejectionOf, thrownBy } from './helpers/leak.js';
-import { declaredInputs, inputEnvName, parseOutputFile } from './helpers/run-action.js';
+import { declaredInputs } from './helpers/run-action.js';
 
 /** RFC 6238's SHA1 test seed, and its hex as `oathtool --totp` takes it. */
 const RFC_SEED = Buffer.from('12345678901234567890', 'ascii');
@@ -435,13 +435,12 @@ describe('a damaged store says what to do next', () => {
   it('a damaged seed names its record, and restoring or re-creating it', async () => {
     const path = storeFile('store.json', '');
     rmSync(path);
-    const ctx = { store: new FileStore(path, new SecretBox(undefined)), now: () => 1_750_000_000 };
-    process.env.TOTP_HINTS_SEED = B32;
-    try {
-      await createKey(ctx, checkedKeySpec({ name: 'bot', importFrom: 'env:TOTP_HINTS_SEED' }));
-    } finally {
-      delete process.env.TOTP_HINTS_SEED;
-    }
+    const ctx = {
+      store: new FileStore(path, new SecretBox(undefined)),
+      now: () => 1_750_000_000,
+      env: { TOTP_HINTS_SEED: B32 },
+    };
+    await createKey(ctx, checkedKeySpec({ name: 'bot', importFrom: 'env:TOTP_HINTS_SEED' }));
     const doc = JSON.parse(readFileSync(path, 'utf8'));
     doc.keys.bot.secret = 'not base32 at all!';
     writeFileSync(path, JSON.stringify(doc));
@@ -455,62 +454,16 @@ describe('a damaged store says what to do next', () => {
 
 // ---- the action's run(), in this process, with the runner's environment --------------------------------------
 
-const RUNNER = mkdtempSync(join(DIR, 'runner-'));
-/** One summary file for the whole file: @actions/core reads GITHUB_STEP_SUMMARY's path once. */
-const SUMMARY = join(RUNNER, 'step_summary');
-const OUTPUT = join(RUNNER, 'output');
-
-interface InProcessRun {
-  readonly failed: boolean;
-  readonly stdout: string;
-  readonly errors: readonly string[];
-  readonly summary: string;
-  readonly outputs: Record<string, string>;
-}
+/** A fixed clock for the action's runs: mid-step. */
+const ACTION_NOW = 1_750_000_005;
 
 /** Runs the action's run() with inputs as the runner passes them (action.yml defaults for the rest). */
-async function runInProcess(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<InProcessRun> {
-  const saved = { ...process.env };
-  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) delete process.env[name];
-  for (const [name, fallback] of declaredInputs()) process.env[inputEnvName(name)] = fallback ?? '';
-  for (const [name, value] of Object.entries({ 'install-cli': 'false', ...inputs })) {
-    process.env[inputEnvName(name)] = value;
-  }
-  Object.assign(process.env, { GITHUB_STEP_SUMMARY: SUMMARY, GITHUB_OUTPUT: OUTPUT, ...env });
-  writeFileSync(SUMMARY, '');
-  writeFileSync(OUTPUT, '');
-  let stdout = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  let failed: boolean;
-  try {
-    await run();
-  } finally {
-    write.mockRestore();
-    failed = process.exitCode === 1;
-    process.exitCode = undefined;
-    for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
-    Object.assign(process.env, saved);
-  }
-  const errors = stdout
-    .split('\n')
-    .filter((line) => line.startsWith('::error::'))
-    .map((line) => line.slice('::error::'.length).replaceAll('%0A', '\n').replaceAll('%25', '%'));
-  return {
-    failed,
-    stdout,
-    errors,
-    summary: readFileSync(SUMMARY, 'utf8'),
-    outputs: parseOutputFile(readFileSync(OUTPUT, 'utf8')),
-  };
+async function runInProcess(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  const r = await runActionInProcess({ inputs, env, now: ACTION_NOW });
+  return { ...r, failed: r.exitCode === 1 };
 }
 
 describe('the action writes its job summary on failure too', () => {
-  beforeEach(() => {
-    delete process.env.GITHUB_STEP_SUMMARY;
-  });
   afterEach(() => {
     expect(process.exitCode).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { TotpKitError } from '../src/core/errors.js';
-import type { TotpKey } from '../src/core/key.js';
+import type { KeyMaterial } from '../src/core/key.js';
 import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { parseSeedText, resolveKey } from '../src/core/seed-text.js';
 import { expectNoSeed, expectNoSeedInError } from './helpers/leak.js';
@@ -15,7 +15,7 @@ const PADDED = `${B32}======`;
 const LABEL = 'env:TOTP_URL';
 
 /** A key with its secret as hex, so toEqual compares bytes whatever the array type. */
-function plain(key: TotpKey): Record<string, unknown> {
+function plain(key: KeyMaterial): Record<string, unknown> {
   return { ...key, secret: Buffer.from(key.secret).toString('hex') };
 }
 
@@ -38,7 +38,7 @@ function refusal(f: () => unknown, seed: Uint8Array = SEED): TotpKitError {
 
 describe('formatOtpauthUrl → parseOtpauthUrl round trips', () => {
   // biome-ignore format: one key a line reads best
-  const keys: readonly (readonly [string, TotpKey])[] = [
+  const keys: readonly (readonly [string, KeyMaterial])[] = [
     ['issuer with a space', { secret: SEED, algorithm: 'SHA1', digits: 6, period: 30, issuer: 'ACME Co', accountName: 'john@example.com' }],
     ['unicode issuer and account', { secret: SEED, algorithm: 'SHA256', digits: 8, period: 60, issuer: 'Ünïcødé ✓ 銀行', accountName: 'bøb 🚀' }],
     ['account without issuer', { secret: SEED, algorithm: 'SHA512', digits: 8, period: 1, accountName: 'alice' }],
@@ -60,7 +60,7 @@ describe('formatOtpauthUrl → parseOtpauthUrl round trips', () => {
   });
 
   it('writes issuer and account as given (%20, not +), every setting, and the secret without padding', () => {
-    const url = formatOtpauthUrl(keys[0]?.[1] as TotpKey);
+    const url = formatOtpauthUrl(keys[0]?.[1] as KeyMaterial);
     expect(url).toBe(
       `otpauth://totp/ACME%20Co:john%40example.com?issuer=ACME%20Co&secret=${B32}&algorithm=SHA1&digits=6&period=30`,
     );

@@ -2,7 +2,8 @@
 // fresh folder under the system's temporary folder (outside the repository, so nothing resolves through its
 // node_modules), removed afterwards. Covered: what the tarball holds and weighs and what its package.json says;
 // a project dependency (`npx totp-kit`, the bin, `import` and `require` of the library); TypeScript consumers
-// under NodeNext and bundler resolution, with and without skipLibCheck, and a wrong use refused by the compiler;
+// under NodeNext and bundler resolution, without skipLibCheck (which covers with it), and a wrong use refused by the
+// compiler;
 // a CDKTF app using `totp-kit/constructs` (ESM and CommonJS), synthesized and applied by real Terraform; a
 // global install and `npx --package`; the GitHub Action run from a checkout without node_modules, as
 // `uses: OWNER/totp-kit@v1` runs it. Codes are checked against oathtool where it is installed (skipped loudly
@@ -23,7 +24,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { expectNoSeed, expectNoSeedInAction, expectNoSeedInDir, logWithoutMaskCommands } from './helpers/leak.js';
 import {
@@ -36,6 +37,9 @@ import {
   runCheckedOutAction,
   userEnv,
 } from './helpers/pack.js';
+
+// Real processes (npm, tsc, terraform, node) on a machine that may be busy: time limits are about hanging only.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 interface PackageJson {
   name: string;
@@ -154,7 +158,7 @@ beforeAll(async () => {
     run('npm', ['pack', '--pack-destination', packDir, '--json', '--ignore-scripts'], {
       cwd: REPO,
       env: userEnv(),
-      timeoutMs: 60_000,
+      timeoutMs: 180_000,
     }),
   );
   expectOk(pack, 'npm pack');
@@ -193,7 +197,7 @@ beforeAll(async () => {
     }),
   );
   npmCache = run('npm', ['config', 'get', 'cache'], { cwd: join(TMP, 'empty'), env: userEnv() });
-}, 90_000);
+}, 240_000);
 
 afterAll(async () => {
   if (Object.keys(timings).length > 0) console.log(`package.test.ts timings (ms): ${JSON.stringify(timings)}`);
@@ -377,22 +381,24 @@ interface Variant {
 }
 
 // module ESNext for bundler resolution (`preserve` checks the same declarations the same way; one fewer compile).
-const VARIANTS: readonly Variant[] = [false, true].flatMap((skipLibCheck) => [
+// skipLibCheck: false only: it reports everything skipLibCheck: true does (that flag only leaves the declarations
+// unchecked) and emits the same output, so a consumer with skipLibCheck compiles whenever these do.
+const VARIANTS: readonly Variant[] = [
   {
-    name: `nodenext-skiplibcheck-${skipLibCheck}`,
+    name: 'nodenext-skiplibcheck-false',
     module: 'NodeNext',
     moduleResolution: 'NodeNext',
-    skipLibCheck,
+    skipLibCheck: false,
     emit: true,
   },
   {
-    name: `bundler-esnext-skiplibcheck-${skipLibCheck}`,
+    name: 'bundler-esnext-skiplibcheck-false',
     module: 'ESNext',
     moduleResolution: 'bundler',
-    skipLibCheck,
+    skipLibCheck: false,
     emit: false,
   },
-]);
+];
 
 /**
  * Writes tsconfig.NAME.json in `dir` (lib ES2022 only, strict, `types` as given: [] means no @types/node even
@@ -466,7 +472,7 @@ describe('TypeScript consumers', () => {
     ]).then((entries) => new Map(entries));
     // Marked handled here; each test awaits it and reports its own failure.
     compiled.catch(() => undefined);
-  }, 180_000);
+  }, 240_000);
 
   it.each(VARIANTS.map((v) => [v.name, v] as const))('compiles under %s', async (_, v) => {
     const r = (await compiled).get(v.name) as Ran;
@@ -524,21 +530,14 @@ describe('TypeScript consumers', () => {
   describe('without @types/node (types: [])', () => {
     // The project of the previous describe without @types/node: the plain `npm install TARBALL` one.
     const bare = () => join(TMP, 'app');
-    const compileWithoutNodeTypes = (skipLibCheck: boolean) =>
-      installed(app, 'npm install TARBALL').then(() => {
-        writeLibraryConsumer(bare());
-        const options = { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck, noEmit: true };
-        return tsc(bare(), `no-node-types-skiplibcheck-${skipLibCheck}`, [], options, ['src/library.ts']);
-      });
-
-    it('compiles with skipLibCheck', async () => {
-      const r = await compileWithoutNodeTypes(true);
-      expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
-    });
-
+    // Without skipLibCheck only: a project with it compiles whenever this does (see VARIANTS).
     it('compiles without skipLibCheck: the declarations need nothing from @types/node', async () => {
-      const r = await compileWithoutNodeTypes(false);
+      await installed(app, 'npm install TARBALL');
+      writeLibraryConsumer(bare());
+      const options = { module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: false, noEmit: true };
+      const r = await tsc(bare(), 'no-node-types', [], options, ['src/library.ts']);
       expect(tscErrors(r), `${r.stdout}${r.stderr}`).toEqual([]);
+      expect(r.code, `${r.stdout}${r.stderr}`).toBe(0);
     });
   });
 });

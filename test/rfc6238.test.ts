@@ -1,7 +1,7 @@
 // RFC 6238 Appendix B: the published test vectors, through the code generator and the verifier.
 // Seeds are the ASCII strings of Appendix B (the HMAC key length matches each hash's output size).
 import { describe, expect, it } from 'vitest';
-import type { TotpKey } from '../src/core/key.js';
+import type { KeyMaterial } from '../src/core/key.js';
 import type { Algorithm } from '../src/core/settings.js';
 import { counterAt, generateCode, verifyCode } from '../src/core/totp.js';
 
@@ -26,7 +26,7 @@ const VECTORS = TABLE.flatMap(([time, ...codes]) =>
   ALGORITHMS.map((algorithm, i) => ({ time, algorithm, code: codes[i] as string })),
 );
 
-function keyFor(algorithm: Algorithm, digits: 6 | 8 = 8): TotpKey {
+function keyFor(algorithm: Algorithm, digits: 6 | 8 = 8): KeyMaterial {
   return { secret: SEEDS[algorithm], algorithm, digits, period: 30 };
 }
 

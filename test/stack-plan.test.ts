@@ -2,7 +2,8 @@
 // `totp-kit plan --stack DIR`: drift between a synthesized CDKTF stack and its stores. Stacks come from the real
 // constructs (synthesized into a temporary folder, with absolute store paths) or are written by hand in the
 // format they write (a relative store path resolved against the provisioners' working_dir, the null_resource
-// form, Terraform escapes). The module is tested in-process; the CLI through the bundled dist/cli.js.
+// form, Terraform escapes). The module and the CLI are tested in-process; the CLI with an AWS store through the
+// bundled dist/cli.js, whose AWS SDK reads its endpoint and credentials from the process's environment.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,8 +19,9 @@ import { applyDeclaration } from '../src/resources/plan.js';
 import { terraformLiteral, terraformUnescape } from '../src/resources/stack-format.js';
 import { planStack, readStack, type StackPlan, stackPlanText, stackResources } from '../src/resources/stack-plan.js';
 import { openStore, resolveStoreRef } from '../src/stores/store-ref.js';
+import { type InProcessOptions, type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeedInCli } from './helpers/leak.js';
-import { type CliResult, runCli, runCliAsync } from './helpers/run-cli.js';
+import { type CliResult, runCliAsync } from './helpers/run-cli.js';
 import { startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
 /** A fixed clock: planning never depends on the time. */
@@ -30,7 +32,7 @@ afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 let dir = '';
 let storePath = '';
 /** Every CLI run of the test, scanned for the store's seeds afterwards. */
-let runs: CliResult[] = [];
+let runs: (CliResult | InProcessRun)[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(ROOT, 'case-'));
@@ -51,14 +53,15 @@ function seedsIn(path: string): Uint8Array[] {
   );
 }
 
-function cli(args: readonly string[], options: Parameters<typeof runCli>[1] = {}): CliResult {
-  const result = runCli(args, options);
+/** Runs `totp-kit …args` in-process at T. */
+async function cli(args: readonly string[], options: Omit<InProcessOptions, 'now'> = {}): Promise<InProcessRun> {
+  const result = await runInProcess(args, { ...options, now: T });
   runs.push(result);
   return result;
 }
 
 /** A refusal: exit 2, one line on stderr, nothing on stdout, no stack trace. */
-function refused(result: CliResult): string {
+function refused(result: InProcessRun): string {
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
@@ -305,7 +308,7 @@ describe('planning a synthesized stack (in-process)', () => {
     expect(clean.drifted).toBe(false);
     expect(clean.opened).toEqual([`file:${storePath}`, `file:${other}`]);
 
-    expect(cli(['key', 'delete', 'two', '--store', `file:${other}`]).status).toBe(0);
+    expect((await cli(['key', 'delete', 'two', '--store', `file:${other}`])).status).toBe(0);
     const drifted = await plan(stackDir);
     expect(drifted.resources.map((r) => [r.path, r.action])).toEqual([
       ['totp/A1', 'no-op'],
@@ -426,13 +429,13 @@ describe('planning a synthesized stack (in-process)', () => {
 describe('totp-kit plan --stack', () => {
   it('says to run terraform apply for a stack never applied (no state yet)', async () => {
     const { stackDir } = synth(join(dir, 'cdktf.out'), (stack) => declare(stack, TotpStore.file(storePath)));
-    const result = cli(['plan', '--stack', stackDir]);
+    const result = await cli(['plan', '--stack', stackDir]);
     expect(result.stderr).toBe('');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe(
       `3 of 3 resources are not applied yet: run terraform apply in ${stackDir}`,
     );
     expect(result.status).toBe(1);
-    const json = JSON.parse(cli(['plan', '--stack', stackDir, '--json']).stdout) as StackPlan;
+    const json = JSON.parse((await cli(['plan', '--stack', stackDir, '--json'])).stdout) as StackPlan;
     expect(json.resources.map((r) => [r.action, r.applied])).toEqual([
       ['create', false],
       ['create', false],
@@ -448,7 +451,7 @@ describe('totp-kit plan --stack', () => {
     const ops = addressOf(stackDir, 'totp/Ops');
     const alice = addressOf(stackDir, 'totp/Alice');
 
-    const clean = cli(['plan', '--stack', stackDir]);
+    const clean = await cli(['plan', '--stack', stackDir]);
     expect(clean.stderr).toBe('');
     expect(clean.stdout).toBe(
       [
@@ -461,8 +464,8 @@ describe('totp-kit plan --stack', () => {
     );
     expect(clean.status).toBe(0);
 
-    expect(cli(['key', 'delete', 'npm-bot', '--store', `file:${storePath}`]).status).toBe(0);
-    const drift = cli(['plan', '--stack', stackDir]);
+    expect((await cli(['key', 'delete', 'npm-bot', '--store', `file:${storePath}`])).status).toBe(0);
+    const drift = await cli(['plan', '--stack', stackDir]);
     expect(drift.stderr).toBe('');
     expect(drift.stdout).toBe(
       [
@@ -477,7 +480,7 @@ describe('totp-kit plan --stack', () => {
     );
     expect(drift.status).toBe(1);
 
-    const json = cli(['plan', '--stack', join(stackDir, 'cdk.tf.json'), '--json']);
+    const json = await cli(['plan', '--stack', join(stackDir, 'cdk.tf.json'), '--json']);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({
       stack: join(stackDir, 'cdk.tf.json'),
@@ -513,7 +516,7 @@ describe('totp-kit plan --stack', () => {
       ],
     });
     // A .tf.json file names its folder as the place to run terraform.
-    expect(cli(['plan', '--stack', join(stackDir, 'cdk.tf.json')]).stdout).toContain(
+    expect((await cli(['plan', '--stack', join(stackDir, 'cdk.tf.json')])).stdout).toContain(
       `-replace=${key} in ${stackDir} (`,
     );
   });
@@ -523,8 +526,8 @@ describe('totp-kit plan --stack', () => {
     await applyAll(`file:${storePath}`, built.all);
     recordApplied(stackDir);
     const store = `file:${storePath}`;
-    expect(cli(['method', 'update', 'ops', '--period', '60', '--store', store]).status).toBe(0);
-    const result = cli(['plan', '--stack', stackDir]);
+    expect((await cli(['method', 'update', 'ops', '--period', '60', '--store', store])).status).toBe(0);
+    const result = await cli(['plan', '--stack', stackDir]);
     expect(result.stdout).toContain(`${addressOf(stackDir, 'totp/Ops')} (totp/Ops): MFA method "ops": update\n`);
     expect(result.stdout).toContain('  period 60 → 30 updates in place\n');
     expect(result.stdout).toContain(
@@ -533,7 +536,7 @@ describe('totp-kit plan --stack', () => {
     expect(result.status).toBe(1);
   });
 
-  it('resolves a relative store path against the project folder the provisioners run in, wherever it is run', () => {
+  it('resolves a relative store path against the project folder the provisioners run in, wherever it is run', async () => {
     // What `cdktf synth` in `project` writes: the store relative to the project, the provisioners run in
     // `../../..` from the stack's folder. (Synthesized here with the real constructs, then given that
     // working_dir: a synth in the test's own folder would name the repository.)
@@ -555,7 +558,7 @@ describe('totp-kit plan --stack', () => {
 
     // terraform apply: the provisioners run the CLI in the project folder with the stack's store.
     for (const declaration of built.all) {
-      const applied = cli(['apply', '--generation', 'g1', '--declaration-env', 'TOTP_KIT_DECLARATION'], {
+      const applied = await cli(['apply', '--generation', 'g1', '--declaration-env', 'TOTP_KIT_DECLARATION'], {
         cwd: project,
         env: { TOTP_KIT_STORE: 'file:.totp-kit/store.json', TOTP_KIT_DECLARATION: JSON.stringify(declaration) },
       });
@@ -563,25 +566,25 @@ describe('totp-kit plan --stack', () => {
     }
     storePath = join(project, '.totp-kit', 'store.json'); // scanned for seeds after the test
 
-    const clean = cli(['plan', '--stack', 'project/cdktf.out/stacks/totp'], { cwd: dir });
+    const clean = await cli(['plan', '--stack', 'project/cdktf.out/stacks/totp'], { cwd: dir });
     expect(clean.stdout.trimEnd().split('\n').at(-1)).toBe('No drift: the store holds what the stack declares.');
     expect(clean.status).toBe(0);
     // TOTP_KIT_STORE is the store of single-declaration commands: the stack names its own.
-    const fromElsewhere = cli(['plan', '--stack', stackDir], {
+    const fromElsewhere = await cli(['plan', '--stack', stackDir], {
       cwd: elsewhere,
       env: { TOTP_KIT_STORE: 'file:x.json' },
     });
     expect(fromElsewhere.status, fromElsewhere.stdout).toBe(0);
     expect(readdirSync(elsewhere)).toEqual([]);
 
-    expect(cli(['key', 'delete', 'npm-bot'], { cwd: project }).status).toBe(0);
-    const drift = cli(['plan', '--stack', stackDir], { cwd: elsewhere });
+    expect((await cli(['key', 'delete', 'npm-bot'], { cwd: project })).status).toBe(0);
+    const drift = await cli(['plan', '--stack', stackDir], { cwd: elsewhere });
     expect(drift.stdout).toContain(`${addressOf(stackDir, 'totp/NpmBot')} (totp/NpmBot): key "npm-bot": create\n`);
     expect(drift.status).toBe(1);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
-  it('reads the null_resource form (the declaration as JSON text) and undoes Terraform escapes', () => {
+  it('reads the null_resource form (the declaration as JSON text) and undoes Terraform escapes', async () => {
     const project = join(dir, 'project');
     const stackDir = join(project, 'cdktf.out', 'stacks', 'legacy');
     const declarations = {
@@ -628,13 +631,15 @@ describe('totp-kit plan --stack', () => {
     writeFileSync(join(project, 'seeds', 'imported.txt'), 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\n');
     const store = 'file:state/${dir}/store.json';
     for (const declaration of Object.values(declarations)) {
-      const applied = cli(['apply', '--declaration', JSON.stringify(declaration), '--store', store], { cwd: project });
+      const applied = await cli(['apply', '--declaration', JSON.stringify(declaration), '--store', store], {
+        cwd: project,
+      });
       expect(applied.status, applied.stderr).toBe(0);
     }
     storePath = join(project, 'state', '${dir}', 'store.json');
     expect(existsSync(storePath)).toBe(true);
 
-    const clean = cli(['plan', '--stack', stackDir]);
+    const clean = await cli(['plan', '--stack', stackDir]);
     expect(clean.stdout).toBe(
       [
         'null_resource.Key_1 (legacy/Key_1): key "esc": no-op',
@@ -690,10 +695,10 @@ describe('totp-kit plan --stack', () => {
     }
   });
 
-  it('exits 3 when a store cannot be read', () => {
+  it('exits 3 when a store cannot be read', async () => {
     const { stackDir } = synth(join(dir, 'cdktf.out'), (stack) => declare(stack, TotpStore.file(storePath)));
     writeFileSync(storePath, '{ truncated');
-    const result = cli(['plan', '--stack', stackDir]);
+    const result = await cli(['plan', '--stack', stackDir]);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       `totp-kit: store file:${storePath}: is not valid JSON (corrupt or truncated); it was left untouched (restore it from a backup; moving ${storePath} aside starts an empty store, without its keys and enrollments)\n`,
@@ -702,47 +707,49 @@ describe('totp-kit plan --stack', () => {
     storePath = '';
   });
 
-  it('refuses bad input in one line with exit 2', () => {
+  it('refuses bad input in one line with exit 2', async () => {
     const allowed =
       '(allowed: a stack folder cdktf synth wrote (cdktf.out/stacks/NAME, with cdk.tf.json) or a .tf.json file';
     const missing = join(dir, 'nope');
-    expect(refused(cli(['plan', '--stack', missing]))).toBe(`totp-kit: --stack ${missing}: does not exist ${allowed})`);
+    expect(refused(await cli(['plan', '--stack', missing]))).toBe(
+      `totp-kit: --stack ${missing}: does not exist ${allowed})`,
+    );
 
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    expect(refused(cli(['plan', '--stack', empty]))).toBe(
+    expect(refused(await cli(['plan', '--stack', empty]))).toBe(
       `totp-kit: --stack ${empty}: has no cdk.tf.json ${allowed}; run cdktf synth first)`,
     );
 
     const broken = join(dir, 'broken');
     mkdirSync(broken);
     writeFileSync(join(broken, 'cdk.tf.json'), '{"resource": ');
-    expect(refused(cli(['plan', '--stack', broken]))).toBe(
+    expect(refused(await cli(['plan', '--stack', broken]))).toBe(
       `totp-kit: --stack ${join(broken, 'cdk.tf.json')}: is not valid JSON (allowed: the cdk.tf.json cdktf synth writes)`,
     );
 
     const other = join(dir, 'other');
     writeStack(other, { resource: { terraform_data: { Plain: { input: 'x' } } } });
-    expect(refused(cli(['plan', '--stack', other]))).toBe(
+    expect(refused(await cli(['plan', '--stack', other]))).toBe(
       `totp-kit: --stack ${join(other, 'cdk.tf.json')}: has no totp-kit resources (allowed: a stack with totp-kit's TotpKey, TotpMfaMethod or TotpEnrollment)`,
     );
 
     const declaration = '{"kind":"method","methodName":"ops","issuer":"Acme"}';
-    expect(refused(cli(['plan', '--stack', other, '--declaration', declaration]))).toBe(
+    expect(refused(await cli(['plan', '--stack', other, '--declaration', declaration]))).toBe(
       'totp-kit: --stack: cannot be combined with --declaration (allowed: --stack DIR alone, or one declaration: one of --declaration JSON, --file PATH, --declaration-env NAME, or standard input)',
     );
-    expect(refused(cli(['plan', '--stack', other, '--declaration-env', 'X']))).toMatch(
+    expect(refused(await cli(['plan', '--stack', other, '--declaration-env', 'X']))).toMatch(
       /^totp-kit: --stack: cannot be combined with --declaration-env \(/,
     );
-    expect(refused(cli(['plan', '--stack', other, '--store', `file:${storePath}`]))).toBe(
+    expect(refused(await cli(['plan', '--stack', other, '--store', `file:${storePath}`]))).toBe(
       'totp-kit: --stack: cannot be combined with --store (allowed: --stack DIR alone: each resource names its store)',
     );
-    expect(refused(cli(['plan', '--stack', '']))).toMatch(/^totp-kit: --stack: needs a folder \(/);
+    expect(refused(await cli(['plan', '--stack', '']))).toMatch(/^totp-kit: --stack: needs a folder \(/);
     expect(existsSync(storePath)).toBe(false);
   });
 
-  it('is in plan --help', () => {
-    const help = cli(['plan', '--help']);
+  it('is in plan --help', async () => {
+    const help = await cli(['plan', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--stack <dir>');
     expect(help.stdout).toContain('terraform apply -replace=ADDRESS');

@@ -1,6 +1,6 @@
 // Issue 14: the sealing itself (Low 7: AES-GCM tag and IV lengths), store keys (Low 8: weak keys refused, with a
 // message saying what is allowed and how to make a strong one), and what the CLI says about a tampered store
-// (Medium 1: one line, exit 3). The CLI runs are of the bundled dist/cli.js (`npm run build` first).
+// (Medium 1: one line, exit 3). The CLI runs in-process, against the sources.
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +12,18 @@ import { generateCode } from '../src/core/totp.js';
 import { FileStore } from '../src/stores/file-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import { openStore, resolveStoreRef } from '../src/stores/store-ref.js';
+import { runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeedInCli, expectNoSeedInError } from './helpers/leak.js';
-import { runCli } from './helpers/run-cli.js';
 
 const KEY = randomBytes(32).toString('base64');
 const SEED = randomBytes(20);
 const SEEDS: Uint8Array[] = [SEED, Buffer.from(KEY, 'base64')];
 const ROOT = mkdtempSync(join(tmpdir(), 'totp-kit-store-auth-box-'));
 afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+/** Runs `totp-kit …args` in-process, at a fixed time. */
+const cli = (args: readonly string[], options: { env?: Record<string, string> } = {}) =>
+  runInProcess(args, { ...options, now: 1_700_000_010 });
 
 function thrown(fn: () => unknown): TotpKitError {
   let error: unknown;
@@ -119,7 +123,7 @@ describe('store keys (Low 8)', () => {
     ).rejects.toMatchObject({
       code: 'E_STORE_KEY_WEAK',
     });
-    const r = runCli(['key', 'list', '--store', `file:${path}`], { env: { TOTP_KIT_STORE_KEY: 'hunter2' } });
+    const r = await cli(['key', 'list', '--store', `file:${path}`], { env: { TOTP_KIT_STORE_KEY: 'hunter2' } });
     expectNoSeedInCli(r, SEEDS);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
@@ -149,7 +153,7 @@ describe('a tampered store through the CLI (Medium 1)', () => {
     const path = join(dir, 'store.json');
     const store = `file:${path}`;
     const env = { TOTP_KIT_STORE_KEY: KEY };
-    const created = runCli(
+    const created = await cli(
       ['key', 'create', 'bot', '--generate', '--issuer', 'Acme', '--account', 'bot', '--no-export', '--store', store],
       {
         env,
@@ -162,7 +166,7 @@ describe('a tampered store through the CLI (Medium 1)', () => {
     writeFileSync(path, JSON.stringify(doc, null, 2));
     const before = readFileSync(path);
     const code = generateCode({ secret: SEED, algorithm: 'SHA1', digits: 6, period: 30 }, 1_700_000_010);
-    const r = runCli(['key', 'verify', 'bot', '--code', code, '--at', '1700000010', '--store', store], { env });
+    const r = await cli(['key', 'verify', 'bot', '--code', code, '--at', '1700000010', '--store', store], { env });
     expectNoSeedInCli(r, SEEDS);
     expect(r.status, r.stdout + r.stderr).toBe(3);
     expect(r.stdout).toBe('');
@@ -171,10 +175,10 @@ describe('a tampered store through the CLI (Medium 1)', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('an unkeyed store opened with a key: exit 2, saying how to adopt it', () => {
+  it('an unkeyed store opened with a key: exit 2, saying how to adopt it', async () => {
     const dir = mkdtempSync(join(ROOT, 'cli-'));
     const store = `file:${join(dir, 'store.json')}`;
-    const created = runCli([
+    const created = await cli([
       'key',
       'create',
       'bot',
@@ -188,16 +192,16 @@ describe('a tampered store through the CLI (Medium 1)', () => {
       store,
     ]);
     expect(created.status, created.stderr).toBe(0);
-    const r = runCli(['key', 'code', 'bot', '--store', store], { env: { TOTP_KIT_STORE_KEY: KEY } });
+    const r = await cli(['key', 'code', 'bot', '--store', store], { env: { TOTP_KIT_STORE_KEY: KEY } });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('TOTP_KIT_STORE_ADOPT=1');
-    const adopted = runCli(['key', 'code', 'bot', '--store', store], {
+    const adopted = await cli(['key', 'code', 'bot', '--store', store], {
       env: { TOTP_KIT_STORE_KEY: KEY, TOTP_KIT_STORE_ADOPT: '1' },
     });
     expect(adopted.status, adopted.stderr).toBe(0);
     expect(adopted.stdout).toMatch(/^\d{6}\n$/);
-    const after = runCli(['key', 'code', 'bot', '--store', store], { env: { TOTP_KIT_STORE_KEY: KEY } });
+    const after = await cli(['key', 'code', 'bot', '--store', store], { env: { TOTP_KIT_STORE_KEY: KEY } });
     expect(after.status, after.stderr).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import type { TotpKey } from '../src/core/key.js';
+import type { KeyMaterial as TotpKey } from '../src/core/key.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { generateSeed } from '../src/core/seed.js';
 import { generateCode } from '../src/core/totp.js';
@@ -109,7 +109,7 @@ describe('verify (stateless)', () => {
     expect([first.status, JSON.parse(first.out)]).toEqual([0, { valid: true }]);
     const { json, text } = await both(ref);
     expect([json.status, json.value]).toEqual([1, { valid: false, reason: 'used' }]);
-    expect(text).toEqual(refusedText('code already used; wait until the next time period'));
+    expect(text).toEqual(refusedText('code already used; wait for the next code'));
   });
 
   it('a wrong code checked by Vault: reason "invalid" too', async () => {
@@ -152,7 +152,7 @@ describe('key verify', () => {
     expect(await cli(verify(code))).toEqual({ status: 0, out: 'valid\n', err: '' });
     const { json, text } = await both(verify(code));
     expect([json.status, json.value]).toEqual([1, { valid: false, reason: 'used' }]);
-    expect(text).toEqual(refusedText('code already used; wait until the next time period'));
+    expect(text).toEqual(refusedText('code already used; wait for the next code'));
   });
 });
 

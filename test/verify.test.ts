@@ -4,12 +4,12 @@
 import { HOTP, Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { TotpKitError } from '../src/core/errors.js';
-import type { TotpKey } from '../src/core/key.js';
+import type { KeyMaterial } from '../src/core/key.js';
 import { expiresAt, planFreshCode, remainingSeconds } from '../src/core/time.js';
 import { counterAt, generateCode, hotp, verifyCode } from '../src/core/totp.js';
 import { expectNoSeedInError } from './helpers/leak.js';
 
-const KEY: TotpKey = {
+const KEY: KeyMaterial = {
   secret: Buffer.from('verify-test-seed-0123', 'ascii'),
   algorithm: 'SHA1',
   digits: 6,
@@ -17,7 +17,7 @@ const KEY: TotpKey = {
 };
 
 /** The code of time step `counter`, computed by the otpauth library. */
-function codeOf(counter: number, key: TotpKey = KEY): string {
+function codeOf(counter: number, key: KeyMaterial = KEY): string {
   return HOTP.generate({
     secret: new Secret({ buffer: Uint8Array.from(key.secret).buffer }),
     algorithm: key.algorithm,
@@ -92,7 +92,7 @@ describe('verifyCode: skew at step boundaries', () => {
   });
 
   it('works the same for 8-digit SHA512 keys', () => {
-    const key: TotpKey = { ...KEY, algorithm: 'SHA512', digits: 8, period: 60 };
+    const key: KeyMaterial = { ...KEY, algorithm: 'SHA512', digits: 8, period: 60 };
     const at = C * 60;
     expect(verifyCode(key, codeOf(C - 1, key), { at, skew: 1 })).toMatchObject({ valid: true, delta: -1 });
     expect(verifyCode(key, codeOf(C - 1, key), { at, skew: 0 }).valid).toBe(false);

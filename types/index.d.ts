@@ -113,7 +113,7 @@ export declare interface CreatedKey {
  * Creates a key in the store: a generated seed, or one imported from its source (read once). For a generated
  * key (unless `exported` is false) returns the otpauth URL and barcode, the only time they are handed out.
  *
- * @param ctx - the store and clock
+ * @param ctx - the store, the clock and the environment the import reads
  * @param spec - the key, checked by `checkedKeySpec`
  * @param options - `replace: true` replaces a key of that name (new seed, new generation); `generation` sets
  *   the new generation
@@ -392,7 +392,7 @@ export declare const EXIT_CODES: Readonly<Record<ErrorKind | 'ok', number>>;
  * // 'otpauth://totp/ACME:alice?issuer=ACME&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30'
  * ```
  */
-export declare function formatOtpauthUrl(key: TotpKey): string;
+export declare function formatOtpauthUrl(key: KeyMaterial): string;
 
 /**
  * A code a service will accept: with at least `minRemaining` seconds left (else it waits for the next step),
@@ -491,7 +491,7 @@ export declare interface FreshCodeResult {
  * generateCode(key); // the code of now
  * ```
  */
-export declare function generateCode(key: TotpKey, unixSeconds?: number): string;
+export declare function generateCode(key: KeyMaterial, unixSeconds?: number): string;
 
 /**
  * Generates a seed from the operating system's cryptographically secure random generator.
@@ -585,6 +585,21 @@ export declare interface KeyInfo {
     readonly createdAt: string;
     /** When the key was last changed (ISO 8601). */
     readonly updatedAt: string;
+}
+
+/** A seed with its code settings and, when known, who it is for. */
+export declare interface KeyMaterial extends CodeSettings {
+    /** The raw shared secret. Never print, log or serialise it outside a store. */
+    readonly secret: Uint8Array;
+    /** Who issued the key, as authenticator apps show it (`ACME`). */
+    readonly issuer?: string;
+    /** Whose key it is, as authenticator apps show it (`alice@example.com`). */
+    readonly accountName?: string;
+    /**
+     * `steam` for Steam Guard codes (5 characters; such a key has algorithm SHA1, period 30 and keeps
+     * digits 6 nominally, see `codeLength`). Absent for standard RFC 6238 digits.
+     */
+    readonly encoder?: 'steam';
 }
 
 /** A key as asked for: generated or imported, with its settings (values not yet checked; see `checkedKeySpec`). */
@@ -786,8 +801,10 @@ export declare interface MethodSpec {
  * the store is used; each kind of store's code (the AWS SDK for `aws-sm:`) is loaded only when one is opened.
  *
  * @param ref - the store reference, or one already parsed
- * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, AWS_REGION are read;
- *   default: `process.env` (the AWS SDK reads credentials from `process.env` whatever is given)
+ * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, the AWS SDK's settings
+ *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_MAX_ATTEMPTS, credentials) are read; default:
+ *   `process.env`. What it leaves out, the SDK's own configuration decides (shared config files, other
+ *   credential providers).
  * @returns the store, to pass to the resource functions as `{ store }`
  * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference, E_STORE_KEY_WEAK for a weak
  *   store key, E_STORE_ADOPT for TOTP_KIT_STORE_ADOPT without a key.
@@ -805,7 +822,7 @@ export declare function openStore(ref: string | StoreRef, env?: Readonly<Record<
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
 export declare interface ParsedOtpauthUrl {
     /** The key: its seed, settings (defaults for those the URL leaves out), issuer and account. */
-    readonly key: TotpKey;
+    readonly key: KeyMaterial;
     /** Settings the URL states as parameters; absent ones took the Key URI format's defaults. */
     readonly explicit: Partial<CodeSettings>;
     /**
@@ -927,7 +944,7 @@ export declare function readKey(ctx: ResourceContext, name: string): Promise<Key
 export declare function readMethod(ctx: ResourceContext, name: string): Promise<MethodInfo>;
 
 /**
- * The store interface (PRODUCT.md "Stores"): where keys, MFA methods, enrollments and their validation
+ * The store interface (docs/stores.md): where keys, MFA methods, enrollments and their validation
  * state live. Every change to one record is an atomic read-modify-write — under a lock in the file
  * store, a compare-and-swap in AWS Secrets Manager — so concurrent validations never accept one code
  * twice and concurrent writers never lose each other's records.
@@ -956,12 +973,12 @@ export declare interface RemoteCodeSource {
 }
 
 /**
- * A key `freshCode` takes: a seed with its settings (a `TotpKey`), or a key whose backend computes the codes
+ * A key `freshCode` takes: a seed with its settings (a `KeyMaterial`), or a key whose backend computes the codes
  * (`remote`). Both say algorithm, digits and period; only a seed can be a Steam key.
  */
 export declare type ResolvedKey = ({
     readonly remote?: undefined;
-} & TotpKey) | ({
+} & KeyMaterial) | ({
     readonly remote: RemoteCodeSource;
     readonly encoder?: undefined;
 } & CodeSettings);
@@ -987,7 +1004,7 @@ export declare type ResolvedKey = ({
  * generateCode(key); // 8 digits
  * ```
  */
-export declare function resolveKey(seed: SeedText, given: Pick<SettingsInput, 'algorithm' | 'digits' | 'period' | 'encoder'>, sourceLabel: string, label?: (setting: string) => string): TotpKey;
+export declare function resolveKey(seed: SeedText, given: Pick<SettingsInput, 'algorithm' | 'digits' | 'period' | 'encoder'>, sourceLabel: string, label?: (setting: string) => string): KeyMaterial;
 
 /** What the key, method and enrollment functions act on: a store, and the clock they read. */
 export declare interface ResourceContext {
@@ -998,6 +1015,11 @@ export declare interface ResourceContext {
      * @defaultValue the system clock
      */
     readonly now?: (() => number) | undefined;
+    /**
+     * The environment a key's import reads (`env:NAME`, Vault's and AWS's settings) when it is created.
+     * @defaultValue the process's environment
+     */
+    readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** A seed read from text, before settings given beside it are applied. */
@@ -1145,20 +1167,11 @@ export declare interface StoreSecrets {
     open(sealed: unknown, context: string, what: string): Uint8Array;
 }
 
-/** A seed with its code settings and, when known, who it is for. */
-export declare interface TotpKey extends CodeSettings {
-    /** The raw shared secret. Never print, log or serialise it outside a store. */
-    readonly secret: Uint8Array;
-    /** Who issued the key, as authenticator apps show it (`ACME`). */
-    readonly issuer?: string;
-    /** Whose key it is, as authenticator apps show it (`alice@example.com`). */
-    readonly accountName?: string;
-    /**
-     * `steam` for Steam Guard codes (5 characters; such a key has algorithm SHA1, period 30 and keeps
-     * digits 6 nominally, see `codeLength`). Absent for standard RFC 6238 digits.
-     */
-    readonly encoder?: 'steam';
-}
+/**
+ * The former name of {@link KeyMaterial}, kept so code written against 1.0 still compiles.
+ * @deprecated Use `KeyMaterial`: `TotpKey` is also the name of a construct in `totp-kit/constructs`.
+ */
+export declare type TotpKey = KeyMaterial;
 
 /**
  * The error every part of totp-kit throws for a condition a user can act on. Its message never contains
@@ -1333,7 +1346,7 @@ export declare interface Verification {
  * verifyCode(key, '94287082', { at: 89, skew: 0 }).valid; // false
  * ```
  */
-export declare function verifyCode(key: TotpKey & CodeSettings, input: unknown, options?: VerifyOptions): Verification;
+export declare function verifyCode(key: KeyMaterial & CodeSettings, input: unknown, options?: VerifyOptions): Verification;
 
 /** Options for `verifyCode`. */
 export declare interface VerifyOptions {

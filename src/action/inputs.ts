@@ -7,7 +7,7 @@ import { type ClockRequest, clockRequestProblems } from '../core/clock.js';
 import { badSettings, type Problem, quote } from '../core/errors.js';
 import { checkSettings, parseWholeNumber } from '../core/settings.js';
 import { normalizeCode } from '../core/totp.js';
-import { maskAll } from './mask.js';
+import type { Masker } from './mask.js';
 
 /** The action's names for the clock settings. */
 export const CLOCK_LABELS = { clockSource: 'clock-source', timeOffset: 'time-offset', omit: 'leave it empty' } as const;
@@ -45,14 +45,23 @@ export interface ActionInputs {
   };
 }
 
-/** An input's value, or undefined when it is empty (the runner passes unset inputs as ''). */
-function optional(name: string): string | undefined {
-  const value = core.getInput(name);
-  return value === '' ? undefined : value;
+/** Reads an input by its action.yml name: its value, or undefined when it is empty. */
+type InputReader = (name: string) => string | undefined;
+
+/**
+ * The inputs of `env` as the toolkit's getInput reads them: `INPUT_<NAME>` (upper case, spaces to '_'),
+ * trimmed, so a seed or token with a trailing newline from a secrets file still works. The runner passes
+ * unset inputs as ''.
+ */
+function inputReader(env: NodeJS.ProcessEnv): InputReader {
+  return (name) => {
+    const value = (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+    return value === '' ? undefined : value;
+  };
 }
 
 /** A boolean input as the toolkit's getBooleanInput reads it (YAML 1.2 core schema), or a problem. */
-function booleanInput(name: string, fallback: boolean, problems: Problem[]): boolean {
+function booleanInput(optional: InputReader, name: string, fallback: boolean, problems: Problem[]): boolean {
   const text = optional(name);
   if (text === undefined) return fallback;
   if (['true', 'True', 'TRUE'].includes(text)) return true;
@@ -62,20 +71,20 @@ function booleanInput(name: string, fallback: boolean, problems: Problem[]): boo
 }
 
 /**
- * Reads and checks the inputs. Credentials (`secret`, `vault-token`, `code`) are masked the moment they
- * are read, before anything could print them.
+ * Reads and checks the inputs of `env` (the step's environment, where the runner puts them). Credentials
+ * (`secret`, `vault-token`, `code`) are masked the moment they are read, before anything could print them.
  * @throws TotpKitError (bad-input) listing every problem.
  */
-export function readInputs(): ActionInputs {
+export function readInputs(env: NodeJS.ProcessEnv, mask: Masker): ActionInputs {
   const problems: Problem[] = [];
-  // getInput trims: a seed or token with a trailing newline from a secrets file still works.
+  const optional = inputReader(env);
   const secret = optional('secret');
   const vaultToken = optional('vault-token');
   const code = optional('code');
   // The code is also masked as it is checked (spaces removed; a Steam code in upper case), the form a
   // message or a backend's answer would carry.
   const checked = normalizeCode(code);
-  maskAll([secret, vaultToken, code, checked, checked?.toUpperCase()]);
+  mask([secret, vaultToken, code, checked, checked?.toUpperCase()]);
 
   const mode = optional('mode') ?? 'generate';
   if (mode !== 'generate' && mode !== 'verify' && mode !== 'install') {
@@ -158,9 +167,9 @@ export function readInputs(): ActionInputs {
         });
     }
   }
-  const failOnInvalid = booleanInput('fail-on-invalid', true, problems);
-  const installCli = booleanInput('install-cli', true, problems);
-  const lease = booleanInput('lease', false, problems);
+  const failOnInvalid = booleanInput(optional, 'fail-on-invalid', true, problems);
+  const installCli = booleanInput(optional, 'install-cli', true, problems);
+  const lease = booleanInput(optional, 'lease', false, problems);
   if (lease && mode !== 'generate') {
     problems.push({ setting: 'lease', problem: 'is only used with mode: generate', allowed: 'leave it false' });
   }

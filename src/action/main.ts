@@ -4,22 +4,52 @@
  * failure path: `core.setFailed` with one line per problem; a stack trace only in debug logs.
  */
 import * as core from '@actions/core';
-import { clockMessage, decideClock, signed } from '../core/clock.js';
+import { clockMessage, signed } from '../core/clock.js';
 import { errorMessage, TotpKitError } from '../core/errors.js';
 import { shortSeedWarning } from '../core/seed.js';
 import type { CodeSettings } from '../core/settings.js';
-import { tenths } from '../core/time.js';
+import { nowSeconds, tenths } from '../core/time.js';
 import { codeLength } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
 import { freshCode } from '../resources/fresh-code.js';
-import { type LoadedKey, loadKey, type ResolvedKey, verdictMessage, verifyWithKey } from '../sources/load-key.js';
+import { refusalMessage as verdictMessage, verifyWithKey } from '../resources/verdicts.js';
+import { type LoadedKey, loadKey, type ResolvedKey } from '../sources/load-key.js';
+import { decideClock } from '../sources/server-clock.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import { type ActionInputs, CLOCK_LABELS, DEFAULT_MIN_REMAINING, readInputs } from './inputs.js';
 import { installCli } from './install-cli.js';
-import { maskAll } from './mask.js';
+import { type Masker, masker } from './mask.js';
 import { escapeHtml, type SummaryRows, writeFailureSummary, writeSummary } from './summary.js';
 
-async function load(inputs: ActionInputs): Promise<LoadedKey> {
+/** What a run reads from its surroundings; each defaults to the process's own, as on a runner. */
+export interface RunOptions {
+  /**
+   * The step's environment: the inputs (`INPUT_<NAME>`), the variables sources read (`env:NAME`, VAULT_ADDR,
+   * …), RUNNER_TEMP and the runner's files.
+   * @defaultValue process.env
+   */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The runner's clock, in Unix seconds.
+   * @defaultValue the system clock
+   */
+  readonly now?: () => number;
+  /**
+   * Waits the given seconds for a fresh code's step to begin: given with `now`, a wait can move that clock on.
+   * @defaultValue a timer
+   */
+  readonly sleep?: (seconds: number) => Promise<void>;
+}
+
+/** One run's surroundings, and the masks it registered. */
+interface Step {
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => number;
+  readonly sleep?: ((seconds: number) => Promise<void>) | undefined;
+  readonly mask: Masker;
+}
+
+async function load(step: Step, inputs: ActionInputs): Promise<LoadedKey> {
   const origin =
     inputs.secret !== undefined
       ? { text: inputs.secret, label: 'secret' }
@@ -34,10 +64,10 @@ async function load(inputs: ActionInputs): Promise<LoadedKey> {
   const loaded = await loadKey(
     origin,
     { algorithm: inputs.algorithm, digits: inputs.digits, period: inputs.period, encoder: inputs.encoder },
-    process.env,
+    step.env,
     options,
   );
-  maskAll(loaded.secretForms);
+  step.mask(loaded.secretForms);
   // RFC 4226 R6 asks for at least 128 bits; a shorter seed still works, with the CLI's warning.
   const short = loaded.key.remote ? undefined : shortSeedWarning(loaded.key.secret, loaded.origin);
   if (short !== undefined) core.warning(short);
@@ -65,10 +95,11 @@ function steam(key: ResolvedKey): boolean {
 
 /** The clock codes are computed with (see `decideClock`), logged: the offset applied (0 for none) and a summary row. */
 async function chooseClock(
+  step: Step,
   inputs: ActionInputs,
   key: { readonly remote?: { readonly reference: string } | undefined },
 ): Promise<{ offset: number; row?: [string, string] }> {
-  const decision = await decideClock(inputs.clock, CLOCK_LABELS, key.remote?.reference);
+  const decision = await decideClock(inputs.clock, CLOCK_LABELS, key.remote?.reference, { now: step.now });
   if (decision.stated !== undefined) {
     core.info(`time-offset: ${decision.stated} s applied to the runner's clock.`);
     return { offset: decision.offset, row: ['clock', `runner's clock ${signed(decision.stated)} s (time-offset)`] };
@@ -92,8 +123,8 @@ async function chooseClock(
   return { offset: 0 };
 }
 
-async function generate(inputs: ActionInputs): Promise<void> {
-  const loaded = await load(inputs);
+async function generate(step: Step, inputs: ActionInputs): Promise<void> {
+  const loaded = await load(step, inputs);
   const { key } = loaded;
   // The runner passes the default (5) as if it were given; for a key of period 5 s or less it cannot hold.
   let minRemaining = inputs.minRemaining;
@@ -103,10 +134,8 @@ async function generate(inputs: ActionInputs): Promise<void> {
       `min-remaining: the default ${DEFAULT_MIN_REMAINING} s is not below the key's ${key.period} s period; using ${minRemaining} s`,
     );
   }
-  const clock = await chooseClock(inputs, key);
-  const lease = inputs.lease
-    ? await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env)
-    : undefined;
+  const clock = await chooseClock(step, inputs, key);
+  const lease = inputs.lease ? await openStore(resolveStoreRef(inputs.store, step.env, 'store'), step.env) : undefined;
   if (lease?.reference.startsWith('file:')) {
     core.notice(
       `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`,
@@ -117,7 +146,8 @@ async function generate(inputs: ActionInputs): Promise<void> {
     minRemainingLabel: 'min-remaining',
     offset: clock.offset,
     ...(lease ? { lease } : {}),
-    now: () => Date.now() / 1000,
+    now: step.now,
+    ...(step.sleep ? { wait: step.sleep } : {}),
     onWait: (message) => core.info(`${message[0]?.toUpperCase()}${message.slice(1)}.`),
   });
   const { code } = issued;
@@ -133,7 +163,7 @@ async function generate(inputs: ActionInputs): Promise<void> {
   core.setOutput('clock-offset', String(clock.offset));
   const what = steam(key) ? 'A 5-character Steam Guard code' : `A ${key.digits}-digit code`;
   core.info(`${what} is in the "code" output (masked); it expires in ${issued.remaining} s, at ${expiry}.`);
-  await writeSummary('totp-kit: one-time code', [
+  await writeSummary(step.env, 'totp-kit: one-time code', [
     ...settingsRows(loaded),
     ...(clock.row ? [clock.row] : []),
     ['waited for a fresh code', issued.waited > 0 ? `${tenths(issued.waited)} s` : 'no'],
@@ -143,33 +173,33 @@ async function generate(inputs: ActionInputs): Promise<void> {
 }
 
 /** Checks the code against one enrollment in a store: replays and lockouts refused. */
-async function verifyEnrollment(inputs: ActionInputs, method: string, entity: string): Promise<boolean> {
-  const clock = await chooseClock(inputs, {});
+async function verifyEnrollment(step: Step, inputs: ActionInputs, method: string, entity: string): Promise<boolean> {
+  const clock = await chooseClock(step, inputs, {});
   const ctx = {
-    store: await openStore(resolveStoreRef(inputs.store, process.env, 'store'), process.env),
-    now: () => Date.now() / 1000 + clock.offset,
+    store: await openStore(resolveStoreRef(inputs.store, step.env, 'store'), step.env),
+    now: () => step.now() + clock.offset,
   };
   const enrollment = await readEnrollment(ctx, method, entity);
   const outcome = await validateEnrollment(ctx, method, entity, inputs.code as string);
   const why = outcome.valid ? 'valid' : enrollmentRefusal(outcome, enrollment.digits);
-  return verdict(inputs, outcome.valid, why, enrollment, [
+  return verdict(step, inputs, outcome.valid, why, enrollment, [
     ...(clock.row ? [clock.row] : []),
     ['check', `per enrollment: method ${html(method)}, entity ${html(entity)} in ${html(ctx.store.reference)}`],
   ]);
 }
 
 /** Checks the code against the key from `secret` or `source` (statelessly, or by Vault for vault-totp:). */
-async function verifyKey(inputs: ActionInputs): Promise<boolean> {
-  const loaded = await load(inputs);
+async function verifyKey(step: Step, inputs: ActionInputs): Promise<boolean> {
+  const loaded = await load(step, inputs);
   const { key } = loaded;
-  const clock = await chooseClock(inputs, key);
+  const clock = await chooseClock(step, inputs, key);
   const outcome = await verifyWithKey(key, inputs.code, {
     skew: inputs.skew === '0' ? 0 : 1,
-    ...(clock.offset !== 0 ? { at: Date.now() / 1000 + clock.offset } : {}),
+    at: step.now() + clock.offset,
   });
   const valid = outcome.valid;
   const why = valid ? 'valid' : verdictMessage(outcome, key.digits);
-  return verdict(inputs, valid, why, key, [
+  return verdict(step, inputs, valid, why, key, [
     ...settingsRows(loaded),
     ...(clock.row ? [clock.row] : []),
     ['check', key.remote ? `by ${html(key.remote.reference)}` : `stateless, skew ${inputs.skew ?? '1'}`],
@@ -181,6 +211,7 @@ async function verifyKey(inputs: ActionInputs): Promise<boolean> {
  * @returns false when the step failed.
  */
 async function verdict(
+  step: Step,
   inputs: ActionInputs,
   valid: boolean,
   why: string,
@@ -191,7 +222,7 @@ async function verdict(
   core.setOutput('period', String(settings.period));
   core.setOutput('digits', String(codeLength(settings)));
   core.setOutput('algorithm', settings.algorithm);
-  await writeSummary('totp-kit: code check', [...rows, ['result', valid ? 'valid' : `not valid: ${why}`]]);
+  await writeSummary(step.env, 'totp-kit: code check', [...rows, ['result', valid ? 'valid' : `not valid: ${why}`]]);
   if (valid) core.info('The code is valid.');
   else if (inputs.failOnInvalid) core.setFailed(`code: ${why}`);
   else core.warning(`code: ${why} (fail-on-invalid is false: the step succeeds with valid=false)`);
@@ -199,24 +230,31 @@ async function verdict(
 }
 
 /** @returns false when the step failed (an invalid code with fail-on-invalid). */
-async function verify(inputs: ActionInputs): Promise<boolean> {
-  if (inputs.method !== undefined) return verifyEnrollment(inputs, inputs.method, inputs.entity as string);
-  return verifyKey(inputs);
+async function verify(step: Step, inputs: ActionInputs): Promise<boolean> {
+  if (inputs.method !== undefined) return verifyEnrollment(step, inputs, inputs.method, inputs.entity as string);
+  return verifyKey(step, inputs);
 }
 
 /**
  * Runs the action. Never throws: every failure becomes `core.setFailed`, and a job summary saying what failed
- * (without seed or code).
+ * (without seed or code). Without options it reads the process's environment and clock, as on a runner; the
+ * runner protocol itself (outputs, masks, PATH, the exit code) is @actions/core's, on this process.
  */
-export async function run(): Promise<void> {
+export async function run(options: RunOptions = {}): Promise<void> {
+  const step: Step = {
+    env: options.env ?? process.env,
+    now: options.now ?? nowSeconds,
+    sleep: options.sleep,
+    mask: masker(),
+  };
   try {
-    const inputs = readInputs();
+    const inputs = readInputs(step.env, step.mask);
     let succeeded = true;
-    if (inputs.mode === 'generate') await generate(inputs);
-    else if (inputs.mode === 'verify') succeeded = await verify(inputs);
+    if (inputs.mode === 'generate') await generate(step, inputs);
+    else if (inputs.mode === 'verify') succeeded = await verify(step, inputs);
     // Last, so a step that failed leaves nothing behind (later steps do not run anyway).
     if ((inputs.installCli || inputs.mode === 'install') && succeeded) {
-      const dir = await installCli();
+      const dir = await installCli(step.env);
       core.info(
         `The totp-kit CLI is on PATH for later steps (${dir}): e.g. totp-kit exec --from env:NAME -- CMD {code}`,
       );
@@ -224,6 +262,6 @@ export async function run(): Promise<void> {
   } catch (e) {
     if (!(e instanceof TotpKitError) && e instanceof Error && e.stack) core.debug(e.stack);
     core.setFailed(e instanceof TotpKitError ? e.message : `unexpected failure: ${errorMessage(e).split('\n')[0]}`);
-    await writeFailureSummary(e);
+    await writeFailureSummary(step.env, e);
   }
 }

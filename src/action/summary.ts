@@ -10,9 +10,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Writes the summary; a runner without GITHUB_STEP_SUMMARY (a local run) only gets a debug line. */
-export async function writeSummary(title: string, rows: SummaryRows): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) {
+/**
+ * Writes the summary; a runner without GITHUB_STEP_SUMMARY in the step's environment `env` (a local run) only
+ * gets a debug line. The toolkit writes to the file that process.env names (and keeps that path for the life
+ * of the process): the runner sets both alike, and so must an in-process test.
+ */
+export async function writeSummary(env: NodeJS.ProcessEnv, title: string, rows: SummaryRows): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
     core.debug('no GITHUB_STEP_SUMMARY: job summary skipped');
     return;
   }
@@ -33,11 +37,11 @@ export async function writeSummary(title: string, rows: SummaryRows): Promise<vo
  * material), or for any other failure only that it was unexpected (its message, which may quote anything, stays
  * in the log). A summary that cannot be written is a warning: the step has failed already.
  */
-export async function writeFailureSummary(error: unknown): Promise<void> {
+export async function writeFailureSummary(env: NodeJS.ProcessEnv, error: unknown): Promise<void> {
   const problems =
     error instanceof TotpKitError ? error.message.split('\n') : ['unexpected failure (its first line is in the log)'];
   try {
-    await writeSummary('totp-kit: the step failed', [
+    await writeSummary(env, 'totp-kit: the step failed', [
       ['result', 'failed'],
       ...problems.map((line): [string, string] => ['problem', escapeHtml(line)]),
     ]);

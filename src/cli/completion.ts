@@ -361,7 +361,7 @@ export function parseShell(value: string | undefined): Shell {
 }
 
 /** Registers `completion` on the program. */
-export function registerCompletion(program: Command, io: Io, result: (code: number) => void): void {
+export function registerCompletion(program: Command, io: Io, result: (code?: number) => void): void {
   program
     .command('completion')
     .description('print a completion script for bash, zsh, fish or powershell, made from these commands')
@@ -379,6 +379,6 @@ export function registerCompletion(program: Command, io: Io, result: (code: numb
     )
     .action((shell: string | undefined) => {
       io.out(completionScript(parseShell(shell), program));
-      result(0);
+      result();
     });
 }

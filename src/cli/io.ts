@@ -1,3 +1,5 @@
+import { nowSeconds } from '../core/time.js';
+
 /** What the CLI touches of the outside world, passed in so tests and the entry point choose. */
 export interface Io {
   /**
@@ -10,6 +12,11 @@ export interface Io {
   readonly env: NodeJS.ProcessEnv;
   /** Unix time in seconds, with the fraction. */
   now(): number;
+  /**
+   * Waits the given seconds for a code's step to begin (`--min-remaining`, `--lease`, exec's retries); a timer
+   * when absent. Given with `now` by tests, so a wait advances their clock instead of taking real time.
+   */
+  readonly sleep?: (seconds: number) => Promise<void>;
   /** True when standard output is a terminal (colours, live redraws). */
   readonly isTty: boolean;
   /**
@@ -55,7 +62,7 @@ export function processIo(): Io {
       if (!gone.err) process.stderr.write(text);
     },
     env: process.env,
-    now: () => Date.now() / 1000,
+    now: nowSeconds,
     isTty: Boolean(process.stdout.isTTY),
     write: (stream, chunk) => {
       if (!gone[stream]) (stream === 'out' ? process.stdout : process.stderr).write(chunk);

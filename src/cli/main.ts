@@ -1,11 +1,19 @@
 /**
  * The CLI's program: commander parses, each command calls the core, and one failure path turns every
  * error into one line per problem on stderr — or, with `--json`, one JSON object on stdout — and the exit code
- * of PRODUCT.md. Stack traces only with `--debug` (or TOTP_KIT_DEBUG=1).
+ * of docs/cli.md "Exit codes". Stack traces only with `--debug` (or TOTP_KIT_DEBUG=1).
  */
 import { Command, CommanderError, Help, Option } from 'commander';
 import type { ErrorCode } from '../core/error-codes.js';
-import { type ErrorKind, EXIT_CODES, errorMessage, formatProblem, type Problem, TotpKitError } from '../core/errors.js';
+import {
+  type ErrorKind,
+  EXIT_CODES,
+  errorMessage,
+  formatProblem,
+  isSafeToPrint,
+  type Problem,
+  TotpKitError,
+} from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerCode } from './commands/code.js';
 import { registerDeclarations } from './commands/declare.js';
@@ -72,7 +80,7 @@ function optionDescription(this: Help, option: Option): string {
   return withDefault(Help.prototype.optionDescription.call(this, rest), shown);
 }
 
-function buildProgram(io: Io, result: (code: number) => void, argv: readonly string[], state: RunState): Command {
+function buildProgram(io: Io, result: (code?: number) => void, argv: readonly string[], state: RunState): Command {
   const program = new Command('totp-kit')
     .description('One-time passwords for automation: codes, verification and provisioned TOTP keys.')
     .version(VERSION, '-v, --version', 'print the version (also -V)')
@@ -174,7 +182,7 @@ function describeFailure(e: unknown, state: RunState): Failure {
       // An unknown command or option may be a seed typed in the wrong place: quote only what is too
       // short to be part of one.
       message = message.replace(/'([^']*)'/, (quoted, token: string) =>
-        token.replace(/^-+/, '').length <= 7 ? quoted : '(not printed: it could be a seed)',
+        isSafeToPrint(token.replace(/^-+/, '')) ? quoted : '(not printed: it could be a seed)',
       );
     }
     return { ...badInput, lines: [`${message} (see totp-kit --help)`], problems: [] };
@@ -236,7 +244,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   };
   const program = buildProgram(
     io,
-    (code) => {
+    (code = EXIT_CODES.ok) => {
       exitCode = code;
     },
     argv,

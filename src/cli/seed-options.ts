@@ -112,11 +112,11 @@ function originOf(flags: SeedFlags): KeyOrigin {
 }
 
 /**
- * Reads the key the seed flags describe, with the warnings the command prints once all its input is
+ * Loads the key the seed flags describe, with the warnings the command prints once all its input is
  * accepted (so a refusal stays one line per problem): unusual settings, a seed shorter than RFC 4226's
  * 16 bytes, and a seed given through argv, where any user of the machine can read it with `ps`.
  */
-export async function readKey(
+export async function loadKeyFromFlags(
   flags: SeedFlags,
   io: Io,
   other: { readonly settings?: SettingsInput; readonly problems?: readonly Problem[]; readonly store?: string } = {},

@@ -4,7 +4,7 @@ import type { ResourceContext } from '../resources/context.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import type { Io } from './io.js';
 
-/** Opens the command's store, with the CLI's clock. */
+/** Opens the command's store, with the CLI's clock and environment. */
 export async function storeContext(command: Command, io: Io): Promise<ResourceContext> {
   return openStoreContext(io, command.optsWithGlobals().store as string | undefined);
 }
@@ -21,26 +21,10 @@ export async function openStoreContext(
 ): Promise<ResourceContext> {
   const env = options.env ? { ...io.env, ...options.env } : io.env;
   const ref = resolveStoreRef(reference, env, options.label ?? '--store');
-  return { store: await openStore(ref, env), now: io.now };
+  return { store: await openStore(ref, env), now: io.now, env };
 }
 
 /** True when the command was asked for JSON output. */
 export function wantsJson(command: Command): boolean {
   return command.optsWithGlobals().json === true;
-}
-
-/** Prints a result: one JSON object with --json, else the text lines. */
-export function emit(io: Io, json: boolean, value: unknown, text: string | readonly string[]): void {
-  if (json) io.out(`${JSON.stringify(value)}\n`);
-  else io.out(`${(typeof text === 'string' ? [text] : text).join('\n')}\n`);
-}
-
-/** Prints a record: the object with --json, else one `field: value` line per field. */
-export function emitRecord(io: Io, json: boolean, record: object): void {
-  emit(
-    io,
-    json,
-    record,
-    Object.entries(record).map(([field, value]) => `${field}: ${String(value)}`),
-  );
 }

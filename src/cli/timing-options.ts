@@ -4,11 +4,12 @@
  * last (`--min-remaining S`) and one step per caller (`--lease`, with the store).
  */
 import type { Command } from 'commander';
-import { type ClockDecision, clockMessage, clockRequestProblems, decideClock, signed } from '../core/clock.js';
+import { type ClockDecision, clockMessage, clockRequestProblems, signed } from '../core/clock.js';
 import { badInput, type Problem, quote } from '../core/errors.js';
 import { parseWholeNumber } from '../core/settings.js';
 import { MAX_UNIX_SECONDS } from '../core/time.js';
 import type { ResolvedKey } from '../sources/load-key.js';
+import { decideClock } from '../sources/server-clock.js';
 import type { Io } from './io.js';
 
 /** The clock flags. */
@@ -165,12 +166,4 @@ export function minRemainingProblem(value: unknown): Problem | undefined {
     problem: `${quote(value)} ${negative ? 'is negative' : 'is not a whole number of seconds'}`,
     allowed: 'whole seconds below the period',
   };
-}
-
-/**
- * Masks a value in the GitHub Actions log (`::add-mask::` on stderr, which the runner reads as it reads
- * stdout, so `$(totp-kit code …)` captures the code alone). Nothing happens outside Actions.
- */
-export function maskInActions(value: string, io: Io): void {
-  if (io.env.GITHUB_ACTIONS === 'true' && value !== '') io.err(`::add-mask::${value}\n`);
 }

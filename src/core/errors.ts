@@ -110,26 +110,34 @@ export function errorMessage(e: unknown): string {
 }
 
 /**
- * Quotes a value for an error message. A value can be a seed pasted into the wrong field, so text is
- * quoted only when it cannot carry 8 consecutive characters of a seed in any of its forms (Base32, hex,
- * base64, base64url): at most 7 characters, a number, or text of at most 40 characters with no run of 8
- * characters of those alphabets (`-` and `_` count: base64url uses them). Other text is described by its length. JSON quoting keeps control characters visible
- * and the message on one line. Never throws, whatever the value.
+ * The one rule for what a message may show of text a user gave. A `value` (given where a setting, a scheme
+ * or a flag belongs) may be a seed pasted in the wrong place, so it is shown only when it cannot carry 8
+ * consecutive characters of a seed in any of its forms (Base32, hex, base64, base64url; `-` and `_` count,
+ * as base64url uses them): at most 40 characters, and a number or text with no run of 8 such characters as
+ * printed (an escape such as `\u0016` next to 7 characters of a seed would complete a run of 8), nor of 16
+ * with the spaces left out (a whole seed written in groups, `JBSW Y3DP EHPK 3PXP`). A `name` (a
+ * field, a variable, a command) is not meant to be secret: it is shown when at most 60 characters and it
+ * does not look like a seed (`looksLikeSeed`).
  */
-export function quote(value: unknown, max = 7): string {
+export function isSafeToPrint(text: string, kind: 'value' | 'name' = 'value'): boolean {
+  if (kind === 'name') return text.length <= 60 && !looksLikeSeed(text);
+  if (text.length > 40) return false;
+  if (/^[-+0-9.eE]+$/.test(text)) return true;
+  const printed = JSON.stringify(text);
+  return !/[A-Za-z0-9+/=_-]{8,}/.test(printed) && !/[A-Za-z0-9+/=_-]{16,}/.test(printed.replace(/\s+/g, ''));
+}
+
+/**
+ * Quotes a value for an error message when `isSafeToPrint` allows it, else describes it by its length. JSON
+ * quoting keeps control characters visible and the message on one line. Never throws, whatever the value.
+ */
+export function quote(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     return JSON.stringify(String(value));
   }
   if (typeof value !== 'string') return Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
-  // Checked as printed: an escape (`\u0016`) next to 7 characters of a seed would complete a run of 8.
-  const printed = JSON.stringify(value);
-  // A run of 8 characters of any alphabet a seed is written in (Base32, hex, base64, base64url) may be one.
-  const runFree = !/[A-Za-z0-9+/=_-]{8,}/.test(printed);
-  const short = value.length <= max && runFree;
-  const numeric = value.length <= 40 && /^[-+0-9.eE]+$/.test(value);
-  const wordy = value.length <= 40 && runFree;
-  if (short || numeric || wordy) return printed;
+  if (isSafeToPrint(value)) return JSON.stringify(value);
   return `${/^8|^1[18]$/.test(String(value.length)) ? 'an' : 'a'} ${value.length}-character value`;
 }
 

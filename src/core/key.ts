@@ -2,7 +2,7 @@
 import type { CodeSettings } from './settings.js';
 
 /** A seed with its code settings and, when known, who it is for. */
-export interface TotpKey extends CodeSettings {
+export interface KeyMaterial extends CodeSettings {
   /** The raw shared secret. Never print, log or serialise it outside a store. */
   readonly secret: Uint8Array;
   /** Who issued the key, as authenticator apps show it (`ACME`). */
@@ -15,3 +15,9 @@ export interface TotpKey extends CodeSettings {
    */
   readonly encoder?: 'steam';
 }
+
+/**
+ * The former name of {@link KeyMaterial}, kept so code written against 1.0 still compiles.
+ * @deprecated Use `KeyMaterial`: `TotpKey` is also the name of a construct in `totp-kit/constructs`.
+ */
+export type TotpKey = KeyMaterial;

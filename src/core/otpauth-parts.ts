@@ -6,17 +6,16 @@
  */
 import { decodeBase32 } from './base32.js';
 import type { ErrorCode } from './error-codes.js';
-import { formatProblem, type Problem, quote, TotpKitError } from './errors.js';
+import { formatProblem, isSafeToPrint, type Problem, quote, TotpKitError } from './errors.js';
 import {
   type CodeSettings,
   checkSettings,
   codeSettingsOf,
-  DEFAULTS,
   type Encoder,
   normalizeEncoder,
   parseWholeNumber,
 } from './settings.js';
-import { isSteamIssuer, STEAM_CODE_LENGTH, STEAM_PERIOD } from './steam.js';
+import { isSteamIssuer, STEAM_CODE_LENGTH, STEAM_CODE_SETTINGS, steamSettingProblems } from './steam.js';
 
 /** The encoder a URL states, and how it states it (for messages): `ParsedOtpauthUrl['encoder']`. */
 export interface StatedEncoder {
@@ -130,25 +129,16 @@ export function readSettings(
   for (const p of check.problems) {
     // Quote a parameter's value only when it is too short to be (part of) a seed pasted in the wrong place.
     const value = given[p.setting as keyof typeof given] ?? '';
-    const problem = value.length <= 6 ? p.problem : 'has a value that is not allowed';
+    const problem = isSafeToPrint(value) ? p.problem : 'has a value that is not allowed';
     problems.push({ ...p, setting: `${label} ${p.setting} parameter`, problem, code: 'E_URL_SETTING' });
   }
   const explicit = codeSettingsOf(check.settings);
-  if (steam && explicit.algorithm !== undefined && explicit.algorithm !== 'SHA1') {
-    problems.push({
-      setting: `${label} algorithm parameter`,
-      problem: `${explicit.algorithm} cannot be used with Steam Guard codes, which use SHA1 (the URL is a Steam key: ${encoder.statedAs})`,
-      allowed: 'SHA1, or leave it out',
-      code: 'E_URL_SETTING',
-    });
-  }
-  if (steam && explicit.period !== undefined && explicit.period !== STEAM_PERIOD) {
-    problems.push({
-      setting: `${label} period parameter`,
-      problem: `${explicit.period} cannot be used with Steam Guard codes, which change every ${STEAM_PERIOD} s (the URL is a Steam key: ${encoder.statedAs})`,
-      allowed: `${STEAM_PERIOD}, or leave it out`,
-      code: 'E_URL_SETTING',
-    });
+  if (steam) {
+    // Digits were read above: a Steam URL's digits parameter says 5 or 6, and the code settings keep 6.
+    const { digits: _digits, ...stated } = explicit;
+    for (const p of steamSettingProblems(stated, `(the URL is a Steam key: ${encoder.statedAs})`)) {
+      problems.push({ ...p, setting: `${label} ${p.setting} parameter`, code: 'E_URL_SETTING' });
+    }
   }
   return explicit;
 }
@@ -211,7 +201,7 @@ export function statedEncoder(
   if (text !== undefined) {
     parameter = normalizeEncoder(text);
     if (parameter === undefined) {
-      const problem = text.length <= 6 ? `${quote(text)} is not supported` : 'has a value that is not supported';
+      const problem = isSafeToPrint(text) ? `${quote(text)} is not supported` : 'has a value that is not supported';
       problems.push({
         setting: `${label} encoder parameter`,
         problem,
@@ -239,10 +229,10 @@ export function statedEncoder(
 function steamDigits(text: string | undefined, label: string, problems: UrlProblem[]): undefined {
   if (text === undefined) return undefined;
   const digits = parseWholeNumber(text);
-  if (digits === STEAM_CODE_LENGTH || digits === DEFAULTS.digits) return undefined;
+  if (digits === STEAM_CODE_LENGTH || digits === STEAM_CODE_SETTINGS.digits) return undefined;
   problems.push({
     setting: `${label} digits parameter`,
-    problem: `${text.length <= 6 ? quote(text) : 'a value'} cannot be used with Steam Guard codes, which are always ${STEAM_CODE_LENGTH} characters`,
+    problem: `${isSafeToPrint(text) ? quote(text) : 'a value'} cannot be used with Steam Guard codes, which are always ${STEAM_CODE_LENGTH} characters`,
     allowed: `${STEAM_CODE_LENGTH}, or leave it out`,
     code: 'E_URL_SETTING',
   });

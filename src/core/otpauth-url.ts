@@ -5,7 +5,7 @@
  */
 import { Secret, TOTP } from 'otpauth';
 import { badInput } from './errors.js';
-import type { TotpKey } from './key.js';
+import type { KeyMaterial } from './key.js';
 import {
   knownParameters,
   type Parameter,
@@ -18,14 +18,14 @@ import {
   type UrlProblem,
   urlError,
 } from './otpauth-parts.js';
-import { type CodeSettings, DEFAULTS, type Encoder, withDefaults } from './settings.js';
+import { type CodeSettings, DEFAULTS, type Encoder, labelPartProblem, withDefaults } from './settings.js';
 import { STEAM_CODE_LENGTH } from './steam.js';
 import { assertCodeSettings } from './totp.js';
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
 export interface ParsedOtpauthUrl {
   /** The key: its seed, settings (defaults for those the URL leaves out), issuer and account. */
-  readonly key: TotpKey;
+  readonly key: KeyMaterial;
   /** Settings the URL states as parameters; absent ones took the Key URI format's defaults. */
   readonly explicit: Partial<CodeSettings>;
   /**
@@ -120,7 +120,7 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
   if (problems.length > 0 || secret === undefined) throw urlError(problems);
 
   const { algorithm, digits, period } = withDefaults(explicit);
-  const key: TotpKey = {
+  const key: KeyMaterial = {
     secret,
     algorithm,
     digits,
@@ -150,15 +150,11 @@ export function parseOtpauthUrl(text: string, label = 'url'): ParsedOtpauthUrl {
  * // 'otpauth://totp/ACME:alice?issuer=ACME&secret=JBSWY3DPEHPK3PXP&algorithm=SHA1&digits=6&period=30'
  * ```
  */
-export function formatOtpauthUrl(key: TotpKey): string {
+export function formatOtpauthUrl(key: KeyMaterial): string {
   assertCodeSettings(key);
-  for (const [setting, value] of [
-    ['issuer', key.issuer],
-    ['accountName', key.accountName],
-  ] as const) {
-    if (value?.includes(':')) {
-      throw badInput(setting, `contains ":" (character ${value.indexOf(':') + 1})`, 'any text without ":"');
-    }
+  for (const setting of ['issuer', 'accountName'] as const) {
+    const problem = labelPartProblem(setting, key[setting]);
+    if (problem) throw badInput(setting, problem.problem, problem.allowed);
   }
   const totp = new TOTP({
     issuer: key.issuer ?? '',

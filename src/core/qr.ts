@@ -9,7 +9,7 @@ import { LIMITS } from './settings.js';
 const qrcode = async () => (await import('qrcode')).default;
 
 /**
- * A PNG QR code of `size` × `size` pixels (PRODUCT.md qrSize). A size of 0 means no barcode.
+ * A PNG QR code of `size` × `size` pixels (qrSize in README.md "Limits and choices"). A size of 0 means no barcode.
  * @throws TotpKitError (bad-input) when the size is too small to draw the code's modules.
  */
 export async function qrPng(text: string, size: number): Promise<Buffer | undefined> {

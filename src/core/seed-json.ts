@@ -3,9 +3,9 @@
  * which field holds the seed. `#FIELD` names it; without it, Steam's `shared_secret` when there is one,
  * else the one text field, else the one of the usual names. Errors name the fields, never their values.
  */
-import { badInput, quote } from './errors.js';
+import { badInput, isSafeToPrint, quote } from './errors.js';
 
-/** Field names that usually hold a TOTP seed or URL, in the order PRODUCT.md lists them. */
+/** Field names that usually hold a TOTP seed or URL, in the order docs/action.md "Sources" lists them. */
 export const SEED_FIELDS = ['otpauth_url', 'url', 'secret', 'seed', 'totp'] as const;
 
 /**
@@ -55,11 +55,11 @@ function kindOf(value: unknown): string {
 }
 
 /**
- * A field name for a message: named in full (PRODUCT.md: refusals name the keys), unless it is long or
- * holds a run of 16 Base32 letters — a seed that slipped into a key — then described by its length.
+ * A field name for a message: named in full (docs/action.md "Sources": refusals name the fields), unless
+ * `isSafeToPrint` finds it too long or like a seed (one that slipped into a key): then described by its length.
  */
 function fieldName(name: string): string {
-  return name.length <= 32 && !/[A-Za-z2-7]{16,}/.test(name) ? JSON.stringify(name) : quote(name);
+  return isSafeToPrint(name, 'name') ? JSON.stringify(name) : quote(name);
 }
 
 const list = (names: readonly string[]) => names.map(fieldName).join(', ');

@@ -10,7 +10,7 @@
 import { decodeBase32, encodeBase32, HEX_NOT_BASE32, looksLikeHex, normalizeBase32 } from './base32.js';
 import { badInput, badSettings, type Problem, TotpKitError } from './errors.js';
 import { decodeHexSeed, hexDigitsOf, isHexSeedText } from './hex.js';
-import type { TotpKey } from './key.js';
+import type { KeyMaterial } from './key.js';
 import { isOtpauthUrl, parseOtpauthUrl, secretParameterOf } from './otpauth-url.js';
 import {
   isJsonObjectText,
@@ -25,10 +25,18 @@ import {
   codeSettingsOf,
   type Encoder,
   type SettingsInput,
-  steamSettingProblems,
   withDefaults,
 } from './settings.js';
-import { base64Forms, decodeBase64Secret, isUpperCaseBase32Text, STEAM_PERIOD } from './steam.js';
+import {
+  base64Forms,
+  decodeSteamSecret,
+  isUpperCaseBase32Text,
+  STEAM_ALGORITHM,
+  STEAM_CODE_SETTINGS,
+  STEAM_PERIOD,
+  steamMisfits,
+  steamSettingProblems,
+} from './steam.js';
 
 /** A seed read from text, before settings given beside it are applied. */
 export interface SeedText {
@@ -184,9 +192,9 @@ export function pickedSeed(
 
 /** Bare seed text: Base32, or for a Steam key base64 unless it is upper-case Base32. */
 function bareSeed(text: string, label: string, encoder: Encoder | undefined, forms: Set<string>): SeedText {
-  const base32 = encoder !== 'steam' || isUpperCaseBase32Text(text);
-  const secret = base32 ? decodeBase32OrHint(text, label) : decodeBase64Secret(text, label);
-  if (base32) forms.add(normalizeBase32(text));
+  const steam = encoder === 'steam';
+  const secret = steam ? decodeSteamSecret(text, label) : decodeBase32OrHint(text, label);
+  if (!steam || isUpperCaseBase32Text(text)) forms.add(normalizeBase32(text));
   for (const form of [encodeBase32(secret), ...base64Forms(secret)]) forms.add(form);
   return { secret, explicit: {}, fromUrl: false, secretForms: nonEmpty(forms) };
 }
@@ -260,7 +268,7 @@ export function resolveKey(
   given: Pick<SettingsInput, 'algorithm' | 'digits' | 'period' | 'encoder'>,
   sourceLabel: string,
   label: (setting: string) => string = (s) => s,
-): TotpKey {
+): KeyMaterial {
   const check = checkSettings(given);
   const problems: Problem[] = [...check.problems];
   const givenEncoder = check.settings.encoder;
@@ -284,7 +292,7 @@ export function resolveKey(
     ...(seed.accountName !== undefined ? { accountName: seed.accountName } : {}),
   };
   if (encoder === 'steam') {
-    return { secret: seed.secret, algorithm: 'SHA1', digits: 6, period: STEAM_PERIOD, ...labels, encoder: 'steam' };
+    return { secret: seed.secret, ...STEAM_CODE_SETTINGS, ...labels, encoder: 'steam' };
   }
   const settings = withDefaults({ ...codeSettingsOf(check.settings), ...seed.explicit });
   return {
@@ -301,14 +309,9 @@ export function resolveKey(
  * stating steam itself states fitting settings). Digits 6 is what every key states, Steam's too.
  */
 function steamContradictions(stated: Partial<CodeSettings>, sourceLabel: string): Problem[] {
-  const misfits = [
-    stated.algorithm !== undefined && stated.algorithm !== 'SHA1' ? `algorithm=${stated.algorithm}` : undefined,
-    stated.digits !== undefined && stated.digits !== 6 ? `digits=${stated.digits}` : undefined,
-    stated.period !== undefined && stated.period !== STEAM_PERIOD ? `period=${stated.period}` : undefined,
-  ].filter((m) => m !== undefined);
-  return misfits.map((misfit) => ({
+  return steamMisfits(stated, [STEAM_CODE_SETTINGS.digits]).map((setting) => ({
     setting: 'encoder',
-    problem: `steam contradicts the ${misfit} that ${sourceLabel} states (Steam Guard codes use SHA1 and 30 s steps)`,
+    problem: `steam contradicts the ${setting}=${stated[setting]} that ${sourceLabel} states (Steam Guard codes use ${STEAM_ALGORITHM} and ${STEAM_PERIOD} s steps)`,
     allowed: 'totp, or leave it out',
   }));
 }

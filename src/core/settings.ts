@@ -1,9 +1,10 @@
 /**
- * The one settings schema (PRODUCT.md "Settings, defaults and rules"), used by the CLI, the action,
+ * The one settings schema (README.md "Limits and choices"; docs/cli.md, docs/constructs.md), used by the CLI, the action,
  * the constructs and the library. Values may arrive as strings (flags, action inputs) or numbers
  * (construct props); both are parsed strictly: "08", "6.0" or " 6x" are not silently coerced.
  */
 import { type Problem, quote } from './errors.js';
+import { steamSettingProblems } from './steam.js';
 
 /** HMAC algorithms an authenticator app understands. */
 export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -65,6 +66,13 @@ export const LIMITS = {
   /** Periods outside this range work but are unusual enough to warn about. */
   usualPeriod: [10, 120] as const,
 } as const;
+
+/** What each code setting allows, as refusals say it. */
+export const CODE_SETTINGS_ALLOWED: Readonly<Record<keyof CodeSettings, string>> = {
+  algorithm: 'SHA1, SHA256 or SHA512',
+  digits: '6 or 8',
+  period: `whole seconds from 1 to ${LIMITS.maxPeriod}`,
+};
 
 /** The settings that decide a code. */
 export interface CodeSettings {
@@ -140,37 +148,6 @@ export function normalizeEncoder(value: unknown): Encoder | undefined {
 }
 
 /**
- * The settings given beside a Steam key that cannot apply to it: Steam Guard codes are always HMAC-SHA1
- * over 30 s steps, written as 5 characters, so any digits and any other algorithm or period are refused
- * rather than ignored. Takes checked settings (values are safe to quote).
- */
-export function steamSettingProblems(settings: Partial<CodeSettings>): Problem[] {
-  const problems: Problem[] = [];
-  if (settings.algorithm !== undefined && settings.algorithm !== 'SHA1') {
-    problems.push({
-      setting: 'algorithm',
-      problem: `${settings.algorithm} cannot be used with Steam Guard codes, which use SHA1`,
-      allowed: 'SHA1, or leave it out',
-    });
-  }
-  if (settings.digits !== undefined) {
-    problems.push({
-      setting: 'digits',
-      problem: 'cannot be used with Steam Guard codes, which are always 5 characters',
-      allowed: 'leave it out',
-    });
-  }
-  if (settings.period !== undefined && settings.period !== 30) {
-    problems.push({
-      setting: 'period',
-      problem: `${settings.period} cannot be used with Steam Guard codes, which change every 30 s`,
-      allowed: '30, or leave it out',
-    });
-  }
-  return problems;
-}
-
-/**
  * Parses a whole number given as a number or a decimal string of digits. Undefined when the value is
  * not a whole number (floats, signs, exponents, hex, empty strings and leading zeros are refused,
  * so a typo is reported rather than guessed at).
@@ -200,30 +177,33 @@ function wholeInRange(setting: string, value: unknown, min: number, max: number,
   return { value: n };
 }
 
-function checkLabelPart(setting: 'issuer' | 'accountName', value: unknown, required: boolean, problems: Problem[]) {
+const LABEL_ALLOWED = 'any text without ":"';
+
+/**
+ * The problem with an issuer or account name, or undefined: text without ":" (the Key URI format's separator),
+ * well-formed Unicode. Absent or empty is a problem only when `required`.
+ */
+export function labelPartProblem(
+  setting: 'issuer' | 'accountName',
+  value: unknown,
+  required = false,
+): Problem | undefined {
   if (value === undefined || value === '') {
-    if (required)
-      problems.push({ setting, problem: 'is required for a generated key', allowed: 'any text without ":"' });
-    return undefined;
+    return required ? { setting, problem: 'is required for a generated key', allowed: LABEL_ALLOWED } : undefined;
   }
-  if (typeof value !== 'string') {
-    problems.push({ setting, problem: 'is not text', allowed: 'any text without ":"' });
-    return undefined;
-  }
+  if (typeof value !== 'string') return { setting, problem: 'is not text', allowed: LABEL_ALLOWED };
   if (value.includes(':')) {
-    problems.push({
-      setting,
-      problem: `contains ":" (character ${value.indexOf(':') + 1})`,
-      allowed: 'any text without ":"',
-    });
-    return undefined;
+    return { setting, problem: `contains ":" (character ${value.indexOf(':') + 1})`, allowed: LABEL_ALLOWED };
   }
   // A lone surrogate cannot be percent-encoded into an otpauth URL: the key could never be handed out.
-  if (!value.isWellFormed()) {
-    problems.push({ setting, problem: 'is not well-formed Unicode text', allowed: 'any text without ":"' });
-    return undefined;
-  }
-  return value;
+  if (!value.isWellFormed()) return { setting, problem: 'is not well-formed Unicode text', allowed: LABEL_ALLOWED };
+  return undefined;
+}
+
+function checkLabelPart(setting: 'issuer' | 'accountName', value: unknown, required: boolean, problems: Problem[]) {
+  const problem = labelPartProblem(setting, value, required);
+  if (problem) problems.push(problem);
+  return problem || value === '' ? undefined : (value as string | undefined);
 }
 
 /**
@@ -255,16 +235,21 @@ export function checkSettings(input: SettingsInput, options: { generated?: boole
       problems.push({
         setting: 'algorithm',
         problem: `${quote(input.algorithm)} is not supported`,
-        allowed: 'SHA1, SHA256 or SHA512',
+        allowed: CODE_SETTINGS_ALLOWED.algorithm,
       });
   }
   if (input.digits !== undefined) {
     const digits = parseWholeNumber(input.digits);
     if (digits === 6 || digits === 8) settings.digits = digits;
-    else problems.push({ setting: 'digits', problem: `${quote(input.digits)} is not allowed`, allowed: '6 or 8' });
+    else
+      problems.push({
+        setting: 'digits',
+        problem: `${quote(input.digits)} is not allowed`,
+        allowed: CODE_SETTINGS_ALLOWED.digits,
+      });
   }
   if (input.period !== undefined) {
-    const r = wholeInRange('period', input.period, 1, LIMITS.maxPeriod, `whole seconds from 1 to ${LIMITS.maxPeriod}`);
+    const r = wholeInRange('period', input.period, 1, LIMITS.maxPeriod, CODE_SETTINGS_ALLOWED.period);
     if (r.problem) problems.push(r.problem);
     else {
       settings.period = r.value;

@@ -5,8 +5,9 @@
  * `.maFile` holds it next to other secrets). Errors never quote a secret, in any of its forms.
  */
 import { decodeBase32 } from './base32.js';
-import { badInput } from './errors.js';
+import { badInput, type Problem } from './errors.js';
 import { truncatedHmac } from './hmac.js';
+import type { CodeSettings } from './settings.js';
 
 /** The characters of a Steam Guard code, in the order the truncated HMAC picks them. */
 export const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
@@ -14,6 +15,58 @@ export const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
 export const STEAM_CODE_LENGTH = 5;
 /** Steam Guard's fixed time step. */
 export const STEAM_PERIOD = 30;
+/** Steam Guard's fixed HMAC algorithm. */
+export const STEAM_ALGORITHM = 'SHA1';
+/**
+ * The code settings of every Steam key: Steam's algorithm and period, and the default digits, which a Steam
+ * key keeps nominally (its codes are `STEAM_CODE_LENGTH` characters, see `codeLength`).
+ */
+export const STEAM_CODE_SETTINGS = { algorithm: STEAM_ALGORITHM, digits: 6, period: STEAM_PERIOD } as const;
+
+/**
+ * The settings among `settings` that no Steam key has: an algorithm other than SHA1, a period other than 30
+ * and digits other than `allowedDigits` (none by default: a Steam code's length is not a setting).
+ */
+export function steamMisfits(
+  settings: Partial<CodeSettings>,
+  allowedDigits: readonly number[] = [],
+): ('algorithm' | 'digits' | 'period')[] {
+  const misfits: ('algorithm' | 'digits' | 'period')[] = [];
+  if (settings.algorithm !== undefined && settings.algorithm !== STEAM_ALGORITHM) misfits.push('algorithm');
+  if (settings.digits !== undefined && !allowedDigits.includes(settings.digits)) misfits.push('digits');
+  if (settings.period !== undefined && settings.period !== STEAM_PERIOD) misfits.push('period');
+  return misfits;
+}
+
+/**
+ * The settings given beside a Steam key that cannot apply to it, as problems: any digits, and any algorithm
+ * or period other than Steam's are refused rather than ignored. Takes checked settings (values are safe to
+ * quote); `why` is added to each problem (`(the URL is a Steam key: …)`).
+ */
+export function steamSettingProblems(settings: Partial<CodeSettings>, why = ''): Problem[] {
+  const suffix = why === '' ? '' : ` ${why}`;
+  return steamMisfits(settings).map((setting): Problem => {
+    if (setting === 'algorithm') {
+      return {
+        setting,
+        problem: `${settings.algorithm} cannot be used with Steam Guard codes, which use ${STEAM_ALGORITHM}${suffix}`,
+        allowed: `${STEAM_ALGORITHM}, or leave it out`,
+      };
+    }
+    if (setting === 'digits') {
+      return {
+        setting,
+        problem: `cannot be used with Steam Guard codes, which are always ${STEAM_CODE_LENGTH} characters${suffix}`,
+        allowed: 'leave it out',
+      };
+    }
+    return {
+      setting,
+      problem: `${settings.period} cannot be used with Steam Guard codes, which change every ${STEAM_PERIOD} s${suffix}`,
+      allowed: `${STEAM_PERIOD}, or leave it out`,
+    };
+  });
+}
 
 const STEAM_CODE = new RegExp(`^[${STEAM_ALPHABET}]{${STEAM_CODE_LENGTH}}$`);
 
@@ -22,7 +75,7 @@ const STEAM_CODE = new RegExp(`^[${STEAM_ALPHABET}]{${STEAM_CODE_LENGTH}}$`);
  * value modulo 26 and the value is divided by 26 (rounded down).
  */
 export function steamCode(secret: Uint8Array, counter: number): string {
-  let value = truncatedHmac(secret, counter, 'SHA1');
+  let value = truncatedHmac(secret, counter, STEAM_ALGORITHM);
   let code = '';
   for (let i = 0; i < STEAM_CODE_LENGTH; i++) {
     code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];

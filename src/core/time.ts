@@ -1,5 +1,4 @@
 /** Time helpers shared by the CLI and the action: seconds left, expiry, waiting for a fresh code. */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { badInput } from './errors.js';
 
 /** The latest Unix time accepted for `--at` (9999-12-31T23:59:59Z). */
@@ -52,11 +51,6 @@ export function planFreshCode(t: number, period: number, minRemaining: number, l
   if (left >= minRemaining) return { at: t, waitSeconds: 0 };
   const next = expiresAt(t, period);
   return { at: next, waitSeconds: next - t };
-}
-
-/** Waits until the planned step is current. A small margin keeps a slow clock from landing before it. */
-export async function waitUntilCurrent(plan: FreshTime): Promise<void> {
-  if (plan.waitSeconds > 0) await sleep(Math.ceil(plan.waitSeconds * 1000) + 20);
 }
 
 /** Seconds to one decimal, rounded down (0.96 s left reads "0.9 s", never "1.0 s"), for messages. */

@@ -4,10 +4,26 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { badInput, quote } from './errors.js';
-import { isHmacAlgorithm, truncatedHmac } from './hmac.js';
-import type { TotpKey } from './key.js';
-import type { Algorithm, CodeSettings, Digits, Skew } from './settings.js';
-import { isSteamCode, STEAM_ALPHABET, STEAM_CODE_LENGTH, STEAM_PERIOD, steamCode } from './steam.js';
+import { truncatedHmac } from './hmac.js';
+import type { KeyMaterial } from './key.js';
+import {
+  type Algorithm,
+  CODE_SETTINGS_ALLOWED,
+  type CodeSettings,
+  checkSettings,
+  type Digits,
+  type Skew,
+} from './settings.js';
+import {
+  isSteamCode,
+  STEAM_ALGORITHM,
+  STEAM_ALPHABET,
+  STEAM_CODE_LENGTH,
+  STEAM_PERIOD,
+  steamCode,
+  steamMisfits,
+} from './steam.js';
+import { nowSeconds } from './time.js';
 
 const MODULUS: Readonly<Record<Digits, number>> = { 6: 1e6, 8: 1e8 };
 
@@ -58,7 +74,7 @@ function hotpValue(secret: Uint8Array, counter: number, algorithm: Algorithm, di
  * ```
  */
 export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
-  assertHmacSettings({ algorithm, digits });
+  assertCheckedSettings({ algorithm, digits });
   if (!Number.isSafeInteger(counter) || counter < 0) {
     throw badInput('counter', `${quote(counter)} is not a counter`, 'a whole number from 0 to 2^53 - 1');
   }
@@ -68,7 +84,7 @@ export function hotp(secret: Uint8Array, counter: number, algorithm: Algorithm, 
 /** What decides how a code is written: its digits, or Steam's characters (any key, remote ones too). */
 export interface CodeFormat {
   readonly digits: number;
-  readonly encoder?: TotpKey['encoder'] | undefined;
+  readonly encoder?: KeyMaterial['encoder'] | undefined;
 }
 
 /** The length of a key's codes: 5 for a Steam key, else its digits. */
@@ -103,41 +119,48 @@ export function isWellFormedCode(key: CodeFormat, code: string): boolean {
 }
 
 /** The code of a key for one counter, in the key's format. */
-function codeAt(key: TotpKey, counter: number): string {
+function codeAt(key: KeyMaterial, counter: number): string {
   return key.encoder === 'steam'
     ? steamCode(key.secret, counter)
     : hotpValue(key.secret, counter, key.algorithm, key.digits);
 }
 
-/** Checks what decides an HMAC-based code: algorithm SHA1/SHA256/SHA512 and digits 6 or 8 (callers may be JavaScript). */
-function assertHmacSettings(settings: Pick<CodeSettings, 'algorithm' | 'digits'>): void {
-  if (!isHmacAlgorithm(settings.algorithm)) {
-    throw badInput('algorithm', `${quote(settings.algorithm)} is not supported`, 'SHA1, SHA256 or SHA512');
-  }
-  if (settings.digits !== 6 && settings.digits !== 8) {
-    throw badInput('digits', `${quote(settings.digits)} is not allowed`, '6 or 8');
+/**
+ * Checks the code settings of a key handed to the library with the one settings check (`checkSettings`), as
+ * parsed values: a key holds `'SHA1'` and `6`, not the text `'sha1'` or `'6'` a flag may give. Callers may
+ * be JavaScript, so nothing is taken on trust; the first problem is thrown.
+ * @throws TotpKitError (bad-input) naming the setting.
+ */
+function assertCheckedSettings(given: Partial<Record<keyof CodeSettings, unknown>>): void {
+  const { settings, problems } = checkSettings(given);
+  for (const setting of Object.keys(given) as (keyof CodeSettings)[]) {
+    const problem = problems.find((p) => p.setting === setting);
+    if (problem) throw badInput(setting, problem.problem, problem.allowed);
+    if (settings[setting] === undefined || settings[setting] !== given[setting]) {
+      throw badInput(setting, `${quote(given[setting])} is not allowed`, CODE_SETTINGS_ALLOWED[setting]);
+    }
   }
 }
 
 /**
  * Checks the settings of a key handed to the library: algorithm SHA1/SHA256/SHA512, digits 6 or 8, a
- * whole positive period. Keys from the CLI, action and stores are checked already; this guards callers.
+ * period within the settings' limits, and for a Steam key Steam's algorithm and period. Keys from the CLI,
+ * action and stores are checked already; this guards callers.
  * @throws TotpKitError (bad-input) naming the setting.
  */
 export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unknown }): void {
-  assertHmacSettings(key);
-  if (!Number.isSafeInteger(key.period) || key.period < 1) {
-    throw badInput('period', `${quote(key.period)} is out of range`, 'whole seconds ≥ 1');
-  }
+  assertCheckedSettings({ algorithm: key.algorithm, digits: key.digits, period: key.period });
   // 'totp' is accepted as the standard encoder's name (a settings check returns it) and means the same as none.
   if (key.encoder !== undefined && key.encoder !== 'steam' && key.encoder !== 'totp') {
     throw badInput('encoder', `${quote(key.encoder)} is not supported`, 'steam, or leave it out');
   }
-  if (key.encoder === 'steam' && (key.algorithm !== 'SHA1' || key.period !== STEAM_PERIOD)) {
+  const misfit =
+    key.encoder === 'steam' ? steamMisfits({ algorithm: key.algorithm, period: key.period })[0] : undefined;
+  if (misfit !== undefined) {
     throw badInput(
-      key.algorithm !== 'SHA1' ? 'algorithm' : 'period',
+      misfit,
       'does not fit a Steam key',
-      `algorithm SHA1 and period ${STEAM_PERIOD} with encoder steam`,
+      `algorithm ${STEAM_ALGORITHM} and period ${STEAM_PERIOD} with encoder steam`,
     );
   }
 }
@@ -161,7 +184,7 @@ export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unkn
  * generateCode(key); // the code of now
  * ```
  */
-export function generateCode(key: TotpKey, unixSeconds: number = Date.now() / 1000): string {
+export function generateCode(key: KeyMaterial, unixSeconds: number = nowSeconds()): string {
   assertCodeSettings(key);
   return codeAt(key, counterAt(unixSeconds, key.period));
 }
@@ -229,7 +252,7 @@ export interface VerifyOptions {
  * verifyCode(key, '94287082', { at: 89, skew: 0 }).valid; // false
  * ```
  */
-export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
+export function verifyCode(key: KeyMaterial & CodeSettings, input: unknown, options: VerifyOptions = {}): Verification {
   const code = normalizeCode(input, key);
   if (code === undefined || !isWellFormedCode(key, code)) {
     return code === undefined ? { valid: false } : { valid: false, code };
@@ -237,8 +260,8 @@ export function verifyCode(key: TotpKey & CodeSettings, input: unknown, options:
   assertCodeSettings(key);
   const skew = options.skew ?? 1;
   // A programming error, not a bad code: checking ±300000 steps would accept codes from years away.
-  if (skew !== 0 && skew !== 1) throw badInput('skew', `${String(skew).slice(0, 12)} is not allowed`, '0 or 1');
-  const at = options.at ?? Date.now() / 1000;
+  if (skew !== 0 && skew !== 1) throw badInput('skew', `${quote(skew)} is not allowed`, '0 or 1');
+  const at = options.at ?? nowSeconds();
   if (!isCodeTime(at)) return { valid: false, code };
   const current = counterAt(at, key.period);
   const given = Buffer.from(code, 'ascii');

@@ -1,4 +1,4 @@
-/** What every resource operation needs: the store and a clock. */
+/** What every resource operation needs: the store, a clock and the environment sources read. */
 import { randomUUID } from 'node:crypto';
 import { TotpKitError } from '../core/errors.js';
 import { nowSeconds } from '../core/time.js';
@@ -13,11 +13,21 @@ export interface ResourceContext {
    * @defaultValue the system clock
    */
   readonly now?: (() => number) | undefined;
+  /**
+   * The environment a key's import reads (`env:NAME`, Vault's and AWS's settings) when it is created.
+   * @defaultValue the process's environment
+   */
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** The context's time: its clock, else the system clock. */
 export function contextNow(ctx: ResourceContext): number {
   return ctx.now ? ctx.now() : nowSeconds();
+}
+
+/** The context's environment, else the process's: a library caller need not pass one. */
+export function contextEnv(ctx: ResourceContext): Readonly<Record<string, string | undefined>> {
+  return ctx.env ?? process.env;
 }
 
 /** A new generation id: it changes whenever a resource's seed does. */

@@ -7,14 +7,12 @@
  * try again.
  */
 import { badInput, type Problem } from '../core/errors.js';
-import type { TotpKey } from '../core/key.js';
+import type { KeyMaterial } from '../core/key.js';
+import { entityProblem, nameProblem } from '../core/names.js';
 import { formatOtpauthUrl } from '../core/otpauth-url.js';
 import { qrPng } from '../core/qr.js';
 import { generateSeed } from '../core/seed.js';
-import { normalizeCode, verifyCode } from '../core/totp.js';
-import { contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
-import { findMethod } from './method.js';
-import { entityProblem, nameProblem } from './names.js';
+import { isWellFormedCode, normalizeCode, verifyCode } from '../core/totp.js';
 import {
   asEnrollmentRecord,
   type EnrollmentInfo,
@@ -22,7 +20,10 @@ import {
   enrollmentId,
   type MethodRecord,
   toStoreRecord,
-} from './records.js';
+} from '../stores/records.js';
+import { contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
+import { findMethod } from './method.js';
+import { refusalMessage } from './verdicts.js';
 
 /** What `enroll` returns: the URL and barcode once, for a new enrollment; a warning for an existing one. */
 export interface Enrolled {
@@ -139,7 +140,7 @@ export async function enroll(
       warning: `entity "${entityId}" already has a secret for MFA method "${methodName}"; it was kept (unenroll it first to replace it)`,
     };
   }
-  const key: TotpKey = {
+  const key: KeyMaterial = {
     secret,
     algorithm: record.algorithm,
     digits: record.digits,
@@ -251,15 +252,14 @@ export async function validateEnrollment(
     const record = asEnrollmentRecord(current, methodName, entityId);
     const now = at ?? contextNow(ctx);
     // A code of the wrong shape is not an attempt (Vault does the same): nothing is recorded.
-    if (code.length !== record.digits || !/^[0-9]+$/.test(code))
-      return { result: { valid: false, reason: 'malformed' } };
+    if (!isWellFormedCode(record, code)) return { result: { valid: false, reason: 'malformed' } };
 
     const window = record.attempts && now < record.attempts.windowStart + record.period ? record.attempts : undefined;
     if (window && window.count >= method.maxValidationAttempts) {
       const retryIn = Math.max(1, Math.ceil(window.windowStart + record.period - now));
       return { result: { valid: false, reason: 'locked', retryIn, attemptsLeft: 0 } };
     }
-    const key: TotpKey = {
+    const key: KeyMaterial = {
       secret: ctx.store.secrets.open(
         record.secret,
         `enrollment/${id}`,
@@ -289,16 +289,7 @@ export async function validateEnrollment(
   });
 }
 
-/** A refusal as a person reads it. */
+/** An enrollment's refusal as a person reads it: attempts are limited, so it says whether this one counted. */
 export function enrollmentRefusal(v: EnrollmentValidation, digits: number): string {
-  switch (v.reason) {
-    case 'malformed':
-      return `the code must be ${digits} digits 0-9 (spaces are ignored); not counted as an attempt`;
-    case 'used':
-      return 'code already used; wait for the next code';
-    case 'locked':
-      return `too many failed attempts; try again in ${v.retryIn} s`;
-    default:
-      return `invalid code (${v.attemptsLeft} attempt${v.attemptsLeft === 1 ? '' : 's'} left before a lockout)`;
-  }
+  return refusalMessage(v, digits, 'limited');
 }

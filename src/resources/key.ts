@@ -6,7 +6,8 @@
  * for a Steam key.
  */
 import { badInput, badSettings, type Problem, TotpKitError } from '../core/errors.js';
-import type { TotpKey } from '../core/key.js';
+import type { KeyMaterial } from '../core/key.js';
+import { nameProblem } from '../core/names.js';
 import { formatOtpauthUrl } from '../core/otpauth-url.js';
 import { qrPng } from '../core/qr.js';
 import { generateSeed, shortSeedWarning } from '../core/seed.js';
@@ -14,9 +15,16 @@ import { resolveKey } from '../core/seed-text.js';
 import { checkSettings, DEFAULTS, type Encoder, type Settings } from '../core/settings.js';
 import { generateCode, isWellFormedCode, normalizeCode, verifyCode } from '../core/totp.js';
 import { resolveSeedSource } from '../sources/index.js';
-import { alreadyExists, contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
-import { nameProblem } from './names.js';
-import { asKeyRecord, type KeyInfo, type KeyRecord, toStoreRecord } from './records.js';
+import { asKeyRecord, type KeyInfo, type KeyRecord, openKeyRecord, toStoreRecord } from '../stores/records.js';
+import {
+  alreadyExists,
+  contextEnv,
+  contextNow,
+  isoTime,
+  newGeneration,
+  notFound,
+  type ResourceContext,
+} from './context.js';
 
 /** A key as asked for: generated or imported, with its settings (values not yet checked; see `checkedKeySpec`). */
 export interface KeySpec {
@@ -242,7 +250,7 @@ function info(record: KeyRecord): KeyInfo {
 }
 
 /** Reads the material of a new key: a generated seed, or the imported one with its URL's settings. */
-async function material(spec: ValidKeySpec): Promise<{ key: TotpKey; warnings: string[] }> {
+async function material(ctx: ResourceContext, spec: ValidKeySpec): Promise<{ key: KeyMaterial; warnings: string[] }> {
   if (spec.generated) {
     return {
       key: {
@@ -257,7 +265,7 @@ async function material(spec: ValidKeySpec): Promise<{ key: TotpKey; warnings: s
   const source = resolveSeedSource(
     spec.importFrom as string,
     'importFrom',
-    process.env,
+    contextEnv(ctx),
     spec.encoder !== undefined ? { encoder: spec.encoder } : {},
     'an import',
   );
@@ -280,7 +288,7 @@ async function material(spec: ValidKeySpec): Promise<{ key: TotpKey; warnings: s
  * Creates a key in the store: a generated seed, or one imported from its source (read once). For a generated
  * key (unless `exported` is false) returns the otpauth URL and barcode, the only time they are handed out.
  *
- * @param ctx - the store and clock
+ * @param ctx - the store, the clock and the environment the import reads
  * @param spec - the key, checked by `checkedKeySpec`
  * @param options - `replace: true` replaces a key of that name (new seed, new generation); `generation` sets
  *   the new generation
@@ -302,7 +310,7 @@ export async function createKey(
   spec: ValidKeySpec,
   options: { readonly replace?: boolean; readonly generation?: string } = {},
 ): Promise<CreatedKey> {
-  const { key, warnings } = await material(spec);
+  const { key, warnings } = await material(ctx, spec);
   const now = contextNow(ctx);
   const record: KeyRecord = {
     name: spec.name,
@@ -411,20 +419,12 @@ export async function updateKeyInPlace(
 }
 
 /** The key's seed and settings, opened from the store (for codes; never printed). */
-export function openKey(ctx: ResourceContext, record: KeyRecord): TotpKey {
-  return {
-    secret: ctx.store.secrets.open(record.secret, `key/${record.name}`, `key "${record.name}"`),
-    algorithm: record.algorithm,
-    digits: record.digits,
-    period: record.period,
-    ...(record.issuer !== undefined ? { issuer: record.issuer } : {}),
-    ...(record.accountName !== undefined ? { accountName: record.accountName } : {}),
-    ...(record.encoder !== undefined ? { encoder: record.encoder } : {}),
-  };
+export function openKey(ctx: ResourceContext, record: KeyRecord): KeyMaterial {
+  return openKeyRecord(ctx.store.secrets, record);
 }
 
 /** The key for code generation by name. */
-export async function keyMaterial(ctx: ResourceContext, name: string): Promise<TotpKey> {
+export async function keyMaterial(ctx: ResourceContext, name: string): Promise<KeyMaterial> {
   const record = await findKey(ctx, name);
   if (!record) throw notFound(`key "${name}"`);
   return openKey(ctx, record);
@@ -496,9 +496,3 @@ export async function validateKey(
     return { result: outcome.valid ? { valid: true } : { valid: false, reason: 'invalid' }, next };
   });
 }
-
-/** Messages for validation refusals, as Vault words them where it has words. */
-export const KEY_REFUSALS: Readonly<Record<NonNullable<KeyValidation['reason']>, string>> = {
-  used: 'code already used; wait until the next time period',
-  invalid: 'invalid code',
-};

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TotpKitError } from '../core/errors.js';
-import type { TotpKey } from '../core/key.js';
+import type { KeyMaterial } from '../core/key.js';
 import type { Store, StoreRecord } from '../stores/store.js';
 
 /**
@@ -33,7 +33,7 @@ export interface LeaseRecord {
  * The store id of a key's lease: a SHA-256 over a label, the code settings and the seed, so one key read
  * from different sources (env, a file, AWS) shares one lease while nothing about the seed can be learnt.
  */
-export function leaseId(key: TotpKey): string {
+export function leaseId(key: KeyMaterial): string {
   const hash = createHash('sha256');
   hash.update(`totp-kit lease v1\0${key.algorithm}\0${key.digits}\0${key.period}\0${key.encoder ?? 'totp'}\0`);
   hash.update(key.secret);
@@ -60,7 +60,7 @@ function lastStepOf(record: StoreRecord | undefined, id: string): number {
  */
 export async function leaseStep(
   store: Store,
-  key: TotpKey,
+  key: KeyMaterial,
   earliestStep: number,
   nowStep: number,
   now: Date = new Date(),

@@ -5,10 +5,10 @@
  * was made with, so enrolled authenticator apps keep working).
  */
 import { badSettings, type Problem, TotpKitError } from '../core/errors.js';
+import { nameProblem } from '../core/names.js';
 import { checkSettings, DEFAULTS } from '../core/settings.js';
+import { asMethodRecord, type MethodRecord, toStoreRecord } from '../stores/records.js';
 import { alreadyExists, contextNow, isoTime, newGeneration, notFound, type ResourceContext } from './context.js';
-import { nameProblem } from './names.js';
-import { asMethodRecord, type MethodRecord, toStoreRecord } from './records.js';
 
 /** The settings of a method besides its name, in the order they are listed. */
 export const METHOD_SETTINGS = [

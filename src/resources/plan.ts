@@ -5,12 +5,13 @@
  * provisioner passes its resource's id), and destroy with a generation deletes only that one, so a
  * create-before-destroy replacement never deletes what the new apply made.
  */
+
+import type { KeyRecord } from '../stores/records.js';
 import { newGeneration, type ResourceContext } from './context.js';
 import { checkDeclaration, checkIdentity, type Declaration, describeDeclaration } from './declaration.js';
 import { enroll, findEnrollment, unenroll } from './enrollment.js';
 import { checkedKeySpec, createKey, deleteKey, findKey, updateKeyInPlace, type ValidKeySpec } from './key.js';
 import { checkedMethodSpec, createMethod, deleteMethod, findMethod, METHOD_SETTINGS, updateMethod } from './method.js';
-import type { KeyRecord } from './records.js';
 import { writeSecretFile } from './secret-file.js';
 
 /** One setting an apply would change. */

@@ -16,12 +16,13 @@ const SECRET_ID = /^(arn:[A-Za-z0-9-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:)
 
 /**
  * A source reading one secret from AWS Secrets Manager when read. `options.regionLabel` is what the face
- * calls its region setting (the action's `aws-region`), named in the error when no region is configured.
+ * calls its region setting (the action's `aws-region`), named in the error when no region is configured;
+ * `options.env` gives the SDK's settings (see `clientSettings`; default: the process's environment).
  */
 export function awsSmSource(
   rest: string,
   label: string,
-  options: { readonly region?: string; readonly regionLabel?: string } = {},
+  options: { readonly region?: string; readonly regionLabel?: string; readonly env?: NodeJS.ProcessEnv } = {},
   text: SeedTextOptions = {},
 ): SeedSource {
   const hash = rest.indexOf('#');
@@ -40,7 +41,7 @@ export function awsSmSource(
   return {
     reference,
     async read(): Promise<SeedText> {
-      const { sdk, client } = await loadSecretsManager(reference, options.region);
+      const { sdk, client } = await loadSecretsManager(reference, options.env ?? process.env, options.region);
       let output: GetSecretValueCommandOutput;
       try {
         output = await client.send(new sdk.GetSecretValueCommand({ SecretId: id }));

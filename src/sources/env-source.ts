@@ -5,10 +5,10 @@ import type { SeedSource } from './source.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** A source reading `process.env[name]` (or the given environment) when read. */
+/** A source reading variable `name` of the environment the face was given, when read. */
 export function envSource(
   name: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
   label = 'source',
   text: SeedTextOptions = {},
 ): SeedSource {

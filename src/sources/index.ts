@@ -3,7 +3,7 @@
  * `--from` and a construct's `importFrom`. A reference that is not one must never be quoted back: a
  * user who pastes a seed or an otpauth URL where a reference belongs would see it in the log.
  */
-import { badInput, looksLikeSeed } from '../core/errors.js';
+import { badInput, isSafeToPrint, looksLikeSeed } from '../core/errors.js';
 import type { Encoder } from '../core/settings.js';
 import { awsSmSource } from './aws-sm-source.js';
 import { envSource } from './env-source.js';
@@ -14,7 +14,6 @@ import type { VaultOptions } from './vault-client.js';
 import { vaultKvSource } from './vault-kv-source.js';
 import { vaultTotpSource } from './vault-totp-source.js';
 
-export { looksLikeSeed } from '../core/errors.js';
 export type { RemoteCodeSource, SeedSource, TotpSource } from './source.js';
 
 /** Schemes this version reads. */
@@ -27,7 +26,7 @@ const SUPPORTED = [
   'store:NAME',
 ];
 
-/** The schemes of PRODUCT.md "Sources" (safe to name in a message, unlike an unknown one). */
+/** The schemes docs/cli.md lists as sources (safe to name in a message, unlike an unknown one). */
 const KNOWN_SCHEMES = ['env', 'file', 'aws-sm', 'vault-kv', 'vault-totp', 'store'];
 
 /** What some sources need besides the reference. */
@@ -128,6 +127,7 @@ function sourceFor(reference: string, label: string, env: NodeJS.ProcessEnv, opt
         rest,
         label,
         {
+          env,
           ...(options.awsRegion ? { region: options.awsRegion } : {}),
           ...(options.awsRegionLabel !== undefined ? { regionLabel: options.awsRegionLabel } : {}),
         },
@@ -141,7 +141,7 @@ function sourceFor(reference: string, label: string, env: NodeJS.ProcessEnv, opt
       // A long "scheme" may be a lower-case seed followed by ':': name it only when it is short.
       throw badInput(
         label,
-        `${scheme.length <= 7 ? `${scheme}: ` : 'its scheme '}is not a known source scheme`,
+        `${isSafeToPrint(scheme) ? `${scheme}: ` : 'its scheme '}is not a known source scheme`,
         allowed,
         'E_SOURCE_SCHEME',
       );

@@ -4,19 +4,18 @@
  * seed lacks but never contradict what a URL, a stored key or a remote key states.
  */
 import { badSettings, type Problem } from '../core/errors.js';
-import type { TotpKey } from '../core/key.js';
+import type { KeyMaterial } from '../core/key.js';
 import { contradictions, parseSeedText, resolveKey } from '../core/seed-text.js';
 import { type CodeSettings, checkSettings, type SettingsCheck } from '../core/settings.js';
-import { codeFormatText, isWellFormedCode, normalizeCode, type VerifyOptions, verifyCode } from '../core/totp.js';
 import { resolveSource, type SourceOptions } from './index.js';
 import type { RemoteCodeSource } from './source.js';
 
 /**
- * A key `freshCode` takes: a seed with its settings (a `TotpKey`), or a key whose backend computes the codes
+ * A key `freshCode` takes: a seed with its settings (a `KeyMaterial`), or a key whose backend computes the codes
  * (`remote`). Both say algorithm, digits and period; only a seed can be a Steam key.
  */
 export type ResolvedKey =
-  | ({ readonly remote?: undefined } & TotpKey)
+  | ({ readonly remote?: undefined } & KeyMaterial)
   | ({ readonly remote: RemoteCodeSource; readonly encoder?: undefined } & CodeSettings);
 
 /** Settings given beside a seed, not yet checked: `encoder` is `totp` (default) or `steam`. */
@@ -98,48 +97,4 @@ async function remoteKey(
   const problems = contradictions(settings, given, remote.reference);
   if (problems.length > 0) throw badSettings(problems, label);
   return { remote, ...settings };
-}
-
-/** A verdict on a code: valid (with the matching step's offset, for a seed), or why not. */
-export interface KeyVerdict {
-  readonly valid: boolean;
-  readonly reason?: 'malformed' | 'used' | 'invalid';
-  readonly delta?: number;
-  /** For a malformed code: what the key's codes look like (`6 digits 0-9`, `5 characters from …`). */
-  readonly expected?: string;
-}
-
-/**
- * Verifies a code against a resolved key: locally for a seed (at `options.at`, with `options.skew`),
- * by its backend for a remote key (its own clock, skew and replay rule). A code that is not well-formed
- * (`digits` digits; for a Steam key 5 characters of its alphabet, in any case) is invalid without
- * asking anyone.
- */
-export async function verifyWithKey(
-  key: ResolvedKey,
-  input: unknown,
-  options: VerifyOptions = {},
-): Promise<KeyVerdict> {
-  const code = normalizeCode(input, key) ?? '';
-  if (!isWellFormedCode(key, code)) return { valid: false, reason: 'malformed', expected: codeFormatText(key) };
-  if (key.remote) {
-    const verdict = await key.remote.validate(code);
-    return verdict.valid ? { valid: true } : { valid: false, reason: verdict.reason ?? 'invalid' };
-  }
-  const outcome = verifyCode(key, code, options);
-  return outcome.valid
-    ? { valid: true, ...(outcome.delta !== undefined ? { delta: outcome.delta } : {}) }
-    : { valid: false, reason: 'invalid' };
-}
-
-/**
- * Why a code was not accepted, as a person reads it. A malformed verdict says what the key's codes look
- * like (from `verdict.expected`; `digits` is the fallback for verdicts made elsewhere).
- */
-export function verdictMessage(verdict: KeyVerdict, digits?: number): string {
-  if (verdict.reason === 'malformed') {
-    return `the code must be ${verdict.expected ?? `${digits ?? 6} digits 0-9`} (spaces are ignored)`;
-  }
-  if (verdict.reason === 'used') return 'code already used; wait until the next time period';
-  return 'invalid code';
 }

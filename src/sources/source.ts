@@ -1,4 +1,4 @@
-/** The interfaces every source implements (PRODUCT.md "Sources"), shared by the CLI, action and constructs. */
+/** The interfaces every source implements (docs/cli.md, docs/action.md "Sources"), shared by the CLI, action and constructs. */
 import type { SeedText } from '../core/seed-text.js';
 import type { CodeSettings } from '../core/settings.js';
 

@@ -1,10 +1,10 @@
 /** `store:NAME`: a key in the totp-kit store (TOTP_KIT_STORE, or the store the face was given). */
 import { encodeBase32 } from '../core/base32.js';
-import { badInput, TotpKitError } from '../core/errors.js';
+import { badInput } from '../core/errors.js';
+import { nameProblem } from '../core/names.js';
 import type { SeedText } from '../core/seed-text.js';
 import { base64Forms } from '../core/steam.js';
-import { keyMaterial } from '../resources/key.js';
-import { nameProblem } from '../resources/names.js';
+import { asKeyRecord, openKeyRecord } from '../stores/records.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
 import type { SeedSource } from './source.js';
 
@@ -26,17 +26,16 @@ export function storeSource(
         resolveStoreRef(storeReference, env, storeReference === undefined ? 'TOTP_KIT_STORE' : storeLabel),
         env,
       );
-      const key = await keyMaterial({ store, now: () => Date.now() / 1000 }, name).catch((e: unknown) => {
-        if (e instanceof TotpKitError && e.code === 'E_NOT_FOUND') {
-          throw badInput(
-            reference,
-            `no key "${name}" in store ${store.reference}`,
-            'a key created with `totp-kit key create`',
-            'E_SOURCE_NOT_FOUND',
-          );
-        }
-        throw e;
-      });
+      const raw = await store.get('key', name);
+      if (!raw) {
+        throw badInput(
+          reference,
+          `no key "${name}" in store ${store.reference}`,
+          'a key created with `totp-kit key create`',
+          'E_SOURCE_NOT_FOUND',
+        );
+      }
+      const key = openKeyRecord(store.secrets, asKeyRecord(raw, name));
       return {
         secret: key.secret,
         // The stored settings are the key's: a flag that contradicts them is refused like a URL's.

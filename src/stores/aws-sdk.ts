@@ -31,13 +31,38 @@ const THROTTLING = new Set([
 export const awsErrorName = (e: unknown): string => String((e as SdkError | null)?.name ?? '');
 
 /**
- * Loads the SDK and makes a client. Region, endpoint, credentials and retries come from the SDK's own
- * configuration (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, the default credential chain,
- * AWS_MAX_ATTEMPTS) unless `region` is given.
+ * The client settings `env` gives, by the names the SDK reads (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER,
+ * AWS_ENDPOINT_URL, AWS_MAX_ATTEMPTS, AWS_ACCESS_KEY_ID with AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN):
+ * passed in the client's config, so the environment a face was given decides, not the process's. What `env`
+ * leaves out, the SDK's own configuration decides (shared config files, the rest of the credential chain).
+ */
+export function clientSettings(env: NodeJS.ProcessEnv, region?: string): SecretsManagerClientConfig {
+  const endpoint =
+    env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true'
+      ? undefined
+      : env.AWS_ENDPOINT_URL_SECRETS_MANAGER || env.AWS_ENDPOINT_URL || undefined;
+  const maxAttempts = Number(env.AWS_MAX_ATTEMPTS);
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  const sessionToken = env.AWS_SESSION_TOKEN;
+  const chosenRegion = region || env.AWS_REGION || undefined;
+  return {
+    ...(chosenRegion ? { region: chosenRegion } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(Number.isSafeInteger(maxAttempts) && maxAttempts > 0 ? { maxAttempts } : {}),
+    ...(accessKeyId && secretAccessKey
+      ? { credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * Loads the SDK and makes a client, with the settings `env` gives (see `clientSettings`); `region`, when
+ * given, wins over AWS_REGION.
  * @param what names the user of the SDK in the error when it cannot be loaded (`store aws-sm:x`).
  */
 export async function loadSecretsManager(
   what: string,
+  env: NodeJS.ProcessEnv,
   region?: string,
 ): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
   let sdk: Sdk;
@@ -54,26 +79,24 @@ export async function loadSecretsManager(
       `${what}: the AWS SDK (@aws-sdk/client-secrets-manager) cannot be loaded${typeof code === 'string' ? ` (${code})` : ''}`,
     );
   }
-  // On Node 20 the SDK prints a multi-line notice about its future Node support on every run; it is
-  // addressed to SDK upgraders, not to totp-kit's users, and would break one-line error output.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const timeoutMs = requestTimeoutMs(env);
   const config: SecretsManagerClientConfig = {
-    ...(region ? { region } : {}),
+    ...clientSettings(env, region),
     // The SDK waits forever for a silent server by default; a step should fail, naming the operation.
     requestHandler: {
-      requestTimeout: requestTimeoutMs(),
-      connectionTimeout: Math.min(requestTimeoutMs(), 5_000),
+      requestTimeout: timeoutMs,
+      connectionTimeout: Math.min(timeoutMs, 5_000),
       throwOnRequestTimeout: true,
       // requestTimeout stops counting once headers arrive: a body that stalls needs an idle limit too.
-      socketTimeout: requestTimeoutMs(),
+      socketTimeout: timeoutMs,
     },
   };
   return { sdk, client: new sdk.SecretsManagerClient(config) };
 }
 
 /** Per-request timeout: TOTP_KIT_AWS_TIMEOUT_MS (whole milliseconds), else 10 s. */
-function requestTimeoutMs(): number {
-  const given = Number(process.env.TOTP_KIT_AWS_TIMEOUT_MS);
+function requestTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const given = Number(env.TOTP_KIT_AWS_TIMEOUT_MS);
   return Number.isSafeInteger(given) && given > 0 ? given : 10_000;
 }
 

@@ -50,10 +50,10 @@ import {
   type SdkError,
   unreadableAnswer,
 } from './aws-sdk.js';
+import { AWS_PREFIX_ALLOWED, awsPrefixProblem } from './aws-sm-prefix.js';
 import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
-import { awsPrefixProblem } from './store-ref.js';
 
 /** The tag every secret the store writes carries, and the one `list` requires. */
 export const MANAGED_BY_TAG = { Key: 'managed-by', Value: 'totp-kit' } as const;
@@ -111,29 +111,24 @@ export class AwsSecretsManagerStore implements Store {
   /** A #begin under way, shared by concurrent first writes of this store object. */
   #beginning: Promise<RecordTrust> | undefined;
 
-  /** The region from `env.AWS_REGION`, when set; else the SDK's own configuration decides. */
-  readonly #region: string | undefined;
+  /** The environment the SDK's settings come from (see `clientSettings`). */
+  readonly #env: NodeJS.ProcessEnv;
 
   /**
    * @param prefix the secret name prefix (`aws-sm:PREFIX`); a '/' is added when it does not end in one.
-   * @param env its AWS_REGION, when set, is the region (so one process can open stores of several regions:
-   *   `plan --stack`); everything else the SDK reads from `process.env` (AWS_ENDPOINT_URL_SECRETS_MANAGER,
-   *   credentials, and the region when env has none) when the first request is made.
+   * @param env gives the SDK's settings (see `clientSettings`): its AWS_REGION, when set, is the region (so one
+   *   process can open stores of several regions: `plan --stack`), and so on for the endpoint, retries and
+   *   credentials; what it leaves out, the SDK's own configuration decides when the first request is made.
    */
   constructor(prefix: string, secrets: SecretBox, env: NodeJS.ProcessEnv = process.env) {
     const problem = awsPrefixProblem(prefix);
     if (problem) {
-      throw badInput(
-        'store',
-        `aws-sm: ${problem}`,
-        'aws-sm:PREFIX with letters, digits and /_+=.@-, and no segment named key, method, enrollment or lease',
-        'E_STORE_REF',
-      );
+      throw badInput('store', `aws-sm: ${problem}`, AWS_PREFIX_ALLOWED, 'E_STORE_REF');
     }
     this.reference = `aws-sm:${prefix}`;
     this.secrets = secrets;
     this.#base = prefix.endsWith('/') ? prefix : `${prefix}/`;
-    this.#region = env.AWS_REGION || undefined;
+    this.#env = env;
   }
 
   /** The secret name of a record. */
@@ -163,7 +158,7 @@ export class AwsSecretsManagerStore implements Store {
   }
 
   async #sdk(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
-    this.#client ??= loadSecretsManager(`store ${this.reference}`, this.#region).catch((e: unknown) => {
+    this.#client ??= loadSecretsManager(`store ${this.reference}`, this.#env).catch((e: unknown) => {
       this.#client = undefined;
       throw e;
     });

@@ -5,6 +5,7 @@
  */
 import { badInput, looksLikeSeed } from '../core/errors.js';
 import { unexpandedTilde } from '../core/file-path.js';
+import { AWS_PREFIX_ALLOWED, awsPrefixProblem } from './aws-sm-prefix.js';
 import { adoptionRequested, SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
@@ -28,24 +29,6 @@ export type StoreRef =
 const ALLOWED = 'file:PATH or aws-sm:PREFIX';
 /** Secrets Manager secret names: letters, digits and /_+=.@- (a prefix ends where the record's name starts). */
 const AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
-/** The record kinds, the segment that follows a prefix in a secret name: no prefix may have one of its own. */
-const RECORD_KIND_SEGMENTS: readonly string[] = ['key', 'method', 'enrollment', 'lease'];
-const AWS_PREFIX_ALLOWED =
-  'aws-sm:PREFIX with letters, digits and /_+=.@-, and no segment named key, method, enrollment or lease';
-
-/**
- * Why an aws-sm prefix cannot name a store, or undefined. A store's secrets are PREFIX/KIND/ID. Were a prefix
- * allowed a segment named like a kind (`coll/key/x`), its secrets would also be records of a shorter store
- * (`coll/key/x/key/inner` is key `x/key/inner` of `coll`), which could read, overwrite or delete them. Without
- * such segments, the first kind segment of a secret name is where its store's prefix ends: every secret belongs to
- * one store at most, and one record of it.
- */
-export function awsPrefixProblem(prefix: string): string | undefined {
-  const segment = prefix.split('/').find((s) => RECORD_KIND_SEGMENTS.includes(s.toLowerCase()));
-  if (segment === undefined) return undefined;
-  return `prefix has a segment "${segment}": a prefix may have no segment named key, method, enrollment or lease (another store's records would be named like its secrets)`;
-}
-
 /**
  * Parses a store reference; `given` wins over `TOTP_KIT_STORE`, which wins over the default. `label` names
  * `given` in errors (`--store`, `store`); a reference from TOTP_KIT_STORE is named TOTP_KIT_STORE.
@@ -91,8 +74,10 @@ export function resolveStoreRef(
  * the store is used; each kind of store's code (the AWS SDK for `aws-sm:`) is loaded only when one is opened.
  *
  * @param ref - the store reference, or one already parsed
- * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, AWS_REGION are read;
- *   default: `process.env` (the AWS SDK reads credentials from `process.env` whatever is given)
+ * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, the AWS SDK's settings
+ *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_MAX_ATTEMPTS, credentials) are read; default:
+ *   `process.env`. What it leaves out, the SDK's own configuration decides (shared config files, other
+ *   credential providers).
  * @returns the store, to pass to the resource functions as `{ store }`
  * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference, E_STORE_KEY_WEAK for a weak
  *   store key, E_STORE_ADOPT for TOTP_KIT_STORE_ADOPT without a key.

@@ -1,5 +1,5 @@
 /**
- * The store interface (PRODUCT.md "Stores"): where keys, MFA methods, enrollments and their validation
+ * The store interface (docs/stores.md): where keys, MFA methods, enrollments and their validation
  * state live. Every change to one record is an atomic read-modify-write — under a lock in the file
  * store, a compare-and-swap in AWS Secrets Manager — so concurrent validations never accept one code
  * twice and concurrent writers never lose each other's records.

@@ -1,13 +1,15 @@
-// The bad-input corpus (issue 8, item 1): every case in cases/ runs through each face it lists — the CLI binary
-// (`node dist/cli.js`), the action bundle run the runner's way, a construct synthesized as `cdktf synth` does, and
-// the library — and each run must give exactly one line per problem, the right exit code (CLI 2 or 3; action 1
-// with one ::error::; a synth refusal; the library's TotpKitError kind), no stack trace, the expected words, the
-// files it was given byte-for-byte unchanged (nothing lost), and no part of any seed anywhere (helpers/leak.ts).
-// CLI and action runs are child processes; the cases of a face run concurrently to keep the file fast.
+// The bad-input corpus (issue 8, item 1): every case in cases/ runs through each face it lists — the CLI (main()
+// in this process), the action (run() in this process, with the runner's environment), a construct synthesized as
+// `cdktf synth` does, and the library — and each run must give exactly one line per problem, the right exit code
+// (CLI 2 or 3; action 1 with one ::error::; a synth refusal; the library's TotpKitError kind), no stack trace, the
+// expected words, the files it was given byte-for-byte unchanged (nothing lost), and no part of any seed anywhere
+// (helpers/leak.ts). A few cases also run through the CLI binary (`node dist/cli.js`) and the action bundle as
+// users run them, so the bundles' paths stay covered; those are child processes, run concurrently.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TotpKitError } from '../../src/index.js';
 import { expectNoSeedInAction, expectNoSeedInCli, expectNoSeedInError, expectNoSeedInFile } from '../helpers/leak.js';
+import type { ActionRun } from '../helpers/run-action.js';
 import { CASES, REQUIRED_TAGS } from './cases/index.js';
 import {
   buildFixtures,
@@ -16,10 +18,13 @@ import {
   fill,
   fillRecord,
   fillText,
+  type ProcessRun,
   prepareRun,
   ROOT,
+  runActionHere,
   runActionIn,
   runCliAsync,
+  runCliHere,
   snapshot,
   synthesize,
 } from './harness.js';
@@ -62,7 +67,7 @@ function envOf(c: CorpusCase, own: Readonly<Record<string, unknown>> | undefined
  * Runs one case through one face in a fresh directory, then checks what holds for every face: the files it was
  * given are unchanged, a store written under a store key holds no seed, and nothing new holds one.
  */
-async function runCase(c: CorpusCase, face: Face, run: (dir: string) => Promise<Record<string, string>>) {
+async function runCase(c: CorpusCase, face: string, run: (dir: string) => Promise<Record<string, string>>) {
   const dir = prepareRun(c, face, fixtures);
   const before = snapshot(dir, c.unchanged ?? []);
   const existing = new Set(filesUnder(dir));
@@ -86,13 +91,17 @@ async function runCase(c: CorpusCase, face: Face, run: (dir: string) => Promise<
   }
 }
 
-const FACE_RUNNERS: Readonly<Record<Face, (c: CorpusCase) => Promise<void>>> = {
-  async cli(c) {
+type RunCli = (argv: readonly string[], env: Record<string, string>, cwd: string) => Promise<ProcessRun>;
+type RunAction = (inputs: Record<string, string>, env: Record<string, string>, cwd: string) => Promise<ActionRun>;
+
+/** The CLI face, run by `runCli` (in this process, or the binary); `face` names the run's directory. */
+function cliFace(runCli: RunCli, face: string) {
+  return async (c: CorpusCase): Promise<void> => {
     const input = c.input.cli;
     if (!input) throw new Error(`${c.id}: no CLI input`);
-    await runCase(c, 'cli', async (dir) => {
+    await runCase(c, face, async (dir) => {
       const env = envOf(c, input.env, dir);
-      const r = await runCliAsync(fill(input.argv, dir) as string[], env, dir);
+      const r = await runCli(fill(input.argv, dir) as string[], env, dir);
       const shown = `exit ${r.status}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`;
       expectNoSeedInCli(r, SEEDS);
       expect(r.status, shown).toBe(c.expected.cli);
@@ -108,14 +117,17 @@ const FACE_RUNNERS: Readonly<Record<Face, (c: CorpusCase) => Promise<void>>> = {
       expectWords(r.stderr, c, input, dir);
       return env;
     });
-  },
+  };
+}
 
-  async action(c) {
+/** The action face, run by `runAction` (in this process, or the bundle); `face` names the run's directory. */
+function actionFace(runAction: RunAction, face: string) {
+  return async (c: CorpusCase): Promise<void> => {
     const input = c.input.action;
     if (!input) throw new Error(`${c.id}: no action input`);
-    await runCase(c, 'action', async (dir) => {
+    await runCase(c, face, async (dir) => {
       const env = envOf(c, input.env, dir);
-      const run = await runActionIn(fillRecord(input.inputs, dir), env, dir);
+      const run = await runAction(fillRecord(input.inputs, dir), env, dir);
       const shown = `exit ${run.exitCode}\nstdout: ${run.stdout.slice(0, 4000)}\nstderr: ${run.stderr}`;
       expectNoSeedInAction(run, SEEDS);
       expect(run.exitCode, shown).toBe(c.expected.action);
@@ -136,7 +148,12 @@ const FACE_RUNNERS: Readonly<Record<Face, (c: CorpusCase) => Promise<void>>> = {
       expectWords(message, c, input, dir);
       return env;
     });
-  },
+  };
+}
+
+const FACE_RUNNERS: Readonly<Record<Face, (c: CorpusCase) => Promise<void>>> = {
+  cli: cliFace(runCliHere, 'cli'),
+  action: actionFace(runActionHere, 'action'),
 
   async construct(c) {
     const input = c.input.construct;
@@ -252,7 +269,8 @@ describe('the runner fails what it should (controls)', () => {
         },
       },
     });
-    await expect(FACE_RUNNERS.cli(leak)).rejects.toThrow(/contains part of a seed/);
+    // exec's command writes to the process's own stderr: the binary's, where the scan can see it.
+    await expect(BUNDLE_RUNNERS.cli(leak)).rejects.toThrow(/contains part of a seed/);
     const library = control({
       id: 'control-library',
       faces: ['library'],
@@ -293,3 +311,30 @@ for (const face of FACES) {
     }
   });
 }
+
+/** The CLI binary and the action bundle, as users run them, in child processes. */
+const BUNDLE_RUNNERS = {
+  cli: cliFace(runCliAsync, 'cli-bundle'),
+  action: actionFace(runActionIn, 'action-bundle'),
+} as const;
+
+/**
+ * Cases that also run through the bundles: several problems at once, a source that cannot be read (a backend
+ * failure), a refusal that must leave a damaged sealed store as it was, and a megabyte of seed file.
+ */
+const BUNDLE_CASES = [
+  'settings-three-problems',
+  'source-file-missing',
+  'destroy-on-truncated-sealed-store',
+  'huge-1mb-seed-file',
+];
+
+describe.concurrent('bad input through the bundles (dist/cli.js, dist/index.js)', () => {
+  for (const id of BUNDLE_CASES) {
+    const c = CASES.find((k) => k.id === id);
+    if (c === undefined) throw new Error(`no corpus case ${id}`);
+    for (const face of ['cli', 'action'] as const) {
+      if (c.faces.includes(face)) it(`${id} (${face})`, () => BUNDLE_RUNNERS[face](c));
+    }
+  }
+});

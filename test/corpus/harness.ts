@@ -1,6 +1,7 @@
 // What the corpus runner needs besides the cases: the test's secrets and placeholders, the fixture stores, a run
-// directory per case × face with the case's files, and one runner per face (the CLI binary and the action bundle
-// in child processes, constructs synthesized in-process, the library called in-process).
+// directory per case × face with the case's files, and the runners of the faces: the CLI's main() and the action's
+// run() in this process against the sources (and, for a few cases, the CLI binary and the action bundle in child
+// processes, as users run them), constructs synthesized in-process, the library called in-process.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -16,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
+import { ValidateBinaryVersion } from 'cdktf/lib/validations/validate-binary-version.js';
 import { TotpEnrollment, TotpKey, TotpMfaMethod, TotpStore } from '../../constructs/index.js';
 import {
   checkedKeySpec,
@@ -41,6 +43,8 @@ import { checkDeclaration } from '../../src/resources/declaration.js';
 import { resolveSource } from '../../src/sources/index.js';
 import { FileStore } from '../../src/stores/file-store.js';
 import { SecretBox } from '../../src/stores/secret-box.js';
+import { runActionInProcess } from '../helpers/in-process-action.js';
+import { runInProcess } from '../helpers/in-process-cli.js';
 import { type ActionRun, runAction } from '../helpers/run-action.js';
 import { CLI } from '../helpers/run-cli.js';
 import type { ConstructInput, CorpusCase, FileSpec, Text } from './types.js';
@@ -221,12 +225,28 @@ export interface ProcessRun {
   readonly stderr: string;
 }
 
+/** The variables every CLI run gets besides the case's own, as a shell would pass them. */
+const BASE_ENV = (): Record<string, string> => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' });
+
+/**
+ * `totp-kit …argv` through main() in this process, in `cwd`, at `CODE_TIME`, with an empty standard input (a
+ * child process of the bundle gets /dev/null).
+ */
+export async function runCliHere(
+  argv: readonly string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<ProcessRun> {
+  const r = await runInProcess(argv, { env: { ...BASE_ENV(), ...env }, now: CODE_TIME, cwd, input: '' });
+  return { status: r.status, stdout: r.out, stderr: r.err };
+}
+
 /** `node dist/cli.js …argv` as a user runs it, asynchronously, so several cases run at once. */
 export function runCliAsync(argv: readonly string[], env: Record<string, string>, cwd: string): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...argv], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { ...BASE_ENV(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -246,6 +266,7 @@ export function runCliAsync(argv: readonly string[], env: Record<string, string>
   });
 }
 
+/** The action bundle, run the runner's way in `cwd`. */
 export function runActionIn(
   inputs: Record<string, string>,
   env: Record<string, string>,
@@ -253,6 +274,30 @@ export function runActionIn(
 ): Promise<ActionRun> {
   return runAction({ inputs, env, cwd });
 }
+
+/** The action's run() in this process, in `cwd`, at `CODE_TIME`. */
+export function runActionHere(
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<ActionRun> {
+  return runActionInProcess({ inputs, env, cwd, now: CODE_TIME });
+}
+
+/**
+ * cdktf checks the Terraform version at every synth of a stack with terraform_data, by running `terraform version`
+ * (half a second on a busy machine, for each of the construct cases); within one test run the answer cannot
+ * change, so each check asks once and every later synth gets the same answer.
+ */
+const askedOnce = new Map<string, string[]>();
+const checkVersion = ValidateBinaryVersion.prototype.validate;
+ValidateBinaryVersion.prototype.validate = function (this: ValidateBinaryVersion): string[] {
+  const { versionCommand, versionConstraint, hint } = this as unknown as Record<string, string | undefined>;
+  const key = JSON.stringify([versionCommand, versionConstraint, hint]);
+  const answer = askedOnce.get(key) ?? checkVersion.call(this);
+  askedOnce.set(key, answer);
+  return [...answer];
+};
 
 export interface SynthOutcome {
   /** What construction threw (a refusal belongs at synth, not here). */

@@ -191,7 +191,7 @@ export async function runCheckedOutAction(a: CheckedOutAction): Promise<CheckedO
   };
   for (const [name, fallback] of declaredInputs()) env[inputEnvName(name)] = fallback ?? '';
   for (const [name, value] of Object.entries(a.inputs)) env[inputEnvName(name)] = value;
-  const ran = await run(process.execPath, [join(a.actionDir, a.main)], { cwd: a.workspace, env, timeoutMs: 30_000 });
+  const ran = await run(process.execPath, [join(a.actionDir, a.main)], { cwd: a.workspace, env, timeoutMs: 120_000 });
   const lines = ran.stdout.split(/\r?\n/).filter((line) => line !== '');
   const command = (name: string) =>
     lines.flatMap((line) => {

@@ -4,6 +4,8 @@
 // and the runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_STATE) in a fresh RUNNER_TEMP.
 // The result is what the runner would make of the step: exit code, outputs, summary, registered masks,
 // annotations, and a `maskedView` of everything a person could read, masked the way the runner masks it.
+// helpers/in-process-action.ts runs the action's sources in the test's process and reads its step with the same
+// `readStep`, so most tests need no Node start; this one is for what only a real process shows.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,14 +105,15 @@ export interface ActionRun {
    */
   readonly maskedView: string;
   readonly events: readonly ActionEvent[];
-  /** Epoch milliseconds just before the process started and just after it ended. */
+  /** Epoch milliseconds just before the process started and just after it ended (in-process: on the run's clock). */
   readonly startedAt: number;
   readonly endedAt: number;
   /** Removed after the run unless `keepTemp`. */
   readonly runnerTemp: string;
 }
 
-const TRACE = '::totp-kit-test-trace::';
+/** Marks a write to GITHUB_OUTPUT or GITHUB_STEP_SUMMARY in standard output (see `trace`), for `events`. */
+export const TRACE = '::totp-kit-test-trace::';
 
 /** A preloaded module that reports, on stdout and in order with the action's own lines, each write to the files. */
 const TRACER = `
@@ -176,8 +179,17 @@ export function applyMasks(text: string, masks: Iterable<string>): string {
 
 const COMMAND = /^::([a-z-]+)(?: [^:]*)?::(.*)$/;
 
-/** Runs the action once. */
-export async function runAction(options: ActionRunOptions = {}): Promise<ActionRun> {
+/** The files the runner gives a step, by their variables' names. */
+export interface RunnerFiles {
+  readonly GITHUB_OUTPUT: string;
+  readonly GITHUB_STEP_SUMMARY: string;
+  readonly GITHUB_ENV: string;
+  readonly GITHUB_STATE: string;
+  readonly GITHUB_PATH: string;
+}
+
+/** A fresh RUNNER_TEMP with the runner's files in it, empty. */
+export function newRunnerTemp(): { runnerTemp: string; files: RunnerFiles } {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'totp-kit-runner-'));
   const files = {
     GITHUB_OUTPUT: join(runnerTemp, 'output'),
@@ -187,12 +199,22 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
     GITHUB_PATH: join(runnerTemp, 'path'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
+  return { runnerTemp, files };
+}
 
+/**
+ * A step's environment as the runner makes it: a minimal base, RUNNER_TEMP and the runner's files, every input
+ * of action.yml as `INPUT_<NAME>` (given, else its default, else ''), then the step's own `env`.
+ */
+export function stepEnvironment(
+  runnerTemp: string,
+  files: RunnerFiles,
+  options: Pick<ActionRunOptions, 'inputs' | 'env'>,
+): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (const [name, fallback] of declaredInputs()) inputs[inputEnvName(name)] = fallback ?? '';
   for (const [name, value] of Object.entries(options.inputs ?? {})) inputs[inputEnvName(name)] = value;
-
-  const env: Record<string, string> = {
+  return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     GITHUB_ACTIONS: 'true',
@@ -202,6 +224,12 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
     ...inputs,
     ...options.env,
   };
+}
+
+/** Runs the action once. */
+export async function runAction(options: ActionRunOptions = {}): Promise<ActionRun> {
+  const { runnerTemp, files } = newRunnerTemp();
+  const env = stepEnvironment(runnerTemp, files, options);
 
   const args: string[] = [];
   if (options.trace) {
@@ -227,7 +255,26 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
     child.once('close', (code) => resolve(code));
   }).finally(() => clearTimeout(timer));
   const endedAt = Date.now();
+  return readStep({ exitCode, rawOut, stderr, files, runnerTemp, startedAt, endedAt, keepTemp: options.keepTemp });
+}
 
+/** A finished step as it was left: what it printed, its exit code, its files and when it ran. */
+export interface FinishedStep {
+  readonly exitCode: number | null;
+  /** Standard output as printed (trace lines included, when traced). */
+  readonly rawOut: string;
+  readonly stderr: string;
+  readonly files: RunnerFiles;
+  readonly runnerTemp: string;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** Keep RUNNER_TEMP (removed by default). */
+  readonly keepTemp?: boolean | undefined;
+}
+
+/** What the runner makes of a finished step (see `ActionRun`): the commands it consumes, outputs, summary, masks. */
+export function readStep(step: FinishedStep): ActionRun {
+  const { exitCode, rawOut, stderr, files, runnerTemp, startedAt, endedAt } = step;
   const events: ActionEvent[] = [];
   const masks: string[] = [];
   const errors: string[] = [];
@@ -260,7 +307,7 @@ export async function runAction(options: ActionRunOptions = {}): Promise<ActionR
   const paths = readFileSync(files.GITHUB_PATH, 'utf8')
     .split(/\r?\n/)
     .filter((line) => line !== '');
-  if (!options.keepTemp) rmSync(runnerTemp, { recursive: true, force: true });
+  if (!step.keepTemp) rmSync(runnerTemp, { recursive: true, force: true });
   const shown = Object.entries(outputs)
     .filter(([name]) => name !== 'code')
     .map(([name, value]) => `${name}=${value}`);

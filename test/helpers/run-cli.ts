@@ -1,4 +1,6 @@
-// Runs the bundled CLI the way a user does: `node dist/cli.js …` in a child process.
+// Runs the bundled CLI the way a user does: `node dist/cli.js …` in a child process. For what only a real process
+// shows (the bin, exit codes, pipes, signals, other users, many processes at once); the rest runs in-process
+// against the sources (helpers/in-process-cli.ts), which sees a change to src/ without a rebuild.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

@@ -132,6 +132,8 @@ export interface Faults {
   chaos: ChaosOptions | undefined;
   /** Every fault injected since the server started or the last `clear()`, in order. */
   readonly injected: InjectedFault[];
+  /** Resolves once `injected` holds at least `count` faults (default 1): a test waits on this, not on a timer. */
+  injectedAtLeast(count?: number): Promise<void>;
   /** Drops queued faults and the accessDenied predicate (and queued resets, slow answers, chaos, the log). */
   clear(): void;
 }
@@ -255,6 +257,14 @@ export async function startSecretsManagerServer(
   const queue: Fault[] = [];
   const networkQueue: NetworkFault[] = [];
   let chaosFor: { options: ChaosOptions; random: () => number; hits: number } | undefined;
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const noteInjected = (fault: InjectedFault) => {
+    faults.injected.push(fault);
+    for (const w of waiters.splice(0)) {
+      if (faults.injected.length >= w.count) w.resolve();
+      else waiters.push(w);
+    }
+  };
   const faults: Faults = {
     next(code, o = {}) {
       const status = statusOf(code);
@@ -269,6 +279,10 @@ export async function startSecretsManagerServer(
     },
     chaos: undefined,
     injected: [],
+    injectedAtLeast(count = 1) {
+      if (faults.injected.length >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    },
     clear() {
       queue.length = 0;
       faults.accessDenied = undefined;
@@ -628,11 +642,11 @@ export async function startSecretsManagerServer(
       const chaos = drawChaos(op);
       const fault = takeFault(op) ?? chaos?.error;
       if (!fault) network = takeNetworkFault(op) ?? chaos?.network;
-      if (fault) faults.injected.push({ operation: op, kind: fault.code, afterApply: fault.afterApply === true });
+      if (fault) noteInjected({ operation: op, kind: fault.code, afterApply: fault.afterApply === true });
       if (network) {
         const kind = `${network.kind}${network.when === 'mid-response' ? '-mid-response' : ''}`;
         const afterApply = network.afterApply === true || network.when === 'mid-response';
-        faults.injected.push({ operation: op, kind, afterApply });
+        noteInjected({ operation: op, kind, afterApply });
         if (!afterApply && network.kind === 'reset') return void req.socket.destroy();
         if (!afterApply && network.kind === 'slow') {
           await pause(network.delayMs);

@@ -9,7 +9,8 @@ import type { Problem } from '../../core/errors.js';
 import { codeLength, describeCodes, generateCode } from '../../core/totp.js';
 import type { ResolvedKey } from '../../sources/load-key.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, printWarnings, readKey, type SeedFlags } from '../seed-options.js';
+import { maskInActions } from '../output.js';
+import { addSeedOptions, loadKeyFromFlags, printWarnings, type SeedFlags } from '../seed-options.js';
 import {
   AT_FLAGS,
   addClockOptions,
@@ -18,7 +19,6 @@ import {
   type ClockFlags,
   chooseClock,
   clockProblems,
-  maskInActions,
   parseAt,
 } from '../timing-options.js';
 
@@ -42,7 +42,7 @@ interface StepCode {
 }
 
 /** Registers `check` on the program. */
-export function registerCheck(program: Command, io: Io, result: (code: number) => void): void {
+export function registerCheck(program: Command, io: Io, result: (code?: number) => void): void {
   addClockOptions(
     addSeedOptions(
       program
@@ -67,7 +67,7 @@ export function registerCheck(program: Command, io: Io, result: (code: number) =
     .action(async (flags: CheckFlags, command: Command) => {
       const globals = command.optsWithGlobals();
       await check(flags, io, globals.json === true, globals.store as string | undefined);
-      result(0);
+      result();
     });
 }
 
@@ -83,7 +83,7 @@ async function check(flags: CheckFlags, io: Io, json: boolean, store: string | u
   const problems: Problem[] = [...clockProblems(flags, flags.at)];
   const atIssue = flags.at !== undefined ? atValueProblem(flags.at) : undefined;
   if (atIssue) problems.push(atIssue);
-  const loaded = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
+  const loaded = await loadKeyFromFlags(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   const { key } = loaded;
   printWarnings(loaded.warnings, io);
   const source = flags.from ?? (flags.url !== undefined ? '--url' : '--secret');

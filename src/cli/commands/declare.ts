@@ -9,8 +9,9 @@ import { applyDeclaration, destroyDeclaration, planDeclaration } from '../../res
 import { planStack, readStack, stackPlanText } from '../../resources/stack-plan.js';
 import { readSmallFile, readSmallStdin } from '../../sources/file-source.js';
 import type { Io } from '../io.js';
+import { emit } from '../output.js';
 import { printWarnings } from '../seed-options.js';
-import { emit, openStoreContext, storeContext, wantsJson } from '../store-context.js';
+import { openStoreContext, storeContext, wantsJson } from '../store-context.js';
 
 interface DeclarationFlags {
   readonly declaration?: string;
@@ -70,7 +71,7 @@ async function planStackCommand(
   flags: DeclarationFlags,
   command: Command,
   io: Io,
-  result: (code: number) => void,
+  result: (code?: number) => void,
 ): Promise<void> {
   const stack = flags.stack as string;
   const other = (['declaration', 'file', 'declarationEnv'] as const).find((f) => flags[f] !== undefined);
@@ -103,7 +104,7 @@ function declarationCommand(program: Command, name: string, description: string)
 }
 
 /** Registers `plan`, `apply` and `destroy`. */
-export function registerDeclarations(program: Command, io: Io, result: (code: number) => void): void {
+export function registerDeclarations(program: Command, io: Io, result: (code?: number) => void): void {
   declarationCommand(
     program,
     'plan',
@@ -130,7 +131,7 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
       }
       const plan = await planDeclaration(await storeContext(command, io), await readDeclaration(flags, io));
       emit(io, wantsJson(command), plan, [`${plan.resource}: ${plan.action}`, ...plan.reasons.map((r) => `  ${r}`)]);
-      result(0);
+      result();
     });
 
   declarationCommand(program, 'apply', 'create, update or replace what the declaration says')
@@ -148,7 +149,7 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
         ...applied.reasons.map((r) => `  ${r}`),
         ...(applied.qrCodeFile ? [`  barcode written to ${applied.qrCodeFile}`] : []),
       ]);
-      result(0);
+      result();
     });
 
   declarationCommand(
@@ -168,6 +169,6 @@ export function registerDeclarations(program: Command, io: Io, result: (code: nu
         ? `${outcome.resource}: deleted`
         : `${outcome.resource}: kept${outcome.kept ? `, ${outcome.kept}` : ' (not there)'}`;
       emit(io, wantsJson(command), outcome, text);
-      result(0);
+      result();
     });
 }

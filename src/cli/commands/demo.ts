@@ -7,14 +7,14 @@
  */
 import type { Command } from 'commander';
 import { TotpKitError } from '../../core/errors.js';
-import type { TotpKey } from '../../core/key.js';
+import type { KeyMaterial } from '../../core/key.js';
 import { formatOtpauthUrl } from '../../core/otpauth-url.js';
 import { qrTerminal } from '../../core/qr.js';
 import { remainingSeconds } from '../../core/time.js';
 import { generateCode } from '../../core/totp.js';
 import { newGeneration, type ResourceContext } from '../../resources/context.js';
 import { checkedKeySpec, createKey, findKey, openKey } from '../../resources/key.js';
-import type { KeyRecord } from '../../resources/records.js';
+import type { KeyRecord } from '../../stores/records.js';
 import { openStore, resolveStoreRef } from '../../stores/store-ref.js';
 import type { Io } from '../io.js';
 import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
@@ -50,7 +50,7 @@ function notDemoKey(ctx: ResourceContext): TotpKitError {
 }
 
 /** The demo key: the one in the store if demo made it, or a new generated one. */
-async function demoKey(ctx: ResourceContext): Promise<{ key: TotpKey; created: boolean }> {
+async function demoKey(ctx: ResourceContext): Promise<{ key: KeyMaterial; created: boolean }> {
   const existing = await findKey(ctx, DEMO_KEY);
   if (existing) {
     if (!isDemoKey(existing)) throw notDemoKey(ctx);
@@ -80,7 +80,7 @@ function groupCode(code: string): string {
 }
 
 /** Registers `demo` on the program. */
-export function registerDemo(program: Command, io: Io, result: (code: number) => void): void {
+export function registerDemo(program: Command, io: Io, result: (code?: number) => void): void {
   program
     .command('demo')
     .description('create (or reuse) a demo key in the embedded store and show its QR code and current code')
@@ -113,6 +113,6 @@ export function registerDemo(program: Command, io: Io, result: (code: number) =>
         '\nNext: npx totp-kit code --from env:NAME prints a code for a seed of yours; npx totp-kit --help lists all\n' +
           'commands (without npx once installed with npm install --global totp-kit).\n',
       );
-      result(0);
+      result();
     });
 }

@@ -5,23 +5,22 @@
  */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { badInput, type Problem, quote } from '../../core/errors.js';
+import { badInput, isSafeToPrint, type Problem, quote } from '../../core/errors.js';
 import { parseWholeNumber } from '../../core/settings.js';
 import { assertMinRemaining } from '../../core/time.js';
 import { freshCode } from '../../resources/fresh-code.js';
-import { looksLikeSeed } from '../../sources/index.js';
 import type { Io } from '../io.js';
+import { maskInActions } from '../output.js';
+import { leaseStore } from '../print-code.js';
 import { runCommand } from '../run-command.js';
-import { addSeedOptions, printWarnings, readKey, type SeedFlags, withDefault } from '../seed-options.js';
+import { addSeedOptions, loadKeyFromFlags, printWarnings, type SeedFlags, withDefault } from '../seed-options.js';
 import {
   addClockOptions,
   type ClockFlags,
   chooseClock,
   clockProblems,
-  maskInActions,
   minRemainingProblem,
 } from '../timing-options.js';
-import { leaseStore } from './code.js';
 
 /** The default of --min-remaining for exec: a command may take a few seconds to send the code. */
 export const EXEC_MIN_REMAINING = 5;
@@ -39,7 +38,7 @@ export interface ExecFlags extends SeedFlags, ClockFlags {
 }
 
 /** Registers `exec` on the program; `argv` is what the CLI was given (to see the `--`). */
-export function registerExec(program: Command, io: Io, result: (code: number) => void, argv: readonly string[]): void {
+export function registerExec(program: Command, io: Io, result: (code?: number) => void, argv: readonly string[]): void {
   addClockOptions(
     addSeedOptions(
       program
@@ -130,7 +129,7 @@ function execProblems(flags: ExecFlags, argv: readonly string[]): Problem[] {
 /** The command as messages name it: its file name, unless that could be a seed typed in the wrong place. */
 function commandName(program: string): string {
   const name = basename(program.replaceAll('\\', '/'));
-  return looksLikeSeed(name) || name.length > 60 ? 'the command' : JSON.stringify(name);
+  return isSafeToPrint(name, 'name') ? JSON.stringify(name) : 'the command';
 }
 
 /** The command's environment: ours, without the seed's variable, with TOTP_CODE. */
@@ -149,7 +148,7 @@ async function execute(
   argv: readonly string[],
 ): Promise<number> {
   const problems = execProblems(flags, argv);
-  const { key, warnings } = await readKey(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
+  const { key, warnings } = await loadKeyFromFlags(flags, io, { problems, ...(store !== undefined ? { store } : {}) });
   const [program, ...args] = commandLine;
   if (program === undefined || program === '')
     throw badInput('command', 'is empty', 'totp-kit exec [options] -- CMD ARGS…');
@@ -174,6 +173,7 @@ async function execute(
       ...(usedStep !== undefined ? { afterStep: usedStep } : {}),
       ...(lease ? { lease, leaseLabel: '--lease' } : {}),
       now: io.now,
+      ...(io.sleep ? { wait: io.sleep } : {}),
       onWait: (message) => io.err(`totp-kit: ${message}\n`),
     });
     usedStep = issued.step;

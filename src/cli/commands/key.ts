@@ -1,25 +1,18 @@
 /** `totp-kit key …`: TOTP engine keys in the store (create, get, list, delete, code, verify). */
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
+import { checkName } from '../../core/names.js';
 import { DEFAULTS, LIMITS } from '../../core/settings.js';
 import { describeCodes } from '../../core/totp.js';
-import {
-  checkedKeySpec,
-  createKey,
-  deleteKey,
-  findKey,
-  KEY_REFUSALS,
-  listKeys,
-  readKey,
-  validateKey,
-} from '../../resources/key.js';
-import { checkName } from '../../resources/names.js';
+import { checkedKeySpec, createKey, deleteKey, findKey, listKeys, readKey, validateKey } from '../../resources/key.js';
+import { refusalMessage } from '../../resources/verdicts.js';
 import type { Io } from '../io.js';
+import { emit, emitRecord } from '../output.js';
+import { type CodeFlags, printCode } from '../print-code.js';
 import { drawOnce, handoutTo, saveOnce } from '../secret-output.js';
 import { ENCODER_HELP, flagOf, printWarnings, withDefault } from '../seed-options.js';
-import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
+import { storeContext, wantsJson } from '../store-context.js';
 import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
-import { type CodeFlags, printCode } from './code.js';
 
 interface CreateFlags {
   readonly generate?: boolean;
@@ -48,7 +41,7 @@ const HANDOUT_HELP =
   'required: otherwise nothing is created.';
 
 /** Registers `key` and its subcommands. */
-export function registerKey(program: Command, io: Io, result: (code: number) => void): void {
+export function registerKey(program: Command, io: Io, result: (code?: number) => void): void {
   const key = program.command('key').description("TOTP keys kept in the store (like Vault's TOTP engine)");
 
   key
@@ -128,7 +121,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
         ...(urlFile ? [`otpauth URL written to ${urlFile}`] : []),
       ]);
       if (handout === 'terminal' && created.url !== undefined) await drawOnce(created.url, io);
-      result(0);
+      result();
     });
 
   key
@@ -138,7 +131,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       checkName('NAME', name);
       const info = await readKey(await storeContext(command, io), name);
       emitRecord(io, wantsJson(command), info);
-      result(0);
+      result();
     });
 
   key
@@ -147,7 +140,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
     .action(async (_flags: unknown, command: Command) => {
       const names = await listKeys(await storeContext(command, io));
       emit(io, wantsJson(command), { keys: names }, names.length > 0 ? names : []);
-      result(0);
+      result();
     });
 
   key
@@ -163,7 +156,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
         { name, ...outcome },
         outcome.deleted ? `deleted key "${name}"` : `key "${name}" was not there (nothing to delete)`,
       );
-      result(0);
+      result();
     });
 
   key
@@ -182,7 +175,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
         globals.json === true,
         globals.store as string | undefined,
       );
-      result(0);
+      result();
     });
 
   key
@@ -197,7 +190,7 @@ export function registerKey(program: Command, io: Io, result: (code: number) => 
       if (wantsJson(command)) io.out(`${JSON.stringify(outcome)}\n`);
       else {
         io.out(outcome.valid ? 'valid\n' : 'invalid\n');
-        if (outcome.reason) io.err(`totp-kit: ${KEY_REFUSALS[outcome.reason]}\n`);
+        if (outcome.reason) io.err(`totp-kit: ${refusalMessage(outcome)}\n`);
       }
       result(outcome.valid ? 0 : 1);
     });

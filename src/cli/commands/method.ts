@@ -1,6 +1,7 @@
 /** `totp-kit method …`: MFA methods, their enrollments and per-enrollment validation. */
 import type { Command } from 'commander';
 import { badInput } from '../../core/errors.js';
+import { checkName } from '../../core/names.js';
 import { DEFAULTS, LIMITS } from '../../core/settings.js';
 import { notFound } from '../../resources/context.js';
 import { enroll, enrollmentRefusal, readEnrollment, unenroll, validateEnrollment } from '../../resources/enrollment.js';
@@ -14,11 +15,11 @@ import {
   readMethod,
   updateMethod,
 } from '../../resources/method.js';
-import { checkName } from '../../resources/names.js';
 import type { Io } from '../io.js';
+import { emit, emitRecord } from '../output.js';
 import { drawOnce, handoutTo, saveOnce } from '../secret-output.js';
 import { flagOf, printWarnings, withDefault } from '../seed-options.js';
-import { emit, emitRecord, storeContext, wantsJson } from '../store-context.js';
+import { storeContext, wantsJson } from '../store-context.js';
 import { AT_FLAGS, atHelp, parseAt } from '../timing-options.js';
 
 interface MethodFlags {
@@ -72,7 +73,7 @@ const HANDOUT_HELP =
   'nobody is enrolled.';
 
 /** Registers `method` and its subcommands. */
-export function registerMethod(program: Command, io: Io, result: (code: number) => void): void {
+export function registerMethod(program: Command, io: Io, result: (code?: number) => void): void {
   const method = program
     .command('method')
     .description("MFA methods and their enrollments (like Vault's identity MFA TOTP)");
@@ -87,7 +88,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         record,
         `created MFA method "${name}" (${record.algorithm}, ${record.digits} digits, ${record.period} s)`,
       );
-      result(0);
+      result();
     },
   );
 
@@ -106,7 +107,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     const spec = checkedMethodSpec({ ...current, ...given(flags), methodName: name }, label);
     const record = await updateMethod(ctx, spec);
     emit(io, wantsJson(command), record, `updated MFA method "${name}"`);
-    result(0);
+    result();
   });
 
   method
@@ -116,7 +117,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
       checkName('NAME', name);
       const info = await readMethod(await storeContext(command, io), name);
       emitRecord(io, wantsJson(command), info);
-      result(0);
+      result();
     });
 
   method
@@ -125,7 +126,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
     .action(async (_flags: unknown, command: Command) => {
       const names = await listMethods(await storeContext(command, io));
       emit(io, wantsJson(command), { methods: names }, names);
-      result(0);
+      result();
     });
 
   method
@@ -139,7 +140,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         ? `deleted MFA method "${name}"${outcome.enrollmentsDeleted > 0 ? ` and ${outcome.enrollmentsDeleted} enrollment${outcome.enrollmentsDeleted === 1 ? '' : 's'}` : ''}`
         : `MFA method "${name}" was not there (nothing to delete)`;
       emit(io, wantsJson(command), { name, ...outcome }, text);
-      result(0);
+      result();
     });
 
   method
@@ -188,7 +189,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         text,
       );
       if (handout === 'terminal' && enrolled.url !== undefined) await drawOnce(enrolled.url, io);
-      result(0);
+      result();
     });
 
   method
@@ -199,7 +200,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
       checkName('METHOD', name);
       const info = await readEnrollment(await storeContext(command, io), name, flags.entity);
       emitRecord(io, wantsJson(command), info);
-      result(0);
+      result();
     });
 
   method
@@ -213,7 +214,7 @@ export function registerMethod(program: Command, io: Io, result: (code: number) 
         ? `unenrolled "${flags.entity}" from MFA method "${name}"`
         : `"${flags.entity}" was not enrolled (nothing to do)`;
       emit(io, wantsJson(command), { method: name, entityId: flags.entity, ...outcome }, text);
-      result(0);
+      result();
     });
 
   method

@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { badInput, type Problem } from '../../core/errors.js';
 import { DEFAULTS } from '../../core/settings.js';
-import { verdictMessage, verifyWithKey } from '../../sources/load-key.js';
+import { refusalMessage, verifyWithKey } from '../../resources/verdicts.js';
 import type { Io } from '../io.js';
-import { addSeedOptions, printWarnings, readKey, type SeedFlags, withDefault } from '../seed-options.js';
+import { addSeedOptions, loadKeyFromFlags, printWarnings, type SeedFlags, withDefault } from '../seed-options.js';
 import {
   AT_FLAGS,
   addClockOptions,
@@ -23,7 +23,7 @@ interface VerifyFlags extends SeedFlags, ClockFlags {
 }
 
 /** Registers `verify` on the program. */
-export function registerVerify(program: Command, io: Io, result: (code: number) => void): void {
+export function registerVerify(program: Command, io: Io, result: (code?: number) => void): void {
   addClockOptions(
     addSeedOptions(program.command('verify').description('check a code against a key (exit 0 valid, 1 invalid)')),
   )
@@ -41,7 +41,7 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
       const atProblem = flags.at !== undefined ? atValueProblem(flags.at) : undefined;
       if (atProblem) problems.push(atProblem);
       problems.push(...clockProblems(flags, flags.at));
-      const { key, settings, warnings } = await readKey(flags, io, {
+      const { key, settings, warnings } = await loadKeyFromFlags(flags, io, {
         settings: { skew: flags.skew },
         problems,
         ...(store !== undefined ? { store } : {}),
@@ -66,7 +66,7 @@ export function registerVerify(program: Command, io: Io, result: (code: number) 
         io.out(outcome.valid ? 'valid\n' : 'invalid\n');
         // A wrong code gets no reason (nothing to act on); a malformed or reused one does.
         if (outcome.reason === 'malformed' || outcome.reason === 'used') {
-          io.err(`totp-kit: ${verdictMessage(outcome, key.digits)}\n`);
+          io.err(`totp-kit: ${refusalMessage(outcome, key.digits)}\n`);
         }
       }
       result(outcome.valid ? 0 : 1);

@@ -156,7 +156,7 @@ export const URL_CASES: readonly CorpusCase[] = [
   badUrl(
     'url-period-huge',
     `${BASE}secret={{B32}}&period=99999999999999999999`,
-    ['has a value that is not allowed', 'whole seconds from 1 to 4294967295'],
+    ['"99999999999999999999" is too large', 'whole seconds from 1 to 4294967295'],
     ['period', 'huge'],
     'period parameter',
   ),

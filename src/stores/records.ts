@@ -3,8 +3,10 @@
  * secret that people and other tools can edit, so what comes out is checked before it decides a code.
  */
 import { TotpKitError } from '../core/errors.js';
+import type { KeyMaterial } from '../core/key.js';
 import { type Algorithm, checkSettings, type Digits, type Skew } from '../core/settings.js';
-import type { StoreRecord, StoreSecrets } from '../stores/store.js';
+import { steamMisfits } from '../core/steam.js';
+import type { StoreRecord, StoreSecrets } from './store.js';
 
 /** A seed as a record holds it: what the store's `secrets.seal` made of it. */
 type SealedSeed = ReturnType<StoreSecrets['seal']>;
@@ -146,7 +148,11 @@ export function asKeyRecord(raw: StoreRecord, name: string): KeyRecord {
   if (raw.secret === undefined) throw corrupt(what, 'secret');
   if (typeof raw.usedCodes !== 'object' || raw.usedCodes === null) throw corrupt(what, 'usedCodes');
   // A Steam key's codes are HMAC-SHA1 over 30 s steps: a record saying otherwise was edited.
-  if (raw.encoder !== undefined && (raw.encoder !== 'steam' || raw.algorithm !== 'SHA1' || raw.period !== 30)) {
+  if (
+    raw.encoder !== undefined &&
+    (raw.encoder !== 'steam' ||
+      steamMisfits({ algorithm: raw.algorithm as Algorithm, period: raw.period as number }).length > 0)
+  ) {
     throw corrupt(what, 'encoder');
   }
   return raw as unknown as KeyRecord;
@@ -178,4 +184,17 @@ export function enrollmentId(method: string, entityId: string): string {
 /** The record fields as a plain JSON object for the store. */
 export function toStoreRecord(record: KeyRecord | MethodRecord | EnrollmentRecord): StoreRecord {
   return record as unknown as StoreRecord;
+}
+
+/** A key record's seed and code settings, the seed opened with the store's secrets (for codes; never printed). */
+export function openKeyRecord(secrets: StoreSecrets, record: KeyRecord): KeyMaterial {
+  return {
+    secret: secrets.open(record.secret, `key/${record.name}`, `key "${record.name}"`),
+    algorithm: record.algorithm,
+    digits: record.digits,
+    period: record.period,
+    ...(record.issuer !== undefined ? { issuer: record.issuer } : {}),
+    ...(record.accountName !== undefined ? { accountName: record.accountName } : {}),
+    ...(record.encoder !== undefined ? { encoder: record.encoder } : {}),
+  };
 }

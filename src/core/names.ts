@@ -1,5 +1,5 @@
 /** Names of resources: checked the way Vault checks them, so names move between the two unchanged. */
-import { badInput, looksLikeSeed, type Problem, quote } from '../core/errors.js';
+import { badInput, looksLikeSeed, type Problem, quote } from './errors.js';
 
 /** Vault's key name rule: `\w(([\w-.@]+)?\w)?`. */
 const RESOURCE_NAME = /^\w(?:[\w.@-]*\w)?$/;
@@ -35,8 +35,8 @@ export function entityProblem(setting: string, value: unknown): Problem | undefi
 }
 
 /** Checks a name and throws its problem. */
-export function checkName(setting: string, value: unknown, check = nameProblem): string {
-  const problem = check(setting, value);
+export function checkName(setting: string, value: unknown): string {
+  const problem = nameProblem(setting, value);
   if (problem) throw badInput(problem.setting, problem.problem, problem.allowed, 'E_BAD_NAME');
   return value as string;
 }
