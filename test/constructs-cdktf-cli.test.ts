@@ -28,6 +28,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../src/core/base32.js';
 import { expectNoSeed, expectNoSeedInDir, expectNoSeedInFile } from './helpers/leak.js';
 import { runCli } from './helpers/run-cli.js';
+import { terraformVersionStandIn } from './helpers/terraform-version-once.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const BIN = join(REPO, 'node_modules', '.bin');
@@ -182,17 +183,22 @@ interface Run {
   readonly output: string;
 }
 
-function run(command: string, args: string[], cwd: string): Run {
-  const r: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: 'utf8', timeout: 150_000 });
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const r: SpawnSyncReturns<string> = spawnSync(command, args, {
+    cwd,
+    env: { ...ENV, ...env },
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
   if (r.error) throw r.error;
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
 /** Runs one after the other until one fails. */
-function runAll(steps: ReadonlyArray<readonly [string, string[], string]>): Run {
+function runAll(steps: ReadonlyArray<readonly [string, string[], string, Record<string, string>?]>): Run {
   let output = '';
-  for (const [command, args, cwd] of steps) {
-    const r = run(command, args, cwd);
+  for (const [command, args, cwd, env] of steps) {
+    const r = run(command, args, cwd, env);
     output += r.output;
     if (r.status !== 0) return { status: r.status, output };
   }
@@ -218,12 +224,19 @@ function cli(bin: 'cdktf' | 'cdktn'): Tool {
   };
 }
 
+/**
+ * The app's environment here: cdktn's version check of each terraform_data (a terraform start each) answered
+ * with what `terraform version` printed once, so it still checks the real version.
+ */
+const STAND_IN = TERRAFORM === undefined ? undefined : terraformVersionStandIn(TERRAFORM);
+const APP_ENV: Record<string, string> = STAND_IN === undefined ? {} : { TERRAFORM_BINARY_NAME: STAND_IN };
+
 /** What `cdktn deploy` does, by hand: the app (cdktf.json's `npx tsx main.ts`), then terraform in the stack. */
 const synthThenTerraform: Tool = {
   deploy: (dir) => {
     const stack = join(dir, 'cdktf.out', 'stacks', 'totp');
     return runAll([
-      [join(BIN, 'tsx'), ['main.ts'], dir],
+      [join(BIN, 'tsx'), ['main.ts'], dir, APP_ENV],
       ['terraform', ['init', '-input=false', '-no-color'], stack],
       ['terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], stack],
     ]);
@@ -231,7 +244,7 @@ const synthThenTerraform: Tool = {
   destroy: (dir) => {
     const stack = join(dir, 'cdktf.out', 'stacks', 'totp');
     return runAll([
-      [join(BIN, 'tsx'), ['main.ts'], dir],
+      [join(BIN, 'tsx'), ['main.ts'], dir, APP_ENV],
       ['terraform', ['destroy', '-auto-approve', '-input=false', '-no-color'], stack],
     ]);
   },

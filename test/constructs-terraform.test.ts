@@ -11,20 +11,22 @@ import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { expectNoSeed, expectNoSeedInDir } from './helpers/leak.js';
 import { CLI } from './helpers/run-cli.js';
+import { askTerraformVersionOnce } from './helpers/terraform-version-once.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const APP = join(REPO, 'test', 'fixtures', 'terraform-app.mjs');
+const APP_URL = pathToFileURL(join(REPO, 'test', 'fixtures', 'terraform-app.mjs')).href;
+let synths = 0;
 
 function found(command: string, args: string[]): string | undefined {
   const r = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } });
   return r.status === 0 ? r.stdout.split('\n')[0]?.trim() : undefined;
 }
-const TERRAFORM = found('terraform', ['version']);
+const TERRAFORM = askTerraformVersionOnce();
 const OATHTOOL = found('oathtool', ['--version']) !== undefined;
 if (TERRAFORM === undefined) {
   console.warn('\n*** WARNING: terraform is not on PATH: the real-Terraform tests of the constructs are SKIPPED ***\n');
@@ -64,14 +66,21 @@ class Project {
     mkdirSync(dir, { recursive: true });
   }
 
-  /** Synthesizes the app here with these settings (the app's own process, working directory = project). */
-  synth(settings: object = {}): void {
-    const r = spawnSync(process.execPath, [APP], {
-      cwd: this.dir,
-      env: { PATH: process.env.PATH ?? '', TOTP_KIT_TEST_APP: JSON.stringify(settings) },
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
+  /**
+   * Synthesizes the app here with these settings: in this process (a Node start and a cdktf load less per
+   * synth), with the project as working directory, as `cdktf synth` runs the app.
+   */
+  async synth(settings: object = {}): Promise<void> {
+    const cwd = process.cwd();
+    process.env.TOTP_KIT_TEST_APP = JSON.stringify(settings);
+    process.chdir(this.dir);
+    try {
+      // A query of its own each time: the app synthesizes when it is evaluated.
+      await import(/* @vite-ignore */ `${APP_URL}?synth=${++synths}`);
+    } finally {
+      process.chdir(cwd);
+      delete process.env.TOTP_KIT_TEST_APP;
+    }
   }
 
   get stackJson(): string {
@@ -185,9 +194,9 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 const provisioned = (out: string) => (out.match(/Provisioning with 'local-exec'/g) ?? []).length;
 
 describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (terraform_data)', () => {
-  it('applies keys, a method and enrollments; a re-apply runs nothing; a change is a readable replacement; destroy empties the store', () => {
+  it('applies keys, a method and enrollments; a re-apply runs nothing; a change is a readable replacement; destroy empties the store', async () => {
     const p = project('lifecycle');
-    p.synth();
+    await p.synth();
     p.init();
     const first = p.apply();
     expect(provisioned(first)).toBe(5);
@@ -230,7 +239,7 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     // (create before destroy), and the store updates in place, keeping every seed.
     const npmSeed = store.keys['npm-bot']?.secret;
     const barcode = readFileSync(join(p.dir, 'enroll', 'npm-bot.png'));
-    p.synth({ npmBot: { skew: 0 }, ops: { maxValidationAttempts: 3 } });
+    await p.synth({ npmBot: { skew: 0 }, ops: { maxValidationAttempts: 3 } });
     const plan = p.plan();
     expect(plan).toMatch(/~ skew\s+= 1 -> 0/);
     expect(plan).toMatch(/~ maxValidationAttempts\s+= 5 -> 3/);
@@ -254,7 +263,7 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(p.apply()).toMatch(/No changes\./);
 
     // digits 6 → 8 of a generated key needs a new seed: rotated, with a new barcode.
-    p.synth({ npmBot: { skew: 0, digits: 8 }, ops: { maxValidationAttempts: 3 } });
+    await p.synth({ npmBot: { skew: 0, digits: 8 }, ops: { maxValidationAttempts: 3 } });
     expect(p.plan()).toMatch(/\+ digits\s+= 8/);
     const rotated = p.apply();
     expect(rotated).toMatch(/digits 6 → 8 forces a new seed/);
@@ -277,14 +286,14 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expectNoSeed(p.printed.join('\n'), seedsBeforeDestroy, 'the whole run');
   }, 240_000);
 
-  it('deletes what an old name held when a key, a method or an enrollment is renamed or moved to another store', () => {
+  it('deletes what an old name held when a key, a method or an enrollment is renamed or moved to another store', async () => {
     const p = project('renames');
-    p.synth();
+    await p.synth();
     p.init();
     p.apply();
     const gh = p.store().keys.gh?.secret;
     // npm-bot → npm-bot-2, ops → ops-v2 (its enrollments move with it), gh into another store.
-    p.synth({
+    await p.synth({
       npmBot: { name: 'npm-bot-2' },
       ops: { methodName: 'ops-v2' },
       entities: ['alice', 'bob'],
@@ -310,9 +319,10 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(JSON.parse(readFileSync(join(p.dir, '.totp-kit', 'other.json'), 'utf8'))).toMatchObject({ keys: {} });
   }, 240_000);
 
-  it('shows a key deleted from the store by hand with totp-kit plan --stack, and the -replace it suggests repairs it', () => {
+  it('shows a key deleted from the store by hand with totp-kit plan --stack, and the -replace it suggests repairs it', async () => {
     const p = project('drift');
-    p.synth();
+    // Without enrollments: two provisioner runs fewer, and the drift is in a key.
+    await p.synth({ entities: [] });
     p.init();
     p.apply();
     const stack = ['plan', '--stack', 'cdktf.out/stacks/totp'];
@@ -333,17 +343,18 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(spawnSync(process.execPath, [CLI, ...stack], { cwd: p.dir, encoding: 'utf8' }).status).toBe(0);
   }, 240_000);
 
-  it('leaves state and store consistent when an apply fails (wrong store key), and converges once it is fixed', () => {
+  it('leaves state and store consistent when an apply fails (wrong store key), and converges once it is fixed', async () => {
     const key = randomBytes(32).toString('base64');
     const p = project('failed-apply', { TOTP_KIT_STORE_KEY: key });
-    p.synth();
+    // Without enrollments: what fails and is retried is the method.
+    await p.synth({ entities: [] });
     p.init();
     p.apply();
     const storePath = join(p.dir, '.totp-kit', 'store.json');
     const sealed = readFileSync(storePath, 'utf8');
     const before = p.ids();
 
-    p.synth({ ops: { maxValidationAttempts: 3 } });
+    await p.synth({ entities: [], ops: { maxValidationAttempts: 3 } });
     const failed = p.terraform(['apply', '-auto-approve'], { TOTP_KIT_STORE_KEY: randomBytes(32).toString('base64') });
     expect(failed.status).not.toBe(0);
     // The CLI's one line reaches the user through Terraform's error, with no stack trace.
@@ -365,15 +376,16 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(p.plan()).toMatch(/No changes\./);
   }, 240_000);
 
-  it('synthesizes identical JSON in two folders, and a moved project plans "No changes"', () => {
+  it('synthesizes identical JSON in two folders, and a moved project plans "No changes"', async () => {
     // Two checkouts at different depths, each with totp-kit installed in its node_modules (a link here).
-    const settings = { store: { cliPath: 'node_modules/totp-kit/dist/cli.js' } };
+    // Without enrollments: the paths they add are the ones the keys and the method already show.
+    const settings = { entities: [], store: { cliPath: 'node_modules/totp-kit/dist/cli.js' } };
     const a = project('checkout-a');
     const b = project(join('deeper', 'folder', 'checkout-b'));
     for (const p of [a, b]) {
       mkdirSync(join(p.dir, 'node_modules'), { recursive: true });
       symlinkSync(REPO, join(p.dir, 'node_modules', 'totp-kit'), 'junction');
-      p.synth(settings);
+      await p.synth(settings);
     }
     expect(a.stackJson).toBe(b.stackJson);
     expect(a.stackJson).not.toContain(REPO);
@@ -386,7 +398,7 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     mkdirSync(join(ROOT, 'moved'), { recursive: true });
     renameSync(a.dir, moved);
     a.dir = moved;
-    a.synth(settings);
+    await a.synth(settings);
     expect(a.stackJson).toBe(b.stackJson);
     expect(a.plan()).toMatch(/No changes\./);
     // And the provisioners still find the CLI and the store there.
@@ -395,9 +407,9 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     expect(a.store()).toMatchObject({ keys: {}, methods: {}, enrollments: {} });
   }, 240_000);
 
-  it('says in one line when the CLI is missing at apply, naming cliPath', () => {
+  it('says in one line when the CLI is missing at apply, naming cliPath', async () => {
     const p = project('no-cli');
-    p.synth({ store: { cliPath: 'node_modules/totp-kit/dist/cli.js' } });
+    await p.synth({ store: { cliPath: 'node_modules/totp-kit/dist/cli.js' } });
     p.init();
     const r = p.terraform(['apply', '-auto-approve']);
     expect(r.status).not.toBe(0);

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32, normalizeBase32 } from '../src/core/base32.js';
-import { formatProblem, quote, TotpKitError } from '../src/core/errors.js';
+import { formatProblem, isSafeToPrint, quote, TotpKitError } from '../src/core/errors.js';
 import type { KeyMaterial } from '../src/core/key.js';
 import { formatOtpauthUrl, parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { pickSeedField, SEED_FIELDS } from '../src/core/seed-json.js';
@@ -616,6 +616,22 @@ describe('quote: a value is printed only when it cannot carry 8 characters of a 
         expect(leaked, `quote(${JSON.stringify(text)}) printed ${printed}`).toBeUndefined();
       }),
     );
+  });
+
+  it('isSafeToPrint is the one rule: values by runs and length, names (variables, paths, key names) by seed shapes', () => {
+    const seed = 'JBSWY3DPEHPK3PXP';
+    // Values: what every face quotes in its refusals.
+    expect(isSafeToPrint('5 minutes')).toBe(true);
+    expect(isSafeToPrint('-86401')).toBe(true);
+    expect(isSafeToPrint('generat')).toBe(true);
+    expect(isSafeToPrint('JBSWY3DP')).toBe(false); // 8 characters in a row could be a seed's
+    expect(isSafeToPrint('BOCH GQKH XZ4D RCWA')).toBe(false); // a grouped seed, spaces taken out
+    expect(isSafeToPrint('a'.repeat(41))).toBe(false);
+    // Names: longer, and refused only when they look like a seed.
+    expect(isSafeToPrint('TOTP_SEED_FOR_RELEASE_BOT', 'name')).toBe(true);
+    expect(isSafeToPrint('/home/runner/work/app/seeds/bot.txt', 'name')).toBe(true);
+    expect(isSafeToPrint(`SEED_${seed}`, 'name')).toBe(false);
+    expect(isSafeToPrint('x'.repeat(61), 'name')).toBe(false);
   });
 
   it('still quotes what a person needs to see: short values, numbers, words', () => {

@@ -23,6 +23,9 @@ import { type InProcessOptions, type InProcessRun, runInProcess } from './helper
 import { expectNoSeedInCli } from './helpers/leak.js';
 import { type CliResult, runCliAsync } from './helpers/run-cli.js';
 import { startSecretsManagerServer } from './helpers/secrets-manager-server.js';
+import { askTerraformVersionOnce } from './helpers/terraform-version-once.js';
+
+askTerraformVersionOnce();
 
 /** A fixed clock: planning never depends on the time. */
 const T = 1_700_000_010;
