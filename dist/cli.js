@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-TCU25PNC.js";
+} from "./chunks/chunk-F2DIPFFO.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-XYIVJBPC.js";
+} from "./chunks/chunk-C4ESIEKO.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,7 +68,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-TPYSAG6Z.js";
+} from "./chunks/chunk-34E4I7TU.js";
 import {
   writeFileAtomically
 } from "./chunks/chunk-2XIJ5OYL.js";

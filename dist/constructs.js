@@ -9,10 +9,10 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-XYIVJBPC.js";
+} from "./chunks/chunk-C4ESIEKO.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-TPYSAG6Z.js";
+} from "./chunks/chunk-34E4I7TU.js";
 import "./chunks/chunk-QCQKQWZY.js";
 import {
   TotpKitError,

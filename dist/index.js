@@ -594,8 +594,9 @@ function decodeBase32(text, label = "secret") {
 // src/core/hmac.ts
 import { createHmac } from "node:crypto";
 var HMAC_NAMES = { SHA1: "sha1", SHA256: "sha256", SHA512: "sha512" };
+var COUNTER = Buffer.alloc(8);
 function truncatedHmac(secret, counter, algorithm) {
-  const message = Buffer.alloc(8);
+  const message = COUNTER;
   message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
   message.writeUInt32BE(counter >>> 0, 4);
   const mac = createHmac(HMAC_NAMES[algorithm], secret).update(message).digest();
@@ -936,6 +937,10 @@ function assertCheckedSettings(given) {
   }
 }
 function assertCodeSettings(key) {
+  const passed = PASSED.get(key);
+  if (passed !== void 0 && passed.algorithm === key.algorithm && passed.digits === key.digits && passed.period === key.period && passed.encoder === key.encoder) {
+    return;
+  }
   assertCheckedSettings({ algorithm: key.algorithm, digits: key.digits, period: key.period });
   if (key.encoder !== void 0 && key.encoder !== "steam" && key.encoder !== "totp") {
     throw badInput("encoder", `${quote(key.encoder)} is not supported`, "steam, or leave it out");
@@ -948,7 +953,9 @@ function assertCodeSettings(key) {
       `algorithm ${STEAM_ALGORITHM} and period ${STEAM_PERIOD} with encoder steam`
     );
   }
+  PASSED.set(key, { algorithm: key.algorithm, digits: key.digits, period: key.period, encoder: key.encoder });
 }
+var PASSED = /* @__PURE__ */ new WeakMap();
 function generateCode(key, unixSeconds = nowSeconds()) {
   assertCodeSettings(key);
   return codeAt(key, counterAt(unixSeconds, key.period));

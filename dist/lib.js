@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-TCU25PNC.js";
+} from "./chunks/chunk-F2DIPFFO.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,7 +40,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-TPYSAG6Z.js";
+} from "./chunks/chunk-34E4I7TU.js";
 import "./chunks/chunk-QCQKQWZY.js";
 import {
   EXIT_CODES,

@@ -315,6 +315,20 @@ describe('hotp: the settings generateCode refuses', () => {
     expect(md5).toEqual(refusal(() => generateCode({ ...KEY, algorithm }, 30)));
   });
 
+  it('checks a key again when its settings change after a code was made with it (JavaScript callers can)', () => {
+    const key: { -readonly [K in keyof KeyMaterial]: KeyMaterial[K] } = { ...KEY };
+    expect(generateCode(key, 30)).toBe(codeOf(1));
+    key.digits = 7 as unknown as 6;
+    expect(refusal(() => generateCode(key, 30)).message).toBe('digits: "7" is not allowed (allowed: 6 or 8)');
+    key.digits = 6;
+    key.period = 0;
+    expect(refusal(() => generateCode(key, 30)).problems).toMatchObject([{ setting: 'period' }]);
+    key.period = 30;
+    key.encoder = 'steam';
+    key.algorithm = 'SHA256';
+    expect(refusal(() => generateCode(key, 30)).message).toContain('does not fit a Steam key');
+  });
+
   it('refuses a counter that is not a whole number from 0, and computes the RFC 4226 values otherwise', () => {
     for (const counter of [-1, 1.5, Number.NaN, 2 ** 53]) {
       expect(refusal(() => hotp(KEY.secret, counter, 'SHA1', 6))).toMatchObject({

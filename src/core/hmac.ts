@@ -8,12 +8,16 @@ import type { Algorithm } from './settings.js';
 
 const HMAC_NAMES: Readonly<Record<Algorithm, string>> = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' };
 
+/** The 8-byte big-endian counter, the message every HMAC here signs. */
+const COUNTER = Buffer.alloc(8);
+
 /**
  * RFC 4226 §5.3: the HMAC of the 8-byte big-endian counter, dynamically truncated to a 31-bit number
  * (offset = low nibble of the last byte). Every code format is made from this number.
  */
 export function truncatedHmac(secret: Uint8Array, counter: number, algorithm: Algorithm): number {
-  const message = Buffer.alloc(8);
+  // One buffer for every call: the HMAC has read it before this returns, and nothing else can run meanwhile.
+  const message = COUNTER;
   // Counters pass 2^32 for short periods in the far future; write both halves explicitly.
   message.writeUInt32BE(Math.floor(counter / 2 ** 32), 0);
   message.writeUInt32BE(counter >>> 0, 4);

@@ -149,6 +149,18 @@ function assertCheckedSettings(given: Partial<Record<keyof CodeSettings, unknown
  * @throws TotpKitError (bad-input) naming the setting.
  */
 export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unknown }): void {
+  // A key object whose settings passed with these very values passes again: a loop of codes for one key
+  // pays the check once (it is about a twentieth of a code's time). Any change of a value checks it anew.
+  const passed = PASSED.get(key);
+  if (
+    passed !== undefined &&
+    passed.algorithm === key.algorithm &&
+    passed.digits === key.digits &&
+    passed.period === key.period &&
+    passed.encoder === key.encoder
+  ) {
+    return;
+  }
   assertCheckedSettings({ algorithm: key.algorithm, digits: key.digits, period: key.period });
   // 'totp' is accepted as the standard encoder's name (a settings check returns it) and means the same as none.
   if (key.encoder !== undefined && key.encoder !== 'steam' && key.encoder !== 'totp') {
@@ -163,7 +175,11 @@ export function assertCodeSettings(key: CodeSettings & { readonly encoder?: unkn
       `algorithm ${STEAM_ALGORITHM} and period ${STEAM_PERIOD} with encoder steam`,
     );
   }
+  PASSED.set(key, { algorithm: key.algorithm, digits: key.digits, period: key.period, encoder: key.encoder });
 }
+
+/** The settings each key object last passed `assertCodeSettings` with. */
+const PASSED = new WeakMap<object, CodeSettings & { readonly encoder?: unknown }>();
 
 /**
  * The code of `key` at a Unix time: `digits` digits (RFC 6238), or 5 characters for a Steam key.
