@@ -12,7 +12,7 @@ import { nowSeconds, tenths } from '../core/time.js';
 import { codeLength } from '../core/totp.js';
 import { enrollmentRefusal, readEnrollment, validateEnrollment } from '../resources/enrollment.js';
 import { freshCode } from '../resources/fresh-code.js';
-import { refusalMessage as verdictMessage, verifyWithKey } from '../resources/verdicts.js';
+import { refusalMessage, verifyWithKey } from '../resources/verdicts.js';
 import { type LoadedKey, loadKey, type ResolvedKey } from '../sources/load-key.js';
 import { decideClock } from '../sources/server-clock.js';
 import { openStore, resolveStoreRef } from '../stores/store-ref.js';
@@ -198,7 +198,7 @@ async function verifyKey(step: Step, inputs: ActionInputs): Promise<boolean> {
     at: step.now() + clock.offset,
   });
   const valid = outcome.valid;
-  const why = valid ? 'valid' : verdictMessage(outcome, key.digits);
+  const why = valid ? 'valid' : refusalMessage(outcome, key.digits);
   return verdict(step, inputs, valid, why, key, [
     ...settingsRows(loaded),
     ...(clock.row ? [clock.row] : []),

@@ -17,7 +17,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { ValidateBinaryVersion } from 'cdktf/lib/validations/validate-binary-version.js';
 import { TotpEnrollment, TotpKey, TotpMfaMethod, TotpStore } from '../../constructs/index.js';
 import {
   checkedKeySpec,
@@ -47,6 +46,7 @@ import { runActionInProcess } from '../helpers/in-process-action.js';
 import { runInProcess } from '../helpers/in-process-cli.js';
 import { type ActionRun, runAction } from '../helpers/run-action.js';
 import { CLI } from '../helpers/run-cli.js';
+import { askTerraformVersionOnce } from '../helpers/terraform-version-once.js';
 import type { ConstructInput, CorpusCase, FileSpec, Text } from './types.js';
 
 // ---- the test's secrets ----------------------------------------------------------------------------------------
@@ -284,20 +284,8 @@ export function runActionHere(
   return runActionInProcess({ inputs, env, cwd, now: CODE_TIME });
 }
 
-/**
- * cdktf checks the Terraform version at every synth of a stack with terraform_data, by running `terraform version`
- * (half a second on a busy machine, for each of the construct cases); within one test run the answer cannot
- * change, so each check asks once and every later synth gets the same answer.
- */
-const askedOnce = new Map<string, string[]>();
-const checkVersion = ValidateBinaryVersion.prototype.validate;
-ValidateBinaryVersion.prototype.validate = function (this: ValidateBinaryVersion): string[] {
-  const { versionCommand, versionConstraint, hint } = this as unknown as Record<string, string | undefined>;
-  const key = JSON.stringify([versionCommand, versionConstraint, hint]);
-  const answer = askedOnce.get(key) ?? checkVersion.call(this);
-  askedOnce.set(key, answer);
-  return [...answer];
-};
+// cdktf asks `terraform version` at every synth with terraform_data: ask once for the whole file.
+askTerraformVersionOnce();
 
 export interface SynthOutcome {
   /** What construction threw (a refusal belongs at synth, not here). */
