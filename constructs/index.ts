@@ -26,6 +26,7 @@ export { TotpMfaMethod, type TotpMfaMethodProps } from './method.js';
 export { portableLocalBackend } from './paths.js';
 export {
   type AwsSecretsManagerStoreProps,
+  type PostgresStoreProps,
   type TotpResourceType,
   TotpStore,
   type TotpStoreOptions,

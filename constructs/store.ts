@@ -5,6 +5,7 @@
 import { Token } from 'cdktf';
 import { errorMessage, type Problem, quote, TotpKitError } from '../src/core/errors.js';
 import { RESOURCE_TYPES, type TotpResourceType } from '../src/resources/stack-format.js';
+import { postgresSchemaProblem, postgresVariableProblem } from '../src/stores/postgres-connection.js';
 import { resolveStoreRef } from '../src/stores/store-ref.js';
 import { bundledCliPath } from './cli-path.js';
 import { projectPath, relativeToProject } from './paths.js';
@@ -46,10 +47,27 @@ export interface AwsSecretsManagerStoreProps extends TotpStoreOptions {
   readonly region?: string;
 }
 
+/** Props of a PostgreSQL store. Where the server is comes from the environment of `terraform apply`, never from here. */
+export interface PostgresStoreProps extends TotpStoreOptions {
+  /**
+   * The environment variable that holds the connection URL (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`)
+   * when `terraform apply` runs, such as `DATABASE_URL`. Only its name is in the synthesized JSON.
+   * @default none: libpq's standard variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE)
+   */
+  readonly urlVariable?: string;
+  /**
+   * The schema the store's tables live in (made on first use): several stores can share one database.
+   * Lower-case letters, digits and `_`.
+   * @default 'totp_kit'
+   */
+  readonly schema?: string;
+}
+
 const REGION = /^[a-z0-9-]{1,40}$/;
 
 /**
- * A totp-kit store: `TotpStore.file(path)` or `TotpStore.awsSecretsManager({ prefix, region })`.
+ * A totp-kit store: `TotpStore.file(path)`, `TotpStore.awsSecretsManager({ prefix, region })` or
+ * `TotpStore.postgres({ urlVariable })`.
  * Every construct names the store it declares its resource in; its reference travels in the
  * resource's triggers, so moving a resource to another store recreates it there (and deletes it from
  * the old one).
@@ -60,6 +78,7 @@ const REGION = /^[a-z0-9-]{1,40}$/;
  *
  * const local = TotpStore.file('.totp-kit/store.json');
  * const shared = TotpStore.awsSecretsManager({ prefix: 'ci/totp', region: 'eu-west-1' });
+ * const busy = TotpStore.postgres({ urlVariable: 'DATABASE_URL' }); // DATABASE_URL set where terraform applies
  * ```
  */
 export class TotpStore {
@@ -79,7 +98,33 @@ export class TotpStore {
     return new TotpStore(`aws-sm:${props.prefix}`, props, props.region);
   }
 
-  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, or `aws-sm:PREFIX`). */
+  /**
+   * PostgreSQL: one row per key, method, enrollment and lease, for state that changes on every verify and
+   * lease. The synthesized JSON names only the variable (`postgres:DATABASE_URL`); the URL and its password
+   * are read from the environment of `terraform apply`.
+   */
+  static postgres(props: PostgresStoreProps = {}): TotpStore {
+    const variable = props.urlVariable ?? '';
+    const schema = props.schema ?? '';
+    // Each prop is checked under its own name (a token is left to the reference's check). A rejected variable may
+    // be the URL itself, so it stays out of the reference, which triggers and refusals print.
+    const problems = [
+      Token.isUnresolved(variable) ? undefined : postgresVariableProblem(variable, 'urlVariable'),
+      props.schema === undefined || Token.isUnresolved(schema) ? undefined : postgresSchemaProblem(schema, 'schema'),
+    ].filter((p) => p !== undefined);
+    const shown = problems.some((p) => p.setting === 'urlVariable') ? '(urlVariable refused)' : variable;
+    return new TotpStore(
+      `postgres:${shown}${props.schema === undefined ? '' : `/${schema}`}`,
+      props,
+      undefined,
+      problems,
+    );
+  }
+
+  /**
+   * The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, `aws-sm:PREFIX`
+   * or `postgres:VAR`).
+   */
   readonly reference: string;
   /** The region of an AWS Secrets Manager store, when one was given. */
   readonly region?: string;
@@ -88,8 +133,12 @@ export class TotpStore {
   /** The Terraform resource the constructs of this store synthesize. */
   readonly resourceType: TotpResourceType;
 
-  private constructor(reference: string, options: TotpStoreOptions, region?: string) {
+  /** Problems of the props found as the store was made, each under the prop's name. */
+  readonly #propProblems: readonly Problem[];
+
+  private constructor(reference: string, options: TotpStoreOptions, region?: string, problems: Problem[] = []) {
     this.reference = reference;
+    this.#propProblems = problems;
     if (region !== undefined) this.region = region;
     this.cliPath = options.cliPath === undefined ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
     this.resourceType = options.resourceType ?? 'terraform_data';
@@ -103,7 +152,9 @@ export class TotpStore {
   /** Every problem of this store, each naming its setting (the constructs check them at synth). */
   problems(): Problem[] {
     const problems: Problem[] = [];
-    if (Token.isUnresolved(this.reference)) {
+    if (this.#propProblems.length > 0) {
+      problems.push(...this.#propProblems);
+    } else if (Token.isUnresolved(this.reference)) {
       problems.push({
         setting: 'store',
         problem: 'is a Terraform token, known only at apply',

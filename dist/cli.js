@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-F2DIPFFO.js";
+} from "./chunks/chunk-TQHESJ5O.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-C4ESIEKO.js";
+} from "./chunks/chunk-JR5VROUR.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,11 +68,12 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-34E4I7TU.js";
+} from "./chunks/chunk-N26Q4XOP.js";
+import "./chunks/chunk-XM3R45XL.js";
+import "./chunks/chunk-ESHGRVAM.js";
 import {
   writeFileAtomically
 } from "./chunks/chunk-2XIJ5OYL.js";
-import "./chunks/chunk-QCQKQWZY.js";
 import {
   EXIT_CODES,
   TotpKitError,
@@ -5599,7 +5600,11 @@ function optionDescription(option) {
 function buildProgram(io, result, argv, state) {
   const program2 = new Command("totp-kit").description("One-time passwords for automation: codes, verification and provisioned TOTP keys.").version(VERSION, "-v, --version", "print the version (also -V)").addOption(new Option("-V").hideHelp()).helpOption("-h, --help", "show help").option("--json", "print one JSON object instead of text, also for a failure").option(
     "--store <ref>",
-    withDefault("the store: file:PATH or aws-sm:PREFIX", "$TOTP_KIT_STORE", "else file:./.totp-kit/store.json")
+    withDefault(
+      "the store: file:PATH, aws-sm:PREFIX or postgres:VAR (VAR holds the connection URL)",
+      "$TOTP_KIT_STORE",
+      "else file:./.totp-kit/store.json"
+    )
   ).option("--debug", "print stack traces of failures").exitOverride().showSuggestionAfterError().configureHelp({ showGlobalOptions: true, optionDescription }).configureOutput({
     writeOut: (s) => io.out(s),
     // Under --json the refusal is the JSON object: help printed for want of a subcommand is left out.

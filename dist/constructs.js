@@ -9,11 +9,15 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-C4ESIEKO.js";
+} from "./chunks/chunk-JR5VROUR.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-34E4I7TU.js";
-import "./chunks/chunk-QCQKQWZY.js";
+} from "./chunks/chunk-N26Q4XOP.js";
+import {
+  postgresSchemaProblem,
+  postgresVariableProblem
+} from "./chunks/chunk-XM3R45XL.js";
+import "./chunks/chunk-ESHGRVAM.js";
 import {
   TotpKitError,
   errorMessage,
@@ -380,7 +384,30 @@ var TotpStore = class _TotpStore {
   static awsSecretsManager(props) {
     return new _TotpStore(`aws-sm:${props.prefix}`, props, props.region);
   }
-  /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, or `aws-sm:PREFIX`). */
+  /**
+   * PostgreSQL: one row per key, method, enrollment and lease, for state that changes on every verify and
+   * lease. The synthesized JSON names only the variable (`postgres:DATABASE_URL`); the URL and its password
+   * are read from the environment of `terraform apply`.
+   */
+  static postgres(props = {}) {
+    const variable = props.urlVariable ?? "";
+    const schema = props.schema ?? "";
+    const problems = [
+      Token3.isUnresolved(variable) ? void 0 : postgresVariableProblem(variable, "urlVariable"),
+      props.schema === void 0 || Token3.isUnresolved(schema) ? void 0 : postgresSchemaProblem(schema, "schema")
+    ].filter((p) => p !== void 0);
+    const shown = problems.some((p) => p.setting === "urlVariable") ? "(urlVariable refused)" : variable;
+    return new _TotpStore(
+      `postgres:${shown}${props.schema === void 0 ? "" : `/${schema}`}`,
+      props,
+      void 0,
+      problems
+    );
+  }
+  /**
+   * The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, `aws-sm:PREFIX`
+   * or `postgres:VAR`).
+   */
   reference;
   /** The region of an AWS Secrets Manager store, when one was given. */
   region;
@@ -388,8 +415,11 @@ var TotpStore = class _TotpStore {
   cliPath;
   /** The Terraform resource the constructs of this store synthesize. */
   resourceType;
-  constructor(reference, options, region) {
+  /** Problems of the props found as the store was made, each under the prop's name. */
+  #propProblems;
+  constructor(reference, options, region, problems = []) {
     this.reference = reference;
+    this.#propProblems = problems;
     if (region !== void 0) this.region = region;
     this.cliPath = options.cliPath === void 0 ? relativeToProject(bundledCliPath()) : projectPath(options.cliPath);
     this.resourceType = options.resourceType ?? "terraform_data";
@@ -401,7 +431,9 @@ var TotpStore = class _TotpStore {
   /** Every problem of this store, each naming its setting (the constructs check them at synth). */
   problems() {
     const problems = [];
-    if (Token3.isUnresolved(this.reference)) {
+    if (this.#propProblems.length > 0) {
+      problems.push(...this.#propProblems);
+    } else if (Token3.isUnresolved(this.reference)) {
       problems.push({
         setting: "store",
         problem: "is a Terraform token, known only at apply",

@@ -7,7 +7,10 @@ import {
   awsPrefixProblem,
   describeAwsError,
   loadSecretsManager
-} from "./chunks/chunk-XMEDOD77.js";
+} from "./chunks/chunk-STXCEBS2.js";
+import {
+  parsePostgresRef
+} from "./chunks/chunk-KYQSA7CX.js";
 import {
   TotpKitError,
   badInput,
@@ -2244,7 +2247,7 @@ function wrongKey(sealedWith, given) {
 
 // src/stores/store-ref.ts
 var DEFAULT_STORE = "file:./.totp-kit/store.json";
-var ALLOWED2 = "file:PATH or aws-sm:PREFIX";
+var ALLOWED2 = "file:PATH, aws-sm:PREFIX or postgres:VAR";
 var AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
 function resolveStoreRef(given, env = process.env, givenLabel = "store") {
   const reference = given ?? (env.TOTP_KIT_STORE || DEFAULT_STORE);
@@ -2271,16 +2274,29 @@ function resolveStoreRef(given, env = process.env, givenLabel = "store") {
     if (problem) throw badInput(label, `aws-sm: ${problem}`, AWS_PREFIX_ALLOWED, "E_STORE_REF");
     return { kind: "aws-sm", prefix: rest, reference };
   }
+  if (scheme === "postgres") return parsePostgresRef(rest, reference, label);
+  if (scheme === "postgresql") {
+    throw badInput(
+      label,
+      "postgresql: is not a store scheme",
+      "postgres:VAR (VAR holds the connection URL)",
+      "E_STORE_REF"
+    );
+  }
   throw badInput(label, `${scheme}: is not a known store scheme`, ALLOWED2, "E_STORE_REF");
 }
 async function openStore(ref, env = process.env) {
   const parsed = typeof ref === "string" ? resolveStoreRef(ref, env) : ref;
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
   if (parsed.kind === "file") {
-    const { FileStore } = await import("./chunks/file-store-5UQAOUZ3.js");
+    const { FileStore } = await import("./chunks/file-store-CLV5SVKO.js");
     return new FileStore(parsed.path, secrets);
   }
-  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-BCACULTF.js");
+  if (parsed.kind === "postgres") {
+    const { PostgresStore } = await import("./chunks/postgres-store-7EF7BHSJ.js");
+    return new PostgresStore(parsed, secrets, env);
+  }
+  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-XORPL3N3.js");
   return new AwsSecretsManagerStore(parsed.prefix, secrets, env);
 }
 
@@ -2948,7 +2964,7 @@ async function generate(step, inputs) {
   const lease = inputs.lease ? await openStore(resolveStoreRef(inputs.store, step.env, "store"), step.env) : void 0;
   if (lease?.reference.startsWith("file:")) {
     notice(
-      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`
+      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: postgres:VAR (VAR holding the connection URL)`
     );
   }
   const issued = await freshCode(key, {

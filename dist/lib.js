@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-F2DIPFFO.js";
+} from "./chunks/chunk-TQHESJ5O.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,8 +40,9 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-34E4I7TU.js";
-import "./chunks/chunk-QCQKQWZY.js";
+} from "./chunks/chunk-N26Q4XOP.js";
+import "./chunks/chunk-XM3R45XL.js";
+import "./chunks/chunk-ESHGRVAM.js";
 import {
   EXIT_CODES,
   TotpKitError
@@ -110,6 +111,8 @@ var ERROR_CODES = [
   "E_STORE_LOCKED",
   "E_STORE_LOST",
   "E_STORE_NOT_ADOPTED",
+  "E_STORE_OUTCOME_UNKNOWN",
+  "E_STORE_QUOTA",
   "E_STORE_TAMPERED",
   "E_STORE_UNREADABLE",
   "E_STORE_UNSAFE",

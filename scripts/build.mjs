@@ -76,7 +76,8 @@ const common = {
 /** @type {import('esbuild').BuildOptions} */
 const split = {
   ...common,
-  external: ['cdktf', 'constructs', '@cdktf/provider-null'],
+  // pg's optional native binding and Cloudflare sockets: never loaded on Node (pg uses its JavaScript client).
+  external: ['cdktf', 'constructs', '@cdktf/provider-null', 'pg-native', 'cloudflare:sockets'],
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: requireShim },

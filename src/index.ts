@@ -76,4 +76,4 @@ export type { RemoteCodeSource } from './sources/source.js';
 export type { EnrollmentInfo, KeyInfo, MethodRecord } from './stores/records.js';
 // Stores
 export type { Change, RecordKind, Store, StoreRecord, StoreSecrets } from './stores/store.js';
-export { DEFAULT_STORE, openStore, type StoreRef } from './stores/store-ref.js';
+export { DEFAULT_STORE, openStore, type PostgresRef, type StoreRef } from './stores/store-ref.js';

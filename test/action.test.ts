@@ -327,7 +327,7 @@ describe('lease', () => {
     expect(second.outputs.code).toBe(referenceCode(SEED, T + 30));
     for (const r of [first, second]) {
       expect(r.stdout).toContain(
-        `::notice::lease: ${store} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`,
+        `::notice::lease: ${store} is shared only by jobs on this runner; for parallel jobs on other runners use store: postgres:VAR (VAR holding the connection URL)`,
       );
       expect(r.summary).toContain(`a step no other caller got, in <code>${store}</code>`);
     }

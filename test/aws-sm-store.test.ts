@@ -196,6 +196,19 @@ describe('errors', () => {
     expect(server.state.requests.PutSecretValue).toBe(2);
   });
 
+  it('reports a quota refusal by name at once: LimitExceededException is not throttling, so it is not retried', async () => {
+    // The SDK's standard retry counts the name as throttling; a quota is not lifted by waiting (aws-sdk.ts).
+    // The versions of one record are aws-sm-quota.test.ts; this is another call's quota (the secrets of a region).
+    const store = open();
+    server.faults.next('LimitExceededException', { operation: 'CreateSecret', times: Number.POSITIVE_INFINITY });
+    const error = await failure(store.update('key', 'npm-bot', put({ digits: 6 })));
+    expect(error).toMatchObject({ kind: 'backend', code: 'E_STORE_BACKEND' });
+    expect(error.message).toBe(
+      'store aws-sm:totp-kit: CreateSecret totp-kit/key/npm-bot failed: LimitExceededException: Injected LimitExceededException',
+    );
+    expect(server.state.requests.CreateSecret).toBe(1);
+  });
+
   it('reports an endpoint it cannot reach', async () => {
     const closed = await startSecretsManagerServer();
     await closed.close();

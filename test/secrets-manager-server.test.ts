@@ -10,6 +10,7 @@ import {
   InvalidNextTokenException,
   InvalidParameterException,
   InvalidRequestException,
+  LimitExceededException,
   ListSecretsCommand,
   type ListSecretsCommandInput,
   PutSecretValueCommand,
@@ -189,6 +190,110 @@ describe('ClientRequestToken idempotency', () => {
       new PutSecretValueCommand({ SecretId: 'p', SecretString: 'three', ClientRequestToken: token }),
     );
     await expect(conflict).rejects.toBeInstanceOf(ResourceExistsException);
+  });
+});
+
+describe('version retention and the quota of versions', () => {
+  const MINUTE = 60_000;
+  const DAY = 24 * 60 * MINUTE;
+  /** The server's clock, moved by the tests (epoch ms). */
+  let now: number;
+
+  /** A server on the test's clock, optionally allowing more versions per secret. */
+  async function restart(versionQuota?: number): Promise<SecretsManagerClient> {
+    now = Date.UTC(2026, 0, 1);
+    await server.close();
+    server = await startSecretsManagerServer({ now: () => now, ...(versionQuota ? { versionQuota } : {}) });
+    return client();
+  }
+
+  /** Writes `count` values into secret `name`, `every` ms apart, starting one step after the clock. */
+  async function writeEvery(sm: SecretsManagerClient, name: string, count: number, every: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      now += every;
+      ids.push((await sm.send(new PutSecretValueCommand({ SecretId: name, SecretString: `v${i}` }))).VersionId ?? '');
+    }
+    return ids;
+  }
+
+  const versionsOf = (name: string) => [...(server.state.secrets.get(name)?.versions.keys() ?? [])];
+
+  it('one write a minute: the 100th version is the last; the next write fails with LimitExceededException and changes nothing', async () => {
+    const sm = await restart();
+    const first = (await sm.send(new CreateSecretCommand({ Name: 'busy', SecretString: 'v' }))).VersionId ?? '';
+    const ids = await writeEvery(sm, 'busy', 99, MINUTE);
+    expect(versionsOf('busy')).toEqual([first, ...ids]); // none pruned: all younger than 24 hours
+
+    now += MINUTE;
+    const refused = await sm
+      .send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'over' }))
+      .catch((e) => e);
+    expect(refused).toBeInstanceOf(LimitExceededException);
+    expect(refused).toMatchObject({
+      message: 'The request failed because it would exceed one of the Secrets Manager quotas.',
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(versionsOf('busy')).toEqual([first, ...ids]);
+    expect((await sm.send(new GetSecretValueCommand({ SecretId: 'busy' }))).VersionId).toBe(ids.at(-1));
+  });
+
+  it('a retry with the same ClientRequestToken and value is not a new version, even at the quota', async () => {
+    const sm = await restart();
+    await sm.send(new CreateSecretCommand({ Name: 'busy', SecretString: 'v' }));
+    const token = randomUUID();
+    now += MINUTE;
+    await sm.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'mine', ClientRequestToken: token }));
+    await writeEvery(sm, 'busy', 98, MINUTE);
+    const replay = await sm.send(
+      new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'mine', ClientRequestToken: token }),
+    );
+    expect(replay.VersionId).toBe(token);
+    expect(versionsOf('busy')).toHaveLength(100);
+    const fresh = sm.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'mine' }));
+    await expect(fresh).rejects.toBeInstanceOf(LimitExceededException);
+  });
+
+  it('a day after the first writes, their unlabelled versions are removed and make room; labelled ones stay', async () => {
+    const sm = await restart();
+    const first = (await sm.send(new CreateSecretCommand({ Name: 'busy', SecretString: 'v' }))).VersionId ?? '';
+    const ids = await writeEvery(sm, 'busy', 99, MINUTE);
+    // The first version keeps a label of its own, so it is never removed, whatever its age.
+    await sm.send(
+      new UpdateSecretVersionStageCommand({ SecretId: 'busy', VersionStage: 'pinned', MoveToVersionId: first }),
+    );
+    const [v1, v2] = ids;
+
+    now = now - 99 * MINUTE + DAY; // v1 (written a minute after the first) is 23 h 59 min old
+    const early = sm.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'early' }));
+    await expect(early).rejects.toBeInstanceOf(LimitExceededException);
+
+    now += MINUTE; // v1 is 24 hours old: it goes, and the write takes its place
+    const put = await sm.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'on time' }));
+    expect(versionsOf('busy')).toEqual([first, ...ids.slice(1), put.VersionId]);
+    expect(versionsOf('busy')).not.toContain(v1);
+    const pinned = await sm.send(new GetSecretValueCommand({ SecretId: 'busy', VersionStage: 'pinned' }));
+    expect(pinned.VersionId).toBe(first);
+    // v2 is still a minute too young to go: the next write waits for it.
+    expect(versionsOf('busy')).toContain(v2);
+    const next = sm.send(new PutSecretValueCommand({ SecretId: 'busy', SecretString: 'next' }));
+    await expect(next).rejects.toBeInstanceOf(LimitExceededException);
+  });
+
+  it('one write every 15 minutes (96 a day) never reaches the quota: versions older than a day make way', async () => {
+    const sm = await restart();
+    await sm.send(new CreateSecretCommand({ Name: 'calm', SecretString: 'v' }));
+    await writeEvery(sm, 'calm', 130, 15 * MINUTE); // 32 hours
+    expect(versionsOf('calm')).toHaveLength(100);
+  });
+
+  it('versionQuota: a service allowing more versions holds every version of the last day', async () => {
+    // AWS advises at most one write every 10 minutes: 144 a day, all younger than 24 hours.
+    const sm = await restart(150);
+    await sm.send(new CreateSecretCommand({ Name: 'advised', SecretString: 'v' }));
+    await writeEvery(sm, 'advised', 170, 10 * MINUTE); // 28 hours
+    expect(versionsOf('advised')).toHaveLength(144);
   });
 });
 

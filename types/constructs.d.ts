@@ -214,6 +214,22 @@ export declare interface MethodSpec {
  */
 export declare function portableLocalBackend(stack: TerraformStack): LocalBackend;
 
+/** Props of a PostgreSQL store. Where the server is comes from the environment of `terraform apply`, never from here. */
+export declare interface PostgresStoreProps extends TotpStoreOptions {
+    /**
+     * The environment variable that holds the connection URL (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`)
+     * when `terraform apply` runs, such as `DATABASE_URL`. Only its name is in the synthesized JSON.
+     * @default none: libpq's standard variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE)
+     */
+    readonly urlVariable?: string;
+    /**
+     * The schema the store's tables live in (made on first use): several stores can share one database.
+     * Lower-case letters, digits and `_`.
+     * @default 'totp_kit'
+     */
+    readonly schema?: string;
+}
+
 /** A problem with one setting or input: which one, what is wrong, what is allowed. Never holds seed material. */
 export declare interface Problem {
     /** The setting or input name as the core knows it (`digits`, `secret`, `source`). */
@@ -528,7 +544,8 @@ export declare interface TotpMfaMethodProps {
 export declare type TotpResourceType = 'terraform_data' | 'null_resource';
 
 /**
- * A totp-kit store: `TotpStore.file(path)` or `TotpStore.awsSecretsManager({ prefix, region })`.
+ * A totp-kit store: `TotpStore.file(path)`, `TotpStore.awsSecretsManager({ prefix, region })` or
+ * `TotpStore.postgres({ urlVariable })`.
  * Every construct names the store it declares its resource in; its reference travels in the
  * resource's triggers, so moving a resource to another store recreates it there (and deletes it from
  * the old one).
@@ -539,9 +556,11 @@ export declare type TotpResourceType = 'terraform_data' | 'null_resource';
  *
  * const local = TotpStore.file('.totp-kit/store.json');
  * const shared = TotpStore.awsSecretsManager({ prefix: 'ci/totp', region: 'eu-west-1' });
+ * const busy = TotpStore.postgres({ urlVariable: 'DATABASE_URL' }); // DATABASE_URL set where terraform applies
  * ```
  */
 export declare class TotpStore {
+    #private;
     /**
      * The embedded file store (one JSON file, mode 0600). A relative path is relative to the project (the
      * folder with cdktf.json, where `cdktf synth` runs), wherever it is checked out: it stays relative in the
@@ -552,7 +571,16 @@ export declare class TotpStore {
     static file(path: string, options?: TotpStoreOptions): TotpStore;
     /** AWS Secrets Manager: one secret per key, method and enrollment under `prefix`. */
     static awsSecretsManager(props: AwsSecretsManagerStoreProps): TotpStore;
-    /** The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, or `aws-sm:PREFIX`). */
+    /**
+     * PostgreSQL: one row per key, method, enrollment and lease, for state that changes on every verify and
+     * lease. The synthesized JSON names only the variable (`postgres:DATABASE_URL`); the URL and its password
+     * are read from the environment of `terraform apply`.
+     */
+    static postgres(props?: PostgresStoreProps): TotpStore;
+    /**
+     * The store reference the CLI gets as `TOTP_KIT_STORE` (`file:PATH`, relative to the project, `aws-sm:PREFIX`
+     * or `postgres:VAR`).
+     */
     readonly reference: string;
     /** The region of an AWS Secrets Manager store, when one was given. */
     readonly region?: string;

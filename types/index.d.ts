@@ -348,7 +348,7 @@ export declare interface EnrollmentValidation {
  * const storeCodes = ERROR_CODES.filter((code) => code.startsWith('E_STORE_'));
  * ```
  */
-export declare const ERROR_CODES: readonly ["E_BAD_INPUT", "E_BAD_SETTINGS", "E_BAD_NAME", "E_BAD_TIME", "E_CODE_REQUIRED", "E_NO_SEED", "E_TWO_SEEDS", "E_SECRET_FILE", "E_SEED_EMPTY", "E_SEED_NOT_BASE32", "E_SEED_NOT_BASE64", "E_SEED_NOT_HEX", "E_SEED_TOO_LONG", "E_JSON_AMBIGUOUS", "E_JSON_DUPLICATE", "E_JSON_FIELD", "E_JSON_INVALID", "E_URL_DUPLICATE", "E_URL_HOTP", "E_URL_INVALID", "E_URL_LABEL", "E_URL_NO_SECRET", "E_URL_SETTING", "E_URL_TYPE", "E_SOURCE_BACKEND", "E_SOURCE_EMPTY", "E_SOURCE_NOT_FOUND", "E_SOURCE_REF", "E_SOURCE_REMOTE", "E_SOURCE_SCHEME", "E_SOURCE_SEED_AS_NAME", "E_VAULT", "E_VAULT_CONFIG", "E_AWS_SDK", "E_CLOCK_SOURCE", "E_NOT_FOUND", "E_EXISTS", "E_METHOD_IN_USE", "E_LEASE_BUSY", "E_STACK", "E_NOT_DEMO_KEY", "E_STORE_REF", "E_STORE_ADOPT", "E_STORE_BACKEND", "E_STORE_CONFLICT", "E_STORE_CORRUPT", "E_STORE_FORMAT", "E_STORE_ID", "E_STORE_KEY_MISSING", "E_STORE_KEY_WEAK", "E_STORE_KEY_WRONG", "E_STORE_LOCKED", "E_STORE_LOST", "E_STORE_NOT_ADOPTED", "E_STORE_TAMPERED", "E_STORE_UNREADABLE", "E_STORE_UNSAFE", "E_STORE_UNWRITABLE", "E_NO_CLI", "E_UNEXPECTED"];
+export declare const ERROR_CODES: readonly ["E_BAD_INPUT", "E_BAD_SETTINGS", "E_BAD_NAME", "E_BAD_TIME", "E_CODE_REQUIRED", "E_NO_SEED", "E_TWO_SEEDS", "E_SECRET_FILE", "E_SEED_EMPTY", "E_SEED_NOT_BASE32", "E_SEED_NOT_BASE64", "E_SEED_NOT_HEX", "E_SEED_TOO_LONG", "E_JSON_AMBIGUOUS", "E_JSON_DUPLICATE", "E_JSON_FIELD", "E_JSON_INVALID", "E_URL_DUPLICATE", "E_URL_HOTP", "E_URL_INVALID", "E_URL_LABEL", "E_URL_NO_SECRET", "E_URL_SETTING", "E_URL_TYPE", "E_SOURCE_BACKEND", "E_SOURCE_EMPTY", "E_SOURCE_NOT_FOUND", "E_SOURCE_REF", "E_SOURCE_REMOTE", "E_SOURCE_SCHEME", "E_SOURCE_SEED_AS_NAME", "E_VAULT", "E_VAULT_CONFIG", "E_AWS_SDK", "E_CLOCK_SOURCE", "E_NOT_FOUND", "E_EXISTS", "E_METHOD_IN_USE", "E_LEASE_BUSY", "E_STACK", "E_NOT_DEMO_KEY", "E_STORE_REF", "E_STORE_ADOPT", "E_STORE_BACKEND", "E_STORE_CONFLICT", "E_STORE_CORRUPT", "E_STORE_FORMAT", "E_STORE_ID", "E_STORE_KEY_MISSING", "E_STORE_KEY_WEAK", "E_STORE_KEY_WRONG", "E_STORE_LOCKED", "E_STORE_LOST", "E_STORE_NOT_ADOPTED", "E_STORE_OUTCOME_UNKNOWN", "E_STORE_QUOTA", "E_STORE_TAMPERED", "E_STORE_UNREADABLE", "E_STORE_UNSAFE", "E_STORE_UNWRITABLE", "E_NO_CLI", "E_UNEXPECTED"];
 
 /** A stable code of `TotpKitError`: one of `ERROR_CODES`. */
 export declare type ErrorCode = (typeof ERROR_CODES)[number];
@@ -795,19 +795,24 @@ export declare interface MethodSpec {
 }
 
 /**
- * Opens a store: `file:PATH` (one JSON file, mode 0600, in a folder only its owner can write to) or
- * `aws-sm:PREFIX` (one AWS Secrets Manager secret per record, named `PREFIX/KIND/NAME`). With
- * TOTP_KIT_STORE_KEY set, seeds are sealed with AES-256-GCM and records authenticated. Nothing is read until
- * the store is used; each kind of store's code (the AWS SDK for `aws-sm:`) is loaded only when one is opened.
+ * Opens a store: `file:PATH` (one JSON file, mode 0600, in a folder only its owner can write to),
+ * `aws-sm:PREFIX` (one AWS Secrets Manager secret per record, named `PREFIX/KIND/NAME`) or `postgres:VAR[/SCHEMA]`
+ * (one row per record in PostgreSQL; the connection URL is read from the variable VAR of `env`, or a bare
+ * `postgres:` uses the PG* variables). With TOTP_KIT_STORE_KEY set, seeds are sealed with AES-256-GCM and
+ * records authenticated. Nothing is read until the store is used; each kind of store's code (the AWS SDK for
+ * `aws-sm:`, the PostgreSQL driver for `postgres:`) is loaded only when one is opened. A long-lived process
+ * calls `close()` when done (a `postgres:` store keeps a pool of connections; the others let go of nothing).
  *
  * @param ref - the store reference, or one already parsed
- * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, the AWS SDK's settings
+ * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT, for `postgres:` the connection (VAR or the
+ *   PG* variables) and, for `aws-sm:`, the AWS SDK's settings
  *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_MAX_ATTEMPTS, credentials) are read; default:
  *   `process.env`. What it leaves out, the SDK's own configuration decides (shared config files, other
  *   credential providers).
  * @returns the store, to pass to the resource functions as `{ store }`
- * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference, E_STORE_KEY_WEAK for a weak
- *   store key, E_STORE_ADOPT for TOTP_KIT_STORE_ADOPT without a key.
+ * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference (or a `postgres:` variable that is
+ *   unset or holds no PostgreSQL URL), E_STORE_KEY_WEAK for a weak store key, E_STORE_ADOPT for
+ *   TOTP_KIT_STORE_ADOPT without a key.
  *
  * @example
  * ```ts
@@ -815,9 +820,18 @@ export declare interface MethodSpec {
  *
  * const store = await openStore('aws-sm:ci/totp', { ...process.env, AWS_REGION: 'eu-west-1' });
  * await listKeys({ store });
+ *
+ * const shared = await openStore('postgres:DATABASE_URL'); // DATABASE_URL=postgres://totp@db.internal/app
+ * try {
+ *   await listKeys({ store: shared });
+ * } finally {
+ *   await shared.close();
+ * }
  * ```
  */
-export declare function openStore(ref: string | StoreRef, env?: Readonly<Record<string, string | undefined>>): Promise<Store>;
+export declare function openStore(ref: string | StoreRef, env?: Readonly<Record<string, string | undefined>>): Promise<Store & {
+    close(): Promise<void>;
+}>;
 
 /** What a URL says, with the settings it states explicitly kept apart from the defaults it implies. */
 export declare interface ParsedOtpauthUrl {
@@ -888,6 +902,18 @@ export declare function parseOtpauthUrl(text: string, label?: string): ParsedOtp
  */
 export declare function parseSeedText(text: string, label: string, field?: string, options?: SeedTextOptions): SeedText;
 
+/** A parsed `postgres:` reference. */
+export declare interface PostgresRef {
+    /** Always `postgres`. */
+    readonly kind: 'postgres';
+    /** The variable holding the connection URL; undefined: the PG* variables. */
+    readonly variable?: string;
+    /** The schema the store's tables live in. */
+    readonly schema: string;
+    /** The reference as given, safe to print: it names the variable, never the URL. */
+    readonly reference: string;
+}
+
 /** A problem with one setting or input: which one, what is wrong, what is allowed. Never holds seed material. */
 export declare interface Problem {
     /** The setting or input name as the core knows it (`digits`, `secret`, `source`). */
@@ -946,7 +972,7 @@ export declare function readMethod(ctx: ResourceContext, name: string): Promise<
 /**
  * The store interface (docs/stores.md): where keys, MFA methods, enrollments and their validation
  * state live. Every change to one record is an atomic read-modify-write — under a lock in the file
- * store, a compare-and-swap in AWS Secrets Manager — so concurrent validations never accept one code
+ * store, a compare-and-swap in AWS Secrets Manager, a row lock in PostgreSQL — so concurrent validations never accept one code
  * twice and concurrent writers never lose each other's records.
  */
 /** The kinds of record a store holds: keys, MFA methods, enrollments, and the leases of `freshCode`. */
@@ -1113,7 +1139,7 @@ export declare type Skew = 0 | 1;
 
 /**
  * A store of keys, MFA methods and enrollments, opened by `openStore` from a reference (`file:PATH`,
- * `aws-sm:PREFIX`). Pass it to the resource functions in a `ResourceContext`.
+ * `aws-sm:PREFIX`, `postgres:VAR`). Pass it to the resource functions in a `ResourceContext`.
  */
 export declare interface Store {
     /** The reference the store was opened with, safe to print. */
@@ -1129,6 +1155,11 @@ export declare interface Store {
      * than once when a concurrent writer got in first, so it must not have side effects of its own.
      */
     update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T>;
+    /**
+     * Lets go of what the store holds open (a `postgres:` store's connections), for long-lived processes; the
+     * store is not used afterwards. Optional for stores of your own; every store `openStore` returns has it.
+     */
+    close?(): Promise<void>;
 }
 
 /**
@@ -1139,7 +1170,10 @@ export declare type StoreRecord = {
     readonly [field: string]: unknown;
 };
 
-/** A parsed store reference: a file store's path, or an AWS Secrets Manager store's secret name prefix. */
+/**
+ * A parsed store reference: a file store's path, an AWS Secrets Manager store's secret name prefix, or a
+ * PostgreSQL store's connection variable and schema.
+ */
 export declare type StoreRef = {
     readonly kind: 'file';
     readonly path: string;
@@ -1148,7 +1182,7 @@ export declare type StoreRef = {
     readonly kind: 'aws-sm';
     readonly prefix: string;
     readonly reference: string;
-};
+} | PostgresRef;
 
 /**
  * How a store keeps the seeds in its records: sealed with AES-256-GCM under TOTP_KIT_STORE_KEY when it is set,

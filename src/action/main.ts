@@ -138,7 +138,7 @@ async function generate(step: Step, inputs: ActionInputs): Promise<void> {
   const lease = inputs.lease ? await openStore(resolveStoreRef(inputs.store, step.env, 'store'), step.env) : undefined;
   if (lease?.reference.startsWith('file:')) {
     core.notice(
-      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: aws-sm:PREFIX`,
+      `lease: ${lease.reference} is shared only by jobs on this runner; for parallel jobs on other runners use store: postgres:VAR (VAR holding the connection URL)`,
     );
   }
   const issued = await freshCode(key, {

@@ -89,7 +89,11 @@ function buildProgram(io: Io, result: (code?: number) => void, argv: readonly st
     .option('--json', 'print one JSON object instead of text, also for a failure')
     .option(
       '--store <ref>',
-      withDefault('the store: file:PATH or aws-sm:PREFIX', '$TOTP_KIT_STORE', 'else file:./.totp-kit/store.json'),
+      withDefault(
+        'the store: file:PATH, aws-sm:PREFIX or postgres:VAR (VAR holds the connection URL)',
+        '$TOTP_KIT_STORE',
+        'else file:./.totp-kit/store.json',
+      ),
     )
     .option('--debug', 'print stack traces of failures')
     .exitOverride()

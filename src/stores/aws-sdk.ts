@@ -91,7 +91,47 @@ export async function loadSecretsManager(
       socketTimeout: timeoutMs,
     },
   };
-  return { sdk, client: new sdk.SecretsManagerClient(config) };
+  const client = new sdk.SecretsManagerClient(config);
+  quotaNotRetried(client);
+  return { sdk, client };
+}
+
+/** A LimitExceededException carried past the SDK's retry loop (see quotaNotRetried). */
+class PastRetries extends Error {
+  override readonly name = 'PastRetries';
+  constructor(readonly original: unknown) {
+    super('LimitExceededException, not retried');
+  }
+}
+
+/**
+ * Secrets Manager answers LimitExceededException when a request would exceed a quota (the versions of a secret,
+ * its staging labels, the secrets of a region): waiting does not lift it. The SDK's standard retry takes the name
+ * for throttling, though, and would try twice more, a second or more apart. So, inside the retry loop, the error
+ * travels under another name the SDK does not retry, and outside it the caller gets the original back.
+ */
+function quotaNotRetried(client: SecretsManagerClient): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        throw awsErrorName(e) === 'LimitExceededException' ? new PastRetries(e) : e;
+      }
+    },
+    // The retry middleware is in this step with priority 'high': one with 'low' runs within it, on each attempt.
+    { step: 'finalizeRequest', priority: 'low', name: 'totpKitQuotaPastRetries' },
+  );
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        throw e instanceof PastRetries ? e.original : e;
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'totpKitQuotaUnwrapped' },
+  );
 }
 
 /** Per-request timeout: TOTP_KIT_AWS_TIMEOUT_MS (whole milliseconds), else 10 s. */

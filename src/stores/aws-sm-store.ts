@@ -30,8 +30,14 @@
  *
  * Limits worth knowing: a delete is unconditional (Secrets Manager has no delete-if-version), so a delete
  * racing a write wins; ListSecrets is eventually consistent, so a record created a moment ago may be
- * missing from `list` (never from `get`); and each write adds a secret version, which AWS prunes only once
- * they are more than 100 and older than a day.
+ * missing from `list` (never from `get`). Each write adds a secret version (one PutSecretValue; moving the
+ * label adds none), and a verify, a failed attempt and a lease each write. AWS removes old versions only once a
+ * secret holds more than 100, and never one younger than 24 hours; a new version beyond the secret's quota of
+ * versions is refused (LimitExceededException). So a record takes about 100 writes in any 24 hours (AWS advises
+ * at most one every 10 minutes); past that its updates fail with E_STORE_QUOTA, at once (the SDK does not retry
+ * it: aws-sdk.ts), until versions age out. Writes are also capped at 50 a second per region for the whole
+ * account (PutSecretValue and UpdateSecretVersionStage together: about 25 updates a second). So this store fits
+ * seeds, keys and methods that rarely change; leases and verification at a steady rate need a `postgres:` store.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,6 +87,9 @@ const MAX_CAS_ATTEMPTS = 10;
 /** Backoff between compare-and-swap attempts: full jitter in [0, min(cap, base · 2^attempt)) ms. */
 const BACKOFF_BASE_MS = 20;
 const BACKOFF_CAP_MS = 1_000;
+
+/** Where to turn when a record is written faster than Secrets Manager allows (see #quotaReached). */
+const QUOTA_ADVICE = 'for leases and verification at any steady rate use a postgres: store (see docs/stores.md)';
 
 /** Characters Secrets Manager allows in a secret name, and its length limit. */
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
@@ -155,6 +164,23 @@ export class AwsSecretsManagerStore implements Store {
   /** A record in errors: kind, id and secret name. */
   #describe(kind: RecordKind, id: string): string {
     return `store ${this.reference}: ${kind} "${id}" (secret ${this.#base}${kind}/${id})`;
+  }
+
+  /**
+   * Secrets Manager refused a new version of `name`: the secret holds as many as its quota allows, and none is old
+   * enough to be removed. One line naming the record, why, and what to use instead.
+   */
+  #quotaReached(name: string): TotpKitError {
+    const [kind, ...id] = name.slice(this.#base.length).split('/');
+    const record =
+      kind && id.length > 0
+        ? this.#describe(kind as RecordKind, id.join('/'))
+        : `store ${this.reference}: secret ${name}`;
+    return new TotpKitError(
+      'backend',
+      'E_STORE_QUOTA',
+      `${record} was not written: Secrets Manager's quota of versions for this secret is reached (LimitExceededException): every verify or lease writes a version, and versions younger than 24 hours are never removed; ${QUOTA_ADVICE}`,
+    );
   }
 
   async #sdk(): Promise<{ sdk: Sdk; client: SecretsManagerClient }> {
@@ -397,6 +423,13 @@ export class AwsSecretsManagerStore implements Store {
     await this.#adoption;
   }
 
+  /** Ends the SDK client's connections, for long-lived processes. */
+  async close(): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    if (client) (await client.catch(() => undefined))?.client.destroy();
+  }
+
   async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
     const name = this.secretName(kind, id);
     await this.#adopted();
@@ -448,8 +481,10 @@ export class AwsSecretsManagerStore implements Store {
    * backoff), so `change` must be free of side effects. With a store key, the record must authenticate
    * (record-auth.ts) and is signed when written.
    * @throws TotpKitError (backend) E_STORE_BACKEND for a Secrets Manager failure, E_STORE_CONFLICT when
-   *   other writers kept winning, E_STORE_CORRUPT when the secret does not hold a JSON object, E_STORE_TAMPERED
-   *   when it does not authenticate; (bad-input) E_STORE_KEY_WRONG, E_STORE_KEY_MISSING, E_STORE_NOT_ADOPTED.
+   *   other writers kept winning, E_STORE_QUOTA when the secret holds as many versions as Secrets Manager allows
+   *   (the record was written too often within 24 hours), E_STORE_CORRUPT when the secret does not hold a JSON
+   *   object, E_STORE_TAMPERED when it does not authenticate; (bad-input) E_STORE_KEY_WRONG, E_STORE_KEY_MISSING,
+   *   E_STORE_NOT_ADOPTED.
    */
   async update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T> {
     const name = this.secretName(kind, id);
@@ -564,7 +599,7 @@ export class AwsSecretsManagerStore implements Store {
   async #swap(name: string, from: string, record: StoreRecord): Promise<boolean> {
     const text = JSON.stringify({ ...record, [FROM_FIELD]: from });
     const retry = ['ResourceNotFoundException', 'InvalidRequestException'];
-    const put = await this.#try('PutSecretValue', name, retry, (sdk, client) =>
+    const put = await this.#try('PutSecretValue', name, [...retry, 'LimitExceededException'], (sdk, client) =>
       client.send(
         new sdk.PutSecretValueCommand({
           SecretId: name,
@@ -574,6 +609,7 @@ export class AwsSecretsManagerStore implements Store {
         }),
       ),
     );
+    if (!put.ok && put.errorName === 'LimitExceededException') throw this.#quotaReached(name);
     if (!put.ok) return false;
     const to = put.value.VersionId;
     if (!to) throw this.#failure('PutSecretValue', name, new Error('the response named no VersionId'));

@@ -285,6 +285,9 @@ export class FileStore implements Store {
     }
   }
 
+  /** Nothing to let go of: the file is open only while it is read or written. */
+  async close(): Promise<void> {}
+
   async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
     await this.#adopted();
     const doc = await this.read();

@@ -6,6 +6,7 @@
 import { badInput, looksLikeSeed } from '../core/errors.js';
 import { unexpandedTilde } from '../core/file-path.js';
 import { AWS_PREFIX_ALLOWED, awsPrefixProblem } from './aws-sm-prefix.js';
+import { type PostgresRef, parsePostgresRef } from './postgres-connection.js';
 import { adoptionRequested, SecretBox } from './secret-box.js';
 import type { Store } from './store.js';
 
@@ -21,12 +22,18 @@ import type { Store } from './store.js';
  */
 export const DEFAULT_STORE = 'file:./.totp-kit/store.json';
 
-/** A parsed store reference: a file store's path, or an AWS Secrets Manager store's secret name prefix. */
+/**
+ * A parsed store reference: a file store's path, an AWS Secrets Manager store's secret name prefix, or a
+ * PostgreSQL store's connection variable and schema.
+ */
 export type StoreRef =
   | { readonly kind: 'file'; readonly path: string; readonly reference: string }
-  | { readonly kind: 'aws-sm'; readonly prefix: string; readonly reference: string };
+  | { readonly kind: 'aws-sm'; readonly prefix: string; readonly reference: string }
+  | PostgresRef;
 
-const ALLOWED = 'file:PATH or aws-sm:PREFIX';
+export type { PostgresRef };
+
+const ALLOWED = 'file:PATH, aws-sm:PREFIX or postgres:VAR';
 /** Secrets Manager secret names: letters, digits and /_+=.@- (a prefix ends where the record's name starts). */
 const AWS_PREFIX = /^[A-Za-z0-9/_+=.@-]{1,256}$/;
 /**
@@ -64,23 +71,37 @@ export function resolveStoreRef(
     if (problem) throw badInput(label, `aws-sm: ${problem}`, AWS_PREFIX_ALLOWED, 'E_STORE_REF');
     return { kind: 'aws-sm', prefix: rest, reference };
   }
+  if (scheme === 'postgres') return parsePostgresRef(rest, reference, label);
+  if (scheme === 'postgresql') {
+    throw badInput(
+      label,
+      'postgresql: is not a store scheme',
+      'postgres:VAR (VAR holds the connection URL)',
+      'E_STORE_REF',
+    );
+  }
   throw badInput(label, `${scheme}: is not a known store scheme`, ALLOWED, 'E_STORE_REF');
 }
 
 /**
- * Opens a store: `file:PATH` (one JSON file, mode 0600, in a folder only its owner can write to) or
- * `aws-sm:PREFIX` (one AWS Secrets Manager secret per record, named `PREFIX/KIND/NAME`). With
- * TOTP_KIT_STORE_KEY set, seeds are sealed with AES-256-GCM and records authenticated. Nothing is read until
- * the store is used; each kind of store's code (the AWS SDK for `aws-sm:`) is loaded only when one is opened.
+ * Opens a store: `file:PATH` (one JSON file, mode 0600, in a folder only its owner can write to),
+ * `aws-sm:PREFIX` (one AWS Secrets Manager secret per record, named `PREFIX/KIND/NAME`) or `postgres:VAR[/SCHEMA]`
+ * (one row per record in PostgreSQL; the connection URL is read from the variable VAR of `env`, or a bare
+ * `postgres:` uses the PG* variables). With TOTP_KIT_STORE_KEY set, seeds are sealed with AES-256-GCM and
+ * records authenticated. Nothing is read until the store is used; each kind of store's code (the AWS SDK for
+ * `aws-sm:`, the PostgreSQL driver for `postgres:`) is loaded only when one is opened. A long-lived process
+ * calls `close()` when done (a `postgres:` store keeps a pool of connections; the others let go of nothing).
  *
  * @param ref - the store reference, or one already parsed
- * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT and, for `aws-sm:`, the AWS SDK's settings
+ * @param env - where TOTP_KIT_STORE_KEY, TOTP_KIT_STORE_ADOPT, for `postgres:` the connection (VAR or the
+ *   PG* variables) and, for `aws-sm:`, the AWS SDK's settings
  *   (AWS_REGION, AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_MAX_ATTEMPTS, credentials) are read; default:
  *   `process.env`. What it leaves out, the SDK's own configuration decides (shared config files, other
  *   credential providers).
  * @returns the store, to pass to the resource functions as `{ store }`
- * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference, E_STORE_KEY_WEAK for a weak
- *   store key, E_STORE_ADOPT for TOTP_KIT_STORE_ADOPT without a key.
+ * @throws `TotpKitError` (bad-input) E_STORE_REF for a malformed reference (or a `postgres:` variable that is
+ *   unset or holds no PostgreSQL URL), E_STORE_KEY_WEAK for a weak store key, E_STORE_ADOPT for
+ *   TOTP_KIT_STORE_ADOPT without a key.
  *
  * @example
  * ```ts
@@ -88,18 +109,29 @@ export function resolveStoreRef(
  *
  * const store = await openStore('aws-sm:ci/totp', { ...process.env, AWS_REGION: 'eu-west-1' });
  * await listKeys({ store });
+ *
+ * const shared = await openStore('postgres:DATABASE_URL'); // DATABASE_URL=postgres://totp@db.internal/app
+ * try {
+ *   await listKeys({ store: shared });
+ * } finally {
+ *   await shared.close();
+ * }
  * ```
  */
 export async function openStore(
   ref: string | StoreRef,
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<Store> {
+): Promise<Store & { close(): Promise<void> }> {
   const parsed = typeof ref === 'string' ? resolveStoreRef(ref, env) : ref;
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
   if (parsed.kind === 'file') {
     // Loaded on use, with its locking and atomic-write libraries: codes from inline seeds never need them.
     const { FileStore } = await import('./file-store.js');
     return new FileStore(parsed.path, secrets);
+  }
+  if (parsed.kind === 'postgres') {
+    const { PostgresStore } = await import('./postgres-store.js');
+    return new PostgresStore(parsed, secrets, env);
   }
   const { AwsSecretsManagerStore } = await import('./aws-sm-store.js');
   return new AwsSecretsManagerStore(parsed.prefix, secrets, env);

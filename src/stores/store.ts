@@ -1,7 +1,7 @@
 /**
  * The store interface (docs/stores.md): where keys, MFA methods, enrollments and their validation
  * state live. Every change to one record is an atomic read-modify-write — under a lock in the file
- * store, a compare-and-swap in AWS Secrets Manager — so concurrent validations never accept one code
+ * store, a compare-and-swap in AWS Secrets Manager, a row lock in PostgreSQL — so concurrent validations never accept one code
  * twice and concurrent writers never lose each other's records.
  */
 
@@ -41,7 +41,7 @@ export interface StoreSecrets {
 
 /**
  * A store of keys, MFA methods and enrollments, opened by `openStore` from a reference (`file:PATH`,
- * `aws-sm:PREFIX`). Pass it to the resource functions in a `ResourceContext`.
+ * `aws-sm:PREFIX`, `postgres:VAR`). Pass it to the resource functions in a `ResourceContext`.
  */
 export interface Store {
   /** The reference the store was opened with, safe to print. */
@@ -57,4 +57,9 @@ export interface Store {
    * than once when a concurrent writer got in first, so it must not have side effects of its own.
    */
   update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T>;
+  /**
+   * Lets go of what the store holds open (a `postgres:` store's connections), for long-lived processes; the
+   * store is not used afterwards. Optional for stores of your own; every store `openStore` returns has it.
+   */
+  close?(): Promise<void>;
 }

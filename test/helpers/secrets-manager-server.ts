@@ -27,6 +27,7 @@ export interface SecretVersion {
   value: SecretValue;
   /** Staging labels. A version without any is "deprecated" (see prune). */
   stages: Set<string>;
+  /** When it was written, in epoch seconds on the server's clock: its age decides whether it may be pruned. */
   created: number;
 }
 
@@ -141,8 +142,16 @@ export interface Faults {
 export interface SecretsManagerServerOptions {
   region?: string;
   accountId?: string;
-  /** Clock in epoch milliseconds, so tests can move past a recovery window. */
+  /**
+   * Clock in epoch milliseconds, so tests can move past a recovery window or the 24 hours a version is kept. Read
+   * on every request: a version's age is measured on it.
+   */
   now?: () => number;
+  /**
+   * How many versions one secret may hold (default 100): a PutSecretValue that would make it hold more fails
+   * with LimitExceededException. See the note at VERSION_QUOTA.
+   */
+  versionQuota?: number;
 }
 
 export interface SecretsManagerServer {
@@ -191,7 +200,22 @@ const invalidParam = (message: string) => new AwsError('InvalidParameterExceptio
 const invalidRequest = (message: string) => new AwsError('InvalidRequestException', message);
 const exists = (message: string) => new AwsError('ResourceExistsException', message);
 const MARKED_FOR_DELETION = "You can't perform this operation on the secret because it was marked for deletion.";
-const MAX_VERSIONS = 100;
+/**
+ * Versions, as the AWS quota page puts it (docs.aws.amazon.com/secretsmanager/latest/userguide/reference_limits.html):
+ * "Secrets Manager removes unlabeled versions when there are more than 100, but it does not remove versions created
+ * less than 24 hours ago. If you update the secret value more than once every 10 minutes, you create more versions
+ * than Secrets Manager removes, and you will reach the quota for secret versions."
+ */
+const RETAINED_VERSIONS = 100;
+const VERSION_MIN_AGE_S = 24 * 60 * 60;
+/**
+ * Simplified: the page names "the quota for secret versions" but its table gives no number; 100, the only number
+ * it documents, is the default. Its advice of one write per 10 minutes (144 a day) suggests the service allows
+ * somewhat more, which a test can ask for (`versionQuota`).
+ */
+const VERSION_QUOTA = 100;
+/** LimitExceededException as the API reference describes it (PutSecretValue, Errors); AWS's text is undocumented. */
+const QUOTA_MESSAGE = 'The request failed because it would exceed one of the Secrets Manager quotas.';
 
 // ---- request parameters --------------------------------------------------------------------------------------
 
@@ -253,6 +277,7 @@ export async function startSecretsManagerServer(
   const accountId = options.accountId ?? '123456789012';
   const clock = options.now ?? Date.now;
   const now = () => clock() / 1000; // the wire carries epoch seconds
+  const versionQuota = options.versionQuota ?? VERSION_QUOTA;
   const state: ServerState = { secrets: new Map(), requests: {} };
   const queue: Fault[] = [];
   const networkQueue: NetworkFault[] = [];
@@ -366,14 +391,15 @@ export async function startSecretsManagerServer(
   }
 
   /**
-   * Simplified retention. Like AWS, versions left without a label ("deprecated") are kept, and stay readable by
-   * VersionId, until the secret has more than 100 versions; then the oldest deprecated ones go. AWS also spares
-   * versions younger than 24 hours; this model does not.
+   * Retention, as AWS documents it: versions left without a label ("deprecated") are kept, and stay readable by
+   * VersionId, until the secret holds more than 100 versions; then the oldest deprecated ones go, but never one
+   * younger than 24 hours. `incoming` counts a version about to be written, so room is made for it first.
+   * Simplified: AWS prunes at some point after a write; here it is done at once, as a write needs it.
    */
-  function prune(s: StoredSecret): void {
+  function prune(s: StoredSecret, incoming = 0): void {
     for (const v of s.versions.values()) {
-      if (s.versions.size <= MAX_VERSIONS) return;
-      if (v.stages.size === 0) s.versions.delete(v.id);
+      if (s.versions.size + incoming <= RETAINED_VERSIONS) return;
+      if (v.stages.size === 0 && now() - v.created >= VERSION_MIN_AGE_S) s.versions.delete(v.id);
     }
   }
 
@@ -451,13 +477,15 @@ export async function startSecretsManagerServer(
         throw exists("You can't modify an existing version, only create new ones.");
       return { ARN: s.arn, Name: s.name, VersionId: token, VersionStages: [...existing.stages] };
     }
+    // Written faster than retention removes versions (more than 100 in 24 hours), a secret reaches the quota.
+    prune(s, 1);
+    if (s.versions.size + 1 > versionQuota) throw new AwsError('LimitExceededException', QUOTA_MESSAGE);
     const firstVersion = !holderOf(s, 'AWSCURRENT');
     const version: SecretVersion = { id: token, value, stages: new Set(), created: now() };
     s.versions.set(token, version);
     for (const stage of stages) attachStage(s, stage, version);
     if (firstVersion) attachStage(s, 'AWSCURRENT', version); // the first version is always AWSCURRENT
     s.changed = now();
-    prune(s);
     return { ARN: s.arn, Name: s.name, VersionId: token, VersionStages: [...version.stages] };
   }
 

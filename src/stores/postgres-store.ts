@@ -1,0 +1,493 @@
+/**
+ * The PostgreSQL store (`postgres:VAR[/SCHEMA]`): one row per record in `SCHEMA.records` (kind, id, the record
+ * as jsonb, a row version), and the store's own facts (schema version, key check) in `SCHEMA.meta`. Made for
+ * state that changes on every verify and lease, which Secrets Manager's version quota and write rate do not
+ * allow (docs/stores.md).
+ *
+ * One code accepted once: an update reads the record with its row version, lets the change function decide,
+ * and writes only if the row still has that version (`UPDATE … WHERE version = $v`, `DELETE … WHERE version =
+ * $v`, or `INSERT … ON CONFLICT DO NOTHING` for a record that did not exist): two statements, each its own
+ * transaction, in the common case. When another writer got in between (no row written), the update runs again
+ * in one transaction at READ COMMITTED that reads the record with `SELECT … FOR UPDATE` (a row lock: a second
+ * verifier of the same record waits, then reads what the first committed), so fifty verifiers of one code make
+ * progress instead of retrying each other out. A serialization failure or deadlock (40001, 40P01: what
+ * CockroachDB and YugabyteDB answer under SERIALIZABLE) rolls back and runs again. Those are the only features
+ * relied on — row locks, ON CONFLICT, conditional UPDATE/DELETE, jsonb — so any engine speaking PostgreSQL's
+ * protocol with them qualifies (PostgreSQL 9.5 or later, Aurora, Neon, CockroachDB, YugabyteDB).
+ *
+ * A connection lost before the write was sent leaves nothing recorded, and the failure says so. One lost while
+ * the write (or COMMIT) was under way leaves the outcome unknown: the failure says that (E_STORE_OUTCOME_UNKNOWN)
+ * and the update is never run again, because running a verify again after an accepted but unanswered write
+ * would refuse the code the user just had accepted, and a store that retried blindly could accept it twice.
+ *
+ * The driver (`pg`) is loaded only when such a store is used; the pool lets idle connections end with the
+ * process (CLI runs need no `close()`), and `close()` ends it for long-lived processes.
+ */
+import { TotpKitError } from '../core/errors.js';
+import {
+  isConnectionError,
+  isRetryable,
+  type PostgresRef,
+  type PostgresTarget,
+  postgresFailure,
+  postgresTarget,
+} from './postgres-connection.js';
+import { migrate, type Tables } from './postgres-schema.js';
+import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
+import type { SecretBox } from './secret-box.js';
+import type { Change, RecordKind, Store, StoreRecord } from './store.js';
+
+type Pg = typeof import('pg');
+type Pool = import('pg').Pool;
+type PoolClient = import('pg').PoolClient;
+
+/** How many times an update runs again after serialization failures, deadlocks or losing a create. */
+const MAX_ATTEMPTS = 10;
+/** Jittered backoff between those attempts, in ms. */
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 200;
+/** Connections one store object keeps: a CLI run uses one; a long-lived process may overlap updates. */
+const POOL_MAX = 10;
+/** How long a lock or a statement may wait before the update fails rather than hangs. */
+const LOCK_TIMEOUT_MS = 10_000;
+const STATEMENT_TIMEOUT_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 10_000;
+
+/** Thrown inside a transaction to roll it back and run the update again. */
+class Again extends Error {}
+
+/** What the change function of an update threw: passed on as it is, after the rollback. */
+class FromChange {
+  constructor(readonly error: unknown) {}
+}
+
+/** A named (server-side prepared) statement: parsed once per connection. */
+interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The statements of an update, for one schema's tables. */
+function statements(
+  t: Tables,
+): Readonly<Record<'read' | 'lock' | 'insert' | 'update' | 'updateIf' | 'delete' | 'deleteIf', Statement>> {
+  const named = (name: string, text: string) => ({ name: `totp-kit ${t.schema} ${name}`, text });
+  const set = 'SET record = $3, version = version + 1, updated_at = now()';
+  const where = 'WHERE kind = $1 AND id = $2';
+  return {
+    read: named('read', `SELECT record, version FROM ${t.records} ${where}`),
+    lock: named('lock', `SELECT record FROM ${t.records} ${where} FOR UPDATE`),
+    insert: named(
+      'insert',
+      `INSERT INTO ${t.records} (kind, id, record) VALUES ($1, $2, $3) ON CONFLICT (kind, id) DO NOTHING`,
+    ),
+    update: named('update', `UPDATE ${t.records} ${set} ${where}`),
+    updateIf: named('update-if', `UPDATE ${t.records} ${set} ${where} AND version = $4`),
+    delete: named('delete', `DELETE FROM ${t.records} ${where}`),
+    deleteIf: named('delete-if', `DELETE FROM ${t.records} ${where} AND version = $3`),
+  };
+}
+
+/** A store of one row per record in PostgreSQL. */
+export class PostgresStore implements Store {
+  readonly reference: string;
+  readonly secrets: SecretBox;
+  readonly #target: PostgresTarget;
+  readonly #tables: Tables;
+  readonly #sql: ReturnType<typeof statements>;
+  #pool: Promise<Pool> | undefined;
+  /** The schema made or checked, once per store object. */
+  #ready: Promise<void> | undefined;
+  /** With a store key: its trust once a key check was found (not kept while there is none). */
+  #keyed: Promise<RecordTrust | undefined> | undefined;
+  /** Without a store key: the check, before the first write, that no key check is there. */
+  #unkeyed: Promise<void> | undefined;
+  #adoption: Promise<void> | undefined;
+  #closed = false;
+
+  /**
+   * @throws TotpKitError (bad-input) E_STORE_REF when the environment does not say where the server is.
+   */
+  constructor(ref: PostgresRef, secrets: SecretBox, env: Readonly<Record<string, string | undefined>> = process.env) {
+    this.reference = ref.reference;
+    this.secrets = secrets;
+    this.#target = postgresTarget(ref, env);
+    const schema = `"${ref.schema}"`;
+    this.#tables = { schema, records: `${schema}.records`, meta: `${schema}.meta` };
+    this.#sql = statements(this.#tables);
+  }
+
+  /** Ends the store's connections; the store cannot be used afterwards. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const pool = this.#pool;
+    this.#pool = undefined;
+    if (pool) await (await pool.catch(() => undefined))?.end();
+  }
+
+  #describe(kind: RecordKind, id: string): string {
+    return `store ${this.reference}: ${kind} "${id}"`;
+  }
+
+  #failure(doing: string, error: unknown): TotpKitError {
+    return postgresFailure(this.reference, this.#target, doing, error);
+  }
+
+  async #connect(): Promise<Pool> {
+    if (this.#closed) {
+      throw new TotpKitError('backend', 'E_STORE_BACKEND', `store ${this.reference}: used after close()`);
+    }
+    this.#pool ??= import('pg').then((module) => {
+      const pg = ((module as unknown as { default?: Pg }).default ?? module) as Pg;
+      const pool = new pg.Pool({
+        ...this.#target.config,
+        max: POOL_MAX,
+        allowExitOnIdle: true,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        lock_timeout: LOCK_TIMEOUT_MS,
+        statement_timeout: STATEMENT_TIMEOUT_MS,
+        application_name: 'totp-kit',
+      });
+      // An idle connection that the server closes (a restart) reports here; the pool drops it and connects anew.
+      pool.on('error', () => undefined);
+      return pool;
+    });
+    return this.#pool;
+  }
+
+  /** A connection from the pool, the schema checked. */
+  async #client(doing: string): Promise<PoolClient> {
+    const pool = await this.#connect();
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (e) {
+      throw this.#failure(doing, e);
+    }
+    try {
+      this.#ready ??= migrate(client, this.#tables, this.reference).catch((e: unknown) => {
+        this.#ready = undefined;
+        throw e;
+      });
+      await this.#ready;
+    } catch (e) {
+      client.release(isConnectionError(e));
+      throw this.#failure(doing, e);
+    }
+    return client;
+  }
+
+  /** One statement outside a transaction. */
+  async #query<R extends object>(doing: string, sql: string, params: unknown[]): Promise<R[]> {
+    const client = await this.#client(doing);
+    let broken = false;
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } catch (e) {
+      broken = isConnectionError(e);
+      throw this.#failure(doing, e);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Runs `work` in a transaction, again (from BEGIN) when it throws Again or the server rolls it back for a
+   * serialization failure or deadlock. A connection lost before COMMIT means nothing was written; lost during
+   * COMMIT, the outcome is unknown and said so.
+   */
+  async #transaction<T>(doing: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#client(doing);
+      let stage: 'begin' | 'work' | 'commit' = 'begin';
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        stage = 'work';
+        const result = await work(client);
+        stage = 'commit';
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        broken = isConnectionError(e);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+        if (e instanceof FromChange || e instanceof TotpKitError) throw e;
+        const again = e instanceof Again || isRetryable(e) || (broken && stage === 'begin' && attempt === 1);
+        if (!again || attempt >= MAX_ATTEMPTS) throw this.#transactionFailure(doing, e, broken ? stage : undefined);
+      } finally {
+        client.release(broken);
+      }
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
+      );
+    }
+  }
+
+  #transactionFailure(doing: string, error: unknown, lostAt: 'begin' | 'work' | 'commit' | undefined): TotpKitError {
+    if (error instanceof Again || isRetryable(error)) {
+      return new TotpKitError(
+        'backend',
+        'E_STORE_CONFLICT',
+        `store ${this.reference}: ${doing} failed: other writers changed it first ${MAX_ATTEMPTS} times in a row; try again`,
+      );
+    }
+    if (lostAt === 'commit') {
+      return new TotpKitError(
+        'backend',
+        'E_STORE_OUTCOME_UNKNOWN',
+        `store ${this.reference}: ${doing}: the connection to PostgreSQL at ${this.#target.where} was lost while committing, so whether it was recorded is unknown; it was not retried (a code it accepted stays used: ask for the next code)`,
+      );
+    }
+    if (lostAt !== undefined) {
+      const failure = this.#failure(doing, error);
+      return new TotpKitError('backend', failure.code, `${failure.message}; nothing was recorded`);
+    }
+    return this.#failure(doing, error);
+  }
+
+  /** The key check stored in meta, or undefined. */
+  async #readCheck(client?: PoolClient): Promise<unknown> {
+    const sql = `SELECT value FROM ${this.#tables.meta} WHERE name = 'key_check'`;
+    const rows = client
+      ? (await client.query<{ value: unknown }>(sql)).rows
+      : await this.#query<{ value: unknown }>('reading the key check', sql, []);
+    return rows[0]?.value;
+  }
+
+  #trustOf(check: unknown): RecordTrust {
+    if (this.secrets.assertCheck(check, this.reference) !== 2) {
+      throw new TotpKitError(
+        'backend',
+        'E_STORE_CORRUPT',
+        `store ${this.reference}: the key check in ${this.#tables.meta} is of a version this store never writes; it was left untouched`,
+      );
+    }
+    return authenticatedTrust(this.secrets, check, (kind, id) => this.#describe(kind, id));
+  }
+
+  /** How records are opened and written; with a key, undefined while the store has no key check. */
+  async #trust(): Promise<RecordTrust | undefined> {
+    if (!this.secrets.encrypting) return PLAIN_TRUST;
+    this.#keyed ??= this.#readCheck().then((check) => (check === undefined ? undefined : this.#trustOf(check)));
+    const keyed = this.#keyed;
+    try {
+      const trust = await keyed;
+      if (trust === undefined && this.#keyed === keyed) this.#keyed = undefined;
+      return trust;
+    } catch (e) {
+      if (this.#keyed === keyed) this.#keyed = undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * The first keyed write to a store without a key check, in the update's transaction: the schema_version row
+   * is locked so two first writers (or a writer and an adoption) take turns; an empty store gets its check, one
+   * holding records must be adopted first.
+   */
+  async #begin(client: PoolClient): Promise<RecordTrust> {
+    await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
+    const found = await this.#readCheck(client);
+    if (found !== undefined) return this.#trustOf(found);
+    const any = await client.query(`SELECT 1 FROM ${this.#tables.records} LIMIT 1`);
+    if (any.rows.length > 0) throw notAdopted(this.reference);
+    const check = this.secrets.makeCheck();
+    await client.query(`INSERT INTO ${this.#tables.meta} (name, value) VALUES ('key_check', $1)`, [
+      JSON.stringify(check),
+    ]);
+    return this.#trustOf(check);
+  }
+
+  /** Without a store key, before the first write: a store written with one is refused (E_STORE_KEY_MISSING). */
+  async #assertUnkeyed(): Promise<void> {
+    this.#unkeyed ??= this.#readCheck().then((check) => {
+      if (check !== undefined) this.secrets.assertCheck(check, this.reference);
+    });
+    try {
+      await this.#unkeyed;
+    } catch (e) {
+      this.#unkeyed = undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * TOTP_KIT_STORE_ADOPT=1, once per store object before its first use, in one transaction: every record's seed
+   * checked (a sealed one must open with the key) and sealed, every record signed, the key check written.
+   */
+  async #adopted(): Promise<void> {
+    if (!this.secrets.adopting) return;
+    this.#adoption ??= this.#transaction('adoption under TOTP_KIT_STORE_KEY', async (client) => {
+      await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
+      const rows = (
+        await client.query<{ kind: RecordKind; id: string; record: StoreRecord }>(
+          `SELECT kind, id, record FROM ${this.#tables.records} ORDER BY kind, id FOR UPDATE`,
+        )
+      ).rows;
+      if (rows.length === 0) return;
+      const adopted = rows.map((r) => ({ ...r, record: adoptedFields(this.secrets, r.kind, r.id, r.record) }));
+      let check = await this.#readCheck(client);
+      if (check === undefined || this.secrets.assertCheck(check, this.reference) !== 2) {
+        check = this.secrets.makeCheck();
+        await client.query(
+          `INSERT INTO ${this.#tables.meta} (name, value) VALUES ('key_check', $1)
+           ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
+          [JSON.stringify(check)],
+        );
+      }
+      const trust = this.#trustOf(check);
+      for (const { kind, id, record } of adopted) {
+        await client.query(
+          `UPDATE ${this.#tables.records} SET record = $3, version = version + 1, updated_at = now() WHERE kind = $1 AND id = $2`,
+          [kind, id, JSON.stringify(trust.seal(kind, id, record))],
+        );
+      }
+      this.#keyed = Promise.resolve(trust);
+    });
+    await this.#adoption;
+  }
+
+  async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
+    await this.#adopted();
+    const trust = await this.#trust();
+    const rows = await this.#query<{ record: StoreRecord }>(
+      `reading ${kind} "${id}"`,
+      `SELECT record FROM ${this.#tables.records} WHERE kind = $1 AND id = $2`,
+      [kind, id],
+    );
+    const stored = rows[0]?.record;
+    if (stored === undefined) return undefined;
+    if (!trust) throw notAdopted(this.reference);
+    return trust.open(kind, id, this.#asRecord(kind, id, stored));
+  }
+
+  async list(kind: RecordKind): Promise<string[]> {
+    await this.#adopted();
+    const rows = await this.#query<{ id: string }>(
+      `listing ${kind} records`,
+      `SELECT id FROM ${this.#tables.records} WHERE kind = $1`,
+      [kind],
+    );
+    return rows.map((r) => r.id).sort();
+  }
+
+  /**
+   * Reads the record under a row lock, lets `change` decide and writes the outcome in the same transaction.
+   * `change` runs again only when the transaction is rolled back (a serialization failure, a deadlock, or a
+   * create that lost to another), so it must be free of side effects.
+   * @throws TotpKitError (backend) E_STORE_BACKEND when the server fails or cannot be reached,
+   *   E_STORE_OUTCOME_UNKNOWN when the connection was lost during COMMIT, E_STORE_CONFLICT after 10 rollbacks,
+   *   E_STORE_TAMPERED; (bad-input) E_STORE_KEY_WRONG, E_STORE_KEY_MISSING, E_STORE_NOT_ADOPTED.
+   */
+  async update<T>(kind: RecordKind, id: string, change: (current: StoreRecord | undefined) => Change<T>): Promise<T> {
+    await this.#adopted();
+    const trust = await this.#trust();
+    if (!this.secrets.encrypting) await this.#assertUnkeyed();
+    const doing = `update of ${kind} "${id}"`;
+    const decide = (current: StoreRecord | undefined) => {
+      try {
+        return change(current);
+      } catch (e) {
+        throw new FromChange(e);
+      }
+    };
+    try {
+      if (trust) {
+        const quick = await this.#optimistic(doing, kind, id, trust, decide);
+        if (quick.done) return quick.result;
+      }
+      return await this.#locked(doing, kind, id, trust, decide);
+    } catch (e) {
+      // The change function's own error, as it threw it (the transaction was rolled back).
+      if (e instanceof FromChange) throw e.error;
+      throw e;
+    }
+  }
+
+  /**
+   * The common case, in two statements: read the record and its row version, decide, and write only if the
+   * version is still the one read (an UPDATE or DELETE … WHERE version = $v, or an INSERT … ON CONFLICT DO
+   * NOTHING), each its own transaction. Not done when another writer got in between: then #locked decides.
+   */
+  async #optimistic<T>(
+    doing: string,
+    kind: RecordKind,
+    id: string,
+    trust: RecordTrust,
+    decide: (current: StoreRecord | undefined) => Change<T>,
+  ): Promise<{ done: true; result: T } | { done: false }> {
+    const client = await this.#client(doing);
+    let writing = false;
+    let broken = false;
+    try {
+      const row = (await client.query<{ record: StoreRecord; version: string }>(this.#sql.read, [kind, id])).rows[0];
+      const stored = row === undefined ? undefined : this.#asRecord(kind, id, row.record);
+      const outcome = decide(stored && trust.open(kind, id, stored));
+      if (outcome.next === undefined || (outcome.next === null && !row)) return { done: true, result: outcome.result };
+      writing = true;
+      const written =
+        outcome.next === null
+          ? await client.query(this.#sql.deleteIf, [kind, id, row?.version])
+          : row
+            ? await client.query(this.#sql.updateIf, [
+                kind,
+                id,
+                JSON.stringify(trust.seal(kind, id, outcome.next)),
+                row.version,
+              ])
+            : await client.query(this.#sql.insert, [kind, id, JSON.stringify(trust.seal(kind, id, outcome.next))]);
+      return written.rowCount === 1 ? { done: true, result: outcome.result } : { done: false };
+    } catch (e) {
+      if (e instanceof FromChange || e instanceof TotpKitError) throw e;
+      broken = isConnectionError(e);
+      // A write statement commits by itself: lost while it ran, its outcome is unknown.
+      throw this.#transactionFailure(doing, e, broken ? (writing ? 'commit' : 'work') : undefined);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Under contention, or for a first keyed write: the record read under a row lock, decided and written in one transaction. */
+  async #locked<T>(
+    doing: string,
+    kind: RecordKind,
+    id: string,
+    trust: RecordTrust | undefined,
+    decide: (current: StoreRecord | undefined) => Change<T>,
+  ): Promise<T> {
+    return this.#transaction(doing, async (client) => {
+      const row = (await client.query<{ record: StoreRecord }>(this.#sql.lock, [kind, id])).rows[0];
+      const stored = row === undefined ? undefined : this.#asRecord(kind, id, row.record);
+      if (stored && !trust) throw notAdopted(this.reference);
+      const outcome = decide(stored && trust ? trust.open(kind, id, stored) : undefined);
+      if (outcome.next === undefined) return outcome.result;
+      if (outcome.next === null) {
+        if (stored) await client.query(this.#sql.delete, [kind, id]);
+        return outcome.result;
+      }
+      // A first keyed write gives the store its key check in this transaction (so not kept if it rolls back).
+      const writer = trust ?? (await this.#begin(client));
+      const text = JSON.stringify(writer.seal(kind, id, outcome.next));
+      if (stored) {
+        await client.query(this.#sql.update, [kind, id, text]);
+      } else {
+        const inserted = await client.query(this.#sql.insert, [kind, id, text]);
+        // Another writer created it since the read: start again from its record.
+        if (inserted.rowCount !== 1) throw new Again();
+      }
+      return outcome.result;
+    });
+  }
+
+  /** A stored value that is not a JSON object is not a record of ours: refused by name, left as it is. */
+  #asRecord(kind: RecordKind, id: string, value: unknown): StoreRecord {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new TotpKitError(
+        'backend',
+        'E_STORE_CORRUPT',
+        `${this.#describe(kind, id)} does not hold a JSON object, so it is not a totp-kit record; it was left untouched (restore it from a backup)`,
+      );
+    }
+    return value as StoreRecord;
+  }
+}
