@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-TQHESJ5O.js";
+} from "./chunks/chunk-QPWFCFH7.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-JR5VROUR.js";
+} from "./chunks/chunk-NRUMDSBI.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,7 +68,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-N26Q4XOP.js";
+} from "./chunks/chunk-ACMWLXJY.js";
 import "./chunks/chunk-XM3R45XL.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

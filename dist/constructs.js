@@ -9,10 +9,10 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-JR5VROUR.js";
+} from "./chunks/chunk-NRUMDSBI.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-N26Q4XOP.js";
+} from "./chunks/chunk-ACMWLXJY.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem

@@ -2289,14 +2289,14 @@ async function openStore(ref, env = process.env) {
   const parsed = typeof ref === "string" ? resolveStoreRef(ref, env) : ref;
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
   if (parsed.kind === "file") {
-    const { FileStore } = await import("./chunks/file-store-CLV5SVKO.js");
+    const { FileStore } = await import("./chunks/file-store-SOKZNU6K.js");
     return new FileStore(parsed.path, secrets);
   }
   if (parsed.kind === "postgres") {
-    const { PostgresStore } = await import("./chunks/postgres-store-7EF7BHSJ.js");
+    const { PostgresStore } = await import("./chunks/postgres-store-A6D5HP7M.js");
     return new PostgresStore(parsed, secrets, env);
   }
-  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-XORPL3N3.js");
+  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-O5FSA4XH.js");
   return new AwsSecretsManagerStore(parsed.prefix, secrets, env);
 }
 

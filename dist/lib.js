@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-TQHESJ5O.js";
+} from "./chunks/chunk-QPWFCFH7.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,7 +40,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-N26Q4XOP.js";
+} from "./chunks/chunk-ACMWLXJY.js";
 import "./chunks/chunk-XM3R45XL.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

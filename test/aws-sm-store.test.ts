@@ -10,12 +10,11 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../src/core/base32.js';
-import { TotpKitError } from '../src/core/errors.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { StoreRecord } from '../src/stores/store.js';
 import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
-import { expectNoSeedInError } from './helpers/leak.js';
+import { failure as rejection } from './helpers/failure.js';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
 restoreAwsEnvAfterAll();
@@ -54,17 +53,8 @@ const increment = (current: StoreRecord | undefined) => {
 
 /** The seeds these tests put in records. */
 const SEEDS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ'].map((b32) => decodeBase32(b32));
-
-async function failure(promise: Promise<unknown>): Promise<TotpKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  // The leak scan of every test file: the seeds these tests store are never in an error.
-  expectNoSeedInError(error, SEEDS);
-  expect(error).toBeInstanceOf(TotpKitError);
-  return error as TotpKitError;
-}
+/** The leak scan of every test file: the seeds these tests store are never in an error. */
+const failure = (promise: Promise<unknown>) => rejection(promise, SEEDS);
 
 const tagsOf = (name: string) => server.state.secrets.get(name)?.tags;
 const currentValue = (name: string) =>

@@ -6,7 +6,8 @@
 // barcodes written); a re-apply that runs nothing; a plan that names the changed setting; replacements
 // create-before-destroy with the seed kept or rotated; destroy; a failed apply (wrong store key) leaving
 // state and store consistent and converging once fixed; identical JSON from two folders and "No changes"
-// after moving the project; the CLI missing at apply. Skipped, loudly, where terraform is not on PATH.
+// after moving the project; the CLI missing at apply; a PostgreSQL store whose URL only terraform's environment
+// holds. Skipped, loudly, where terraform (or, for the last, PostgreSQL) is not installed.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { decodeBase32, encodeBase32 } from '../src/core/base32.js';
 import { expectNoSeed, expectNoSeedInDir } from './helpers/leak.js';
+import { findPostgres, startPostgres } from './helpers/postgres-server.mjs';
 import { CLI } from './helpers/run-cli.js';
 import { askTerraformVersionOnce } from './helpers/terraform-version-once.js';
 
@@ -28,10 +30,14 @@ function found(command: string, args: string[]): string | undefined {
 }
 const TERRAFORM = askTerraformVersionOnce();
 const OATHTOOL = found('oathtool', ['--version']) !== undefined;
+const POSTGRES = findPostgres();
 if (TERRAFORM === undefined) {
   console.warn('\n*** WARNING: terraform is not on PATH: the real-Terraform tests of the constructs are SKIPPED ***\n');
 } else {
   console.log(`constructs-terraform: running against ${TERRAFORM}${OATHTOOL ? ', codes checked with oathtool' : ''}`);
+  if ('missing' in POSTGRES) {
+    console.warn(`\n*** WARNING: ${POSTGRES.missing}: the PostgreSQL store under real Terraform is SKIPPED ***\n`);
+  }
 }
 
 // Under the repository, so the app finds cdktf and totp-kit (this repository) through node_modules.
@@ -419,5 +425,44 @@ describe.skipIf(TERRAFORM === undefined)('the constructs under real Terraform (t
     );
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |ERR_MODULE_NOT_FOUND/);
     expect(existsSync(join(p.dir, '.totp-kit', 'store.json'))).toBe(false);
+  }, 120_000);
+});
+
+describe.skipIf(TERRAFORM === undefined || 'missing' in POSTGRES)('a PostgreSQL store under real Terraform', () => {
+  it("applies into the server DATABASE_URL names in terraform's environment; no URL or password in the JSON or state", async () => {
+    const server = await startPostgres();
+    try {
+      const p = project('postgres', { DATABASE_URL: server.url });
+      // Without enrollments: the key, the imported key and the method show the store at three provisioner runs.
+      await p.synth({ entities: [], postgres: { urlVariable: 'DATABASE_URL', schema: 'infra' } });
+      p.init();
+      expect(provisioned(p.apply())).toBe(3);
+      const ids = p.ids();
+      const { rows } = await server.query<{ kind: string; id: string; record: Record_ }>(
+        'SELECT kind, id, record FROM infra.records ORDER BY kind, id',
+      );
+      expect(rows.map((r) => [r.kind, r.id, r.record.generation])).toEqual([
+        ['key', 'gh', ids.Gh],
+        ['key', 'npm-bot', ids.NpmBot],
+        ['method', 'ops', ids.Ops],
+      ]);
+      expect(rows[0]?.record.secret).toBe(encodeBase32(GH_SEED));
+      const seeds = [GH_SEED, decodeBase32(rows[1]?.record.secret ?? '')];
+
+      const state = readFileSync(join(p.dir, 'terraform.totp.tfstate'), 'utf8');
+      for (const [name, text] of [
+        ['the synthesized JSON', p.stackJson],
+        ['the state', state],
+      ] as const) {
+        expect(text, name).toContain('"postgres:DATABASE_URL/infra"');
+        for (const secret of [server.url, server.password, 'postgres://']) expect(text, name).not.toContain(secret);
+        expectNoSeed(text, seeds, name);
+      }
+      expect(p.printed.join('\n')).not.toContain(server.password);
+      expectNoSeed(p.printed.join('\n'), seeds, 'what terraform and the provisioners printed');
+      expect(p.plan()).toMatch(/No changes\./);
+    } finally {
+      await server.stop();
+    }
   }, 120_000);
 });

@@ -344,9 +344,33 @@ describe('refusals at synth', () => {
     expect(refusalLines(refusal(stack))).toEqual([
       '[bad/Aws] store: aws-sm: needs a secret name prefix (allowed: aws-sm:PREFIX with letters, digits and /_+=.@-)',
       '[bad/Aws] region: "eu west" is not an AWS region (allowed: a region name such as eu-west-1)',
-      '[bad/Empty] store: file: needs a path (allowed: file:PATH or aws-sm:PREFIX)',
+      '[bad/Empty] store: file: needs a path (allowed: file:PATH, aws-sm:PREFIX or postgres:VAR)',
       '[bad/Token] entityId: is a Terraform token, known only at apply (allowed: a value known at synth)',
       '[bad/Token] method: other/Ops is in another stack (allowed: a TotpMfaMethod of the same stack)',
+    ]);
+  });
+
+  it('refuses a PostgreSQL store given a URL as urlVariable, or a bad variable or schema, naming the prop and never the URL', () => {
+    const url = 'postgres://totp:hunter2-password@db.internal:5432/app';
+    const stack = new TerraformStack(Testing.app(), 'pg');
+    // Two constructs on the refused store: the duplicate's refusal names the store too, and must not show the URL.
+    const asUrlStore = TotpStore.postgres({ urlVariable: url });
+    new TotpKey(stack, 'Url', { ...GENERATED, store: asUrlStore });
+    new TotpKey(stack, 'Url2', { ...GENERATED, store: asUrlStore });
+    new TotpKey(stack, 'Name', { ...GENERATED, name: 'b', store: TotpStore.postgres({ urlVariable: 'DATABASE-URL' }) });
+    const badSchema = TotpStore.postgres({ urlVariable: 'DATABASE_URL', schema: 'CI-Totp' });
+    new TotpMfaMethod(stack, 'Schema', { store: badSchema, methodName: 'ops', issuer: 'Acme' });
+    const message = refusal(stack);
+    for (const leak of ['hunter2', 'db.internal', 'postgres://totp']) expect(message).not.toContain(leak);
+    const asUrl =
+      'urlVariable: postgres: takes the name of an environment variable that holds the connection URL, never the URL itself (allowed: postgres:DATABASE_URL, with DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/DATABASE in the environment)';
+    expect(refusalLines(message)).toEqual([
+      `[pg/Url] ${asUrl}`,
+      `[pg/Url] name: "npm-bot" is declared again by pg/Url2 in store postgres:(urlVariable refused) (allowed: one construct per key name and store in a stack)`,
+      `[pg/Url2] ${asUrl}`,
+      `[pg/Url2] name: "npm-bot" is declared again by pg/Url in store postgres:(urlVariable refused) (allowed: one construct per key name and store in a stack)`,
+      '[pg/Name] urlVariable: postgres: needs an environment variable name ("DATABASE-URL") (allowed: postgres:VAR (VAR holds the connection URL), postgres: (the PG* variables), either with /SCHEMA)',
+      '[pg/Schema] schema: postgres: schema "CI-Totp" is not a schema name (allowed: a schema of lower-case letters, digits and _, starting with a letter or _, at most 63 characters)',
     ]);
   });
 });
@@ -361,6 +385,39 @@ describe('the resources', () => {
       for (const p of resource.provisioner)
         expect(p['local-exec'].environment.AWS_REGION).toBe('${self.triggers_replace.aws_region}');
     }
+  });
+
+  it('name only the variable of a PostgreSQL store, never its URL, even with the URL in the environment at synth', () => {
+    vi.stubEnv('DATABASE_URL', 'postgres://totp:synth-time-password@db.internal:6543/app');
+    vi.stubEnv('PGPASSWORD', 'pg-password-at-synth');
+    try {
+      const stack = stackIn();
+      const store = TotpStore.postgres({ urlVariable: 'DATABASE_URL', schema: 'ci_totp' });
+      new TotpKey(stack, 'Bot', { ...GENERATED, store });
+      new TotpMfaMethod(stack, 'Ops', { store, methodName: 'ops', issuer: 'Acme' });
+      const synthesized = Testing.synth(stack, true);
+      const resources = resourcesOf(synthesized);
+      expect([...resources.keys()].sort()).toEqual(['Bot/Identity', 'Bot/Resource', 'Ops/Identity', 'Ops/Resource']);
+      for (const [path, resource] of resources) {
+        expect(resource.triggers_replace?.store, path).toBe('postgres:DATABASE_URL/ci_totp');
+        expect(resource.triggers_replace?.aws_region, path).toBeUndefined();
+        // The URL reaches the CLI from terraform's own environment: the provisioners pass only the reference.
+        for (const p of resource.provisioner) {
+          expect(Object.keys(p['local-exec'].environment).sort(), path).toEqual([
+            'TOTP_KIT_DECLARATION',
+            'TOTP_KIT_STORE',
+          ]);
+        }
+      }
+      for (const leak of ['postgres://', 'synth-time-password', 'db.internal', 'pg-password-at-synth']) {
+        expect(synthesized).not.toContain(leak);
+      }
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // Without a variable: the PG* variables of terraform's environment; the schema alone, or neither.
+    expect(TotpStore.postgres({ schema: 'ops' }).reference).toBe('postgres:/ops');
+    expect(TotpStore.postgres().reference).toBe('postgres:');
   });
 
   it('escape ${ and %{ in user text, so Terraform passes it on literally instead of evaluating it', () => {

@@ -20,7 +20,6 @@ import { join } from 'node:path';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
-import { TotpKitError } from '../src/core/errors.js';
 import type { KeyMaterial as TotpKey } from '../src/core/key.js';
 import { parseOtpauthUrl } from '../src/core/otpauth-url.js';
 import { generateCode } from '../src/core/totp.js';
@@ -33,6 +32,7 @@ import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { asKeyRecord } from '../src/stores/records.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { StoreRecord } from '../src/stores/store.js';
+import { failure } from './helpers/failure.js';
 import { runActionInProcess } from './helpers/in-process-action.js';
 import { runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed } from './helpers/leak.js';
@@ -157,15 +157,6 @@ function current(name: string): StoreRecord {
   const holders = versions.filter((v) => v.stages.has('AWSCURRENT'));
   expect(holders, name).toHaveLength(1);
   return JSON.parse(holders[0]?.value.SecretString as string) as StoreRecord;
-}
-
-async function failure(promise: Promise<unknown>): Promise<TotpKitError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TotpKitError);
-  return error as TotpKitError;
 }
 
 interface KeyFixture {

@@ -1,18 +1,22 @@
 // One suite of store behaviour (src/stores/store.ts), run against every implementation: the file store on a
-// temporary file, and the AWS Secrets Manager store against the loopback Secrets Manager server, driven by the
-// real SDK client through the standard environment variables.
+// temporary file, the AWS Secrets Manager store against the loopback Secrets Manager server, driven by the
+// real SDK client through the standard environment variables, and the PostgreSQL store against a real server
+// started for this file (a fresh schema per test; skipped, loudly, where PostgreSQL is not installed).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeBase32 } from '../src/core/base32.js';
 import { AwsSecretsManagerStore } from '../src/stores/aws-sm-store.js';
 import { FileStore } from '../src/stores/file-store.js';
+import { PostgresStore } from '../src/stores/postgres-store.js';
 import { SecretBox } from '../src/stores/secret-box.js';
 import type { RecordKind, Store, StoreRecord } from '../src/stores/store.js';
+import { resolveStoreRef } from '../src/stores/store-ref.js';
 import { restoreAwsEnvAfterAll, useLoopbackAws } from './helpers/aws-env.js';
 import { expectNoSeed, leakChecked } from './helpers/leak.js';
+import { findPostgres, type PostgresServer, startPostgres } from './helpers/postgres-server.mjs';
 import { type SecretsManagerServer, startSecretsManagerServer } from './helpers/secrets-manager-server.js';
 
 /** One backend under test: stores opened on it share its data. */
@@ -93,11 +97,66 @@ function awsFixture(): Fixture {
   };
 }
 
+const POSTGRES = findPostgres();
+if ('missing' in POSTGRES) {
+  console.warn(`\n*** WARNING: ${POSTGRES.missing}: the postgres store's contract tests are SKIPPED ***\n`);
+}
+
+function postgresFixture(): Fixture {
+  // One server for the file, started by the first test that needs it; each test gets a schema of its own.
+  let server: Promise<PostgresServer> | undefined;
+  let tests = 0;
+  let opened: PostgresStore[] = [];
+  afterAll(async () => {
+    await (await server)?.stop();
+  });
+  return {
+    name: 'postgres',
+    async setUp() {
+      server ??= startPostgres();
+      const pg = await server;
+      const schema = `contract_${++tests}`;
+      const env = { DATABASE_URL: pg.url };
+      const ref = resolveStoreRef(`postgres:DATABASE_URL/${schema}`, env);
+      if (ref.kind !== 'postgres') throw new Error(`not a postgres reference: ${ref.kind}`);
+      const rows = async (table: 'records' | 'meta', columns: string) => {
+        const sql = `SELECT ${columns} FROM "${schema}".${table} ORDER BY 1, 2`;
+        const result = await pg.query(sql).catch((e: { code?: string }) => {
+          // Nothing written yet: no schema (3F000) or no table (42P01) holds nothing.
+          if (e.code === '3F000' || e.code === '42P01') return { rows: [] };
+          throw e;
+        });
+        return JSON.stringify(result.rows);
+      };
+      return {
+        open(secrets = noKey()) {
+          const store = new PostgresStore(ref, secrets, env);
+          opened.push(store);
+          return store;
+        },
+        stored: async () =>
+          `${await rows('records', 'kind, id, record::text, version')}${await rows('meta', 'name, value::text')}`,
+        latest: () => rows('records', 'kind, id, record::text'),
+        // Every insert, update or delete of a row gives it a new xmin (the writing transaction) or removes it;
+        // a row lock (SELECT … FOR UPDATE) does not.
+        generation: async () =>
+          `${await rows('records', "kind || '/' || id, xmin::text")}${await rows('meta', 'name, xmin::text')}`,
+      };
+    },
+    async tearDown() {
+      await Promise.all(opened.map((s) => s.close()));
+      opened = [];
+    },
+  };
+}
+
 restoreAwsEnvAfterAll();
 
 const put = (next: StoreRecord | null) => () => ({ result: undefined, next });
 
-describe.each([fileFixture(), awsFixture()])('$name store', (fixture) => {
+const fixtures = [fileFixture(), awsFixture(), ...('missing' in POSTGRES ? [] : [postgresFixture()])];
+
+describe.each(fixtures)('$name store', (fixture) => {
   let backend: Backend;
   let store: Store;
 

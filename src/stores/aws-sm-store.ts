@@ -57,7 +57,14 @@ import {
   unreadableAnswer,
 } from './aws-sdk.js';
 import { AWS_PREFIX_ALLOWED, awsPrefixProblem } from './aws-sm-prefix.js';
-import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
+import {
+  adoptedFields,
+  authenticatedTrust,
+  notAdopted,
+  PLAIN_TRUST,
+  type RecordTrust,
+  TrustCache,
+} from './record-auth.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
 
@@ -112,7 +119,7 @@ export class AwsSecretsManagerStore implements Store {
   readonly #base: string;
   #client: Promise<{ sdk: Sdk; client: SecretsManagerClient }> | undefined;
   /** With a store key: the store's record trust, once its key check was read (not kept while there is none). */
-  #keyed: Promise<RecordTrust | undefined> | undefined;
+  readonly #keyed = new TrustCache(() => this.#readTrust());
   /** Without a store key: the check, done before the first write, that the store has no key check. */
   #unkeyed: Promise<void> | undefined;
   /** TOTP_KIT_STORE_ADOPT: the adoption of this store, done once before its first use. */
@@ -312,17 +319,7 @@ export class AwsSecretsManagerStore implements Store {
    * check (read once per store object), or undefined while the store has none.
    */
   async #trust(): Promise<RecordTrust | undefined> {
-    if (!this.secrets.encrypting) return PLAIN_TRUST;
-    this.#keyed ??= this.#readTrust();
-    const keyed = this.#keyed;
-    try {
-      const trust = await keyed;
-      if (trust === undefined && this.#keyed === keyed) this.#keyed = undefined;
-      return trust;
-    } catch (e) {
-      if (this.#keyed === keyed) this.#keyed = undefined;
-      throw e;
-    }
+    return this.secrets.encrypting ? this.#keyed.get() : PLAIN_TRUST;
   }
 
   /** Without a store key, before the first write: a store written with one is refused (E_STORE_KEY_MISSING). */
@@ -374,7 +371,7 @@ export class AwsSecretsManagerStore implements Store {
       : await this.#readTrust();
     // Refused for a reason other than a check already there (e.g. one scheduled for deletion): say so.
     if (!trust) throw this.#failure('CreateSecret', name, created.ok ? undefined : created.error);
-    this.#keyed = Promise.resolve(trust);
+    this.#keyed.set(trust);
     return trust;
   }
 
@@ -387,7 +384,7 @@ export class AwsSecretsManagerStore implements Store {
     // Read after the listing: a writer that wrote a record had written its key check before.
     const trust = await this.#readTrust();
     if (trust) {
-      this.#keyed = Promise.resolve(trust);
+      this.#keyed.set(trust);
       return trust;
     }
     if (hasRecords) throw notAdopted(this.reference);

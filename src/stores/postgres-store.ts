@@ -33,7 +33,14 @@ import {
   postgresTarget,
 } from './postgres-connection.js';
 import { migrate, type Tables } from './postgres-schema.js';
-import { adoptedFields, authenticatedTrust, notAdopted, PLAIN_TRUST, type RecordTrust } from './record-auth.js';
+import {
+  adoptedFields,
+  authenticatedTrust,
+  notAdopted,
+  PLAIN_TRUST,
+  type RecordTrust,
+  TrustCache,
+} from './record-auth.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
 
@@ -99,7 +106,9 @@ export class PostgresStore implements Store {
   /** The schema made or checked, once per store object. */
   #ready: Promise<void> | undefined;
   /** With a store key: its trust once a key check was found (not kept while there is none). */
-  #keyed: Promise<RecordTrust | undefined> | undefined;
+  readonly #keyed = new TrustCache(() =>
+    this.#readCheck().then((check) => (check === undefined ? undefined : this.#trustOf(check))),
+  );
   /** Without a store key: the check, before the first write, that no key check is there. */
   #unkeyed: Promise<void> | undefined;
   #adoption: Promise<void> | undefined;
@@ -150,6 +159,9 @@ export class PostgresStore implements Store {
       });
       // An idle connection that the server closes (a restart) reports here; the pool drops it and connects anew.
       pool.on('error', () => undefined);
+      // A connection lost while a client is checked out fails its query, which reports it; the client also
+      // emits 'error', which without a listener would end the process with a stack trace instead of exit 3.
+      pool.on('connect', (client) => client.on('error', () => undefined));
       return pool;
     });
     return this.#pool;
@@ -179,15 +191,18 @@ export class PostgresStore implements Store {
 
   /** One statement outside a transaction. */
   async #query<R extends object>(doing: string, sql: string, params: unknown[]): Promise<R[]> {
-    const client = await this.#client(doing);
-    let broken = false;
-    try {
-      return (await client.query<R>(sql, params)).rows;
-    } catch (e) {
-      broken = isConnectionError(e);
-      throw this.#failure(doing, e);
-    } finally {
-      client.release(broken);
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#client(doing);
+      let broken = false;
+      try {
+        return (await client.query<R>(sql, params)).rows;
+      } catch (e) {
+        broken = isConnectionError(e);
+        // A read may run again: once, on a fresh connection, when a pooled one turned out to be dead.
+        if (!broken || attempt > 1) throw this.#failure(doing, e);
+      } finally {
+        client.release(broken);
+      }
     }
   }
 
@@ -235,7 +250,7 @@ export class PostgresStore implements Store {
       return new TotpKitError(
         'backend',
         'E_STORE_OUTCOME_UNKNOWN',
-        `store ${this.reference}: ${doing}: the connection to PostgreSQL at ${this.#target.where} was lost while committing, so whether it was recorded is unknown; it was not retried (a code it accepted stays used: ask for the next code)`,
+        `store ${this.reference}: ${doing}: the connection to PostgreSQL at ${this.#target.where} was lost while the write was under way, so whether it was recorded is unknown; it was not retried (a code it accepted stays used: ask for the next code)`,
       );
     }
     if (lostAt !== undefined) {
@@ -267,17 +282,7 @@ export class PostgresStore implements Store {
 
   /** How records are opened and written; with a key, undefined while the store has no key check. */
   async #trust(): Promise<RecordTrust | undefined> {
-    if (!this.secrets.encrypting) return PLAIN_TRUST;
-    this.#keyed ??= this.#readCheck().then((check) => (check === undefined ? undefined : this.#trustOf(check)));
-    const keyed = this.#keyed;
-    try {
-      const trust = await keyed;
-      if (trust === undefined && this.#keyed === keyed) this.#keyed = undefined;
-      return trust;
-    } catch (e) {
-      if (this.#keyed === keyed) this.#keyed = undefined;
-      throw e;
-    }
+    return this.secrets.encrypting ? this.#keyed.get() : PLAIN_TRUST;
   }
 
   /**
@@ -342,7 +347,7 @@ export class PostgresStore implements Store {
           [kind, id, JSON.stringify(trust.seal(kind, id, record))],
         );
       }
-      this.#keyed = Promise.resolve(trust);
+      this.#keyed.set(trust);
     });
     await this.#adoption;
   }
@@ -440,8 +445,11 @@ export class PostgresStore implements Store {
     } catch (e) {
       if (e instanceof FromChange || e instanceof TotpKitError) throw e;
       broken = isConnectionError(e);
+      // Lost before the write was sent (a pooled connection that died, a failover): nothing was written, so
+      // #locked decides again on a fresh connection.
+      if (broken && !writing) return { done: false };
       // A write statement commits by itself: lost while it ran, its outcome is unknown.
-      throw this.#transactionFailure(doing, e, broken ? (writing ? 'commit' : 'work') : undefined);
+      throw this.#transactionFailure(doing, e, broken ? 'commit' : undefined);
     } finally {
       client.release(broken);
     }

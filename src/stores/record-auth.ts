@@ -123,3 +123,35 @@ export function notAdopted(reference: string): TotpKitError {
     'E_STORE_NOT_ADOPTED',
   );
 }
+
+/**
+ * A store's record trust under a key, read once per store object and kept once found. Not kept while the store
+ * has no key check (another writer may give it one) or when the read failed (a later call reads again).
+ */
+export class TrustCache {
+  #pending: Promise<RecordTrust | undefined> | undefined;
+  readonly #read: () => Promise<RecordTrust | undefined>;
+
+  constructor(read: () => Promise<RecordTrust | undefined>) {
+    this.#read = read;
+  }
+
+  /** The trust, reading it when none is kept. */
+  async get(): Promise<RecordTrust | undefined> {
+    this.#pending ??= this.#read();
+    const pending = this.#pending;
+    try {
+      const trust = await pending;
+      if (trust === undefined && this.#pending === pending) this.#pending = undefined;
+      return trust;
+    } catch (e) {
+      if (this.#pending === pending) this.#pending = undefined;
+      throw e;
+    }
+  }
+
+  /** Keeps a trust the store has just established (its key check written or found). */
+  set(trust: RecordTrust): void {
+    this.#pending = Promise.resolve(trust);
+  }
+}
