@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-QPWFCFH7.js";
+} from "./chunks/chunk-6ITFUAYK.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-NRUMDSBI.js";
+} from "./chunks/chunk-4KRKL4XC.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,7 +68,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-ACMWLXJY.js";
+} from "./chunks/chunk-HOWLUAED.js";
 import "./chunks/chunk-XM3R45XL.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

@@ -9,10 +9,10 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-NRUMDSBI.js";
+} from "./chunks/chunk-4KRKL4XC.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-ACMWLXJY.js";
+} from "./chunks/chunk-HOWLUAED.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem

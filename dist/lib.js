@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-QPWFCFH7.js";
+} from "./chunks/chunk-6ITFUAYK.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,7 +40,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-ACMWLXJY.js";
+} from "./chunks/chunk-HOWLUAED.js";
 import "./chunks/chunk-XM3R45XL.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

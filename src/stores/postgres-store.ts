@@ -77,11 +77,15 @@ interface Statement {
 /** The statements of an update, for one schema's tables. */
 function statements(
   t: Tables,
-): Readonly<Record<'read' | 'lock' | 'insert' | 'update' | 'updateIf' | 'delete' | 'deleteIf', Statement>> {
+): Readonly<
+  Record<'get' | 'list' | 'read' | 'lock' | 'insert' | 'update' | 'updateIf' | 'delete' | 'deleteIf', Statement>
+> {
   const named = (name: string, text: string) => ({ name: `totp-kit ${t.schema} ${name}`, text });
   const set = 'SET record = $3, version = version + 1, updated_at = now()';
   const where = 'WHERE kind = $1 AND id = $2';
   return {
+    get: named('get', `SELECT record FROM ${t.records} ${where}`),
+    list: named('list', `SELECT id FROM ${t.records} WHERE kind = $1`),
     read: named('read', `SELECT record, version FROM ${t.records} ${where}`),
     lock: named('lock', `SELECT record FROM ${t.records} ${where} FOR UPDATE`),
     insert: named(
@@ -190,12 +194,12 @@ export class PostgresStore implements Store {
   }
 
   /** One statement outside a transaction. */
-  async #query<R extends object>(doing: string, sql: string, params: unknown[]): Promise<R[]> {
+  async #query<R extends object>(doing: string, sql: string | Statement, params: unknown[]): Promise<R[]> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.#client(doing);
       let broken = false;
       try {
-        return (await client.query<R>(sql, params)).rows;
+        return (await client.query<R>(typeof sql === 'string' ? { text: sql } : sql, params)).rows;
       } catch (e) {
         broken = isConnectionError(e);
         // A read may run again: once, on a fresh connection, when a pooled one turned out to be dead.
@@ -355,11 +359,7 @@ export class PostgresStore implements Store {
   async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
     await this.#adopted();
     const trust = await this.#trust();
-    const rows = await this.#query<{ record: StoreRecord }>(
-      `reading ${kind} "${id}"`,
-      `SELECT record FROM ${this.#tables.records} WHERE kind = $1 AND id = $2`,
-      [kind, id],
-    );
+    const rows = await this.#query<{ record: StoreRecord }>(`reading ${kind} "${id}"`, this.#sql.get, [kind, id]);
     const stored = rows[0]?.record;
     if (stored === undefined) return undefined;
     if (!trust) throw notAdopted(this.reference);
@@ -368,11 +368,7 @@ export class PostgresStore implements Store {
 
   async list(kind: RecordKind): Promise<string[]> {
     await this.#adopted();
-    const rows = await this.#query<{ id: string }>(
-      `listing ${kind} records`,
-      `SELECT id FROM ${this.#tables.records} WHERE kind = $1`,
-      [kind],
-    );
+    const rows = await this.#query<{ id: string }>(`listing ${kind} records`, this.#sql.list, [kind]);
     return rows.map((r) => r.id).sort();
   }
 
