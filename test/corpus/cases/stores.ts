@@ -230,7 +230,65 @@ export const STORE_CASES: readonly CorpusCase[] = [
       library: { call: 'openStore', args: ['ftp:x'], words: ['store: '] },
     },
     expected: { cli: 2, action: 1, library: 'bad-input' },
-    words: ['ftp: is not a known store scheme', 'file:PATH or aws-sm:PREFIX'],
+    words: ['ftp: is not a known store scheme', 'file:PATH, aws-sm:PREFIX or postgres:VAR'],
+  },
+  {
+    // A URL given as the reference, the seed standing in for its password: refused, and never repeated.
+    id: 'store-ref-postgres-url',
+    tags: ['store-ref', 'postgres'],
+    faces: ['cli', 'action', 'library'],
+    input: {
+      cli: { argv: ['key', 'list', '--store', 'postgres://totp:{{B32}}@127.0.0.1:1/totp'], words: ['--store: '] },
+      action: {
+        inputs: {
+          mode: 'verify',
+          store: 'postgres://totp:{{B32}}@127.0.0.1:1/totp',
+          method: 'ops',
+          entity: 'alice',
+          code: '123456',
+        },
+        words: ['store: '],
+      },
+      library: { call: 'openStore', args: ['postgres://totp:{{B32}}@127.0.0.1:1/totp'], words: ['store: '] },
+    },
+    expected: { cli: 2, action: 1, library: 'bad-input' },
+    words: ['never the URL itself', 'postgres:DATABASE_URL'],
+  },
+  {
+    id: 'store-postgres-variable-unset',
+    tags: ['store-ref', 'postgres'],
+    faces: ['cli', 'action', 'library'],
+    input: {
+      cli: { argv: ['key', 'list', '--store', 'postgres:TOTP_KIT_NO_SUCH_URL'] },
+      action: {
+        inputs: {
+          mode: 'verify',
+          store: 'postgres:TOTP_KIT_NO_SUCH_URL',
+          method: 'ops',
+          entity: 'alice',
+          code: '123456',
+        },
+      },
+      library: { call: 'openStore', args: ['postgres:TOTP_KIT_NO_SUCH_URL'] },
+    },
+    expected: { cli: 2, action: 1, library: 'bad-input' },
+    words: ['TOTP_KIT_NO_SUCH_URL: is not set', 'TOTP_KIT_NO_SUCH_URL=postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
+  },
+  {
+    // The variable holds the seed, not a URL (a secret pasted into the wrong variable): refused, never repeated.
+    id: 'store-postgres-variable-not-a-url',
+    tags: ['store-ref', 'postgres'],
+    faces: ['cli', 'action', 'library'],
+    env: { TOTP_KIT_TEST_URL: '{{B32}}' },
+    input: {
+      cli: { argv: ['key', 'list', '--store', 'postgres:TOTP_KIT_TEST_URL'] },
+      action: {
+        inputs: { mode: 'verify', store: 'postgres:TOTP_KIT_TEST_URL', method: 'ops', entity: 'alice', code: '123456' },
+      },
+      library: { call: 'openStore', args: ['postgres:TOTP_KIT_TEST_URL'] },
+    },
+    expected: { cli: 2, action: 1, library: 'bad-input' },
+    words: ['TOTP_KIT_TEST_URL: is not a connection URL'],
   },
   {
     id: 'store-ref-file-without-path',
