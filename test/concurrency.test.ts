@@ -434,6 +434,20 @@ describe.skipIf('missing' in POSTGRES)('postgres store: runners at once', () => 
     return { record: found.record, version: Number(found.version) };
   }
 
+  /** The races every store runs (20 key verifies, 10 method verifies, 10 creates), against a fresh schema each. */
+  const postgresStore: StoreUnderTest = {
+    name: 'postgres store',
+    async fresh() {
+      const { schema, env } = fresh('race');
+      return {
+        env,
+        read: async (kind, id) => (await row(schema, kind, id)).record,
+        traffic: () => 'one row per record',
+      };
+    },
+  };
+  describe('the races every store runs', () => scenarios(postgresStore));
+
   /**
    * Holds the row lock of one record from a connection of the test's own, so the runners' writes (the store's
    * UPDATE … WHERE version, or its SELECT … FOR UPDATE) queue behind it. `release` lets them go once `count` wait there (or the first has waited
