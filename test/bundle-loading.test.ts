@@ -1,5 +1,6 @@
 // What `import 'totp-kit'` costs, in the bundle users get: the entry and the chunks it imports statically hold
-// no store code (the file store with its locking library, the AWS store and the AWS SDK) and no QR library;
+// no store code (the file store with its locking library, the AWS store and the AWS SDK, the PostgreSQL store and
+// its driver) and no QR library;
 // those load only when a store is opened or a barcode drawn. Likewise for the CLI's and the action's start.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,8 @@ const LAZY: Record<string, RegExp> = {
   'proper-lockfile': /\bELOCKED\b/,
   'the AWS store': /\bvar AwsSecretsManagerStore = class\b|\bclass AwsSecretsManagerStore\b/,
   'the AWS SDK': /\bGetSecretValueCommand = class\b/,
+  'the PostgreSQL store': /\bvar PostgresStore = class\b|\bclass PostgresStore\b/,
+  'the PostgreSQL driver (pg)': /\bBackendKeyDataMessage = class\b/,
   'the QR library': /\bQR Code\b|\bgetSymbolSize\b/,
 };
 
@@ -53,11 +56,11 @@ describe('lazy loading in the bundles', () => {
     }
   });
 
-  it("import 'totp-kit' (dist/lib.js) loads no store, AWS or QR code", () => {
+  it("import 'totp-kit' (dist/lib.js) loads no store, AWS, PostgreSQL or QR code", () => {
     expect(eagerlyLoaded('lib.js')).toEqual([]);
   });
 
-  it("import 'totp-kit/constructs' loads no store, AWS or QR code", () => {
+  it("import 'totp-kit/constructs' loads no store, AWS, PostgreSQL or QR code", () => {
     expect(eagerlyLoaded('constructs.js')).toEqual([]);
   });
 
