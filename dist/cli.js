@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-6ITFUAYK.js";
+} from "./chunks/chunk-DEYDHGQS.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-4KRKL4XC.js";
+} from "./chunks/chunk-UOVN6IE4.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,8 +68,8 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-HOWLUAED.js";
-import "./chunks/chunk-XM3R45XL.js";
+} from "./chunks/chunk-DOOKAENU.js";
+import "./chunks/chunk-KQ36RKP7.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {
   writeFileAtomically

@@ -9,14 +9,14 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-4KRKL4XC.js";
+} from "./chunks/chunk-UOVN6IE4.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-HOWLUAED.js";
+} from "./chunks/chunk-DOOKAENU.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem
-} from "./chunks/chunk-XM3R45XL.js";
+} from "./chunks/chunk-KQ36RKP7.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {
   TotpKitError,

@@ -10,7 +10,7 @@ import {
 } from "./chunks/chunk-STXCEBS2.js";
 import {
   parsePostgresRef
-} from "./chunks/chunk-KYQSA7CX.js";
+} from "./chunks/chunk-66ONQFG5.js";
 import {
   TotpKitError,
   badInput,
@@ -2293,7 +2293,7 @@ async function openStore(ref, env = process.env) {
     return new FileStore(parsed.path, secrets);
   }
   if (parsed.kind === "postgres") {
-    const { PostgresStore } = await import("./chunks/postgres-store-HFQ5ADUL.js");
+    const { PostgresStore } = await import("./chunks/postgres-store-VNHNHQVJ.js");
     return new PostgresStore(parsed, secrets, env);
   }
   const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-O5FSA4XH.js");

@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-6ITFUAYK.js";
+} from "./chunks/chunk-DEYDHGQS.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,8 +40,8 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-HOWLUAED.js";
-import "./chunks/chunk-XM3R45XL.js";
+} from "./chunks/chunk-DOOKAENU.js";
+import "./chunks/chunk-KQ36RKP7.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {
   EXIT_CODES,

@@ -203,6 +203,9 @@ export function postgresFailure(
     return line(`${at}: the database does not exist (create it, or name another in ${target.from})`);
   }
   if (code === '42501') return line(`${at}: permission denied (${safeServerMessage(e)})`);
+  if (code === '55P03')
+    return line(`${at}: another connection held the record's lock too long (lock_timeout); try again`);
+  if (code === '57014') return line(`${at}: the statement ran too long and was canceled (statement_timeout)`);
   if (code === 'ECONNREFUSED') return line(`${at} refused the connection (is the server running, on that port?)`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return line(`${at}: the host name does not resolve (${code})`);
   if (code === 'ETIMEDOUT' || /timeout/i.test(e.message ?? '')) return line(`${at} did not answer in time`);
