@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-DEYDHGQS.js";
+} from "./chunks/chunk-7K22SWFI.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-UOVN6IE4.js";
+} from "./chunks/chunk-DSVR6QT6.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,7 +68,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-DOOKAENU.js";
+} from "./chunks/chunk-B4PG4SRB.js";
 import "./chunks/chunk-KQ36RKP7.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

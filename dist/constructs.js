@@ -9,10 +9,10 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-UOVN6IE4.js";
+} from "./chunks/chunk-DSVR6QT6.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-DOOKAENU.js";
+} from "./chunks/chunk-B4PG4SRB.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem

@@ -153,6 +153,37 @@ describe.skipIf('missing' in POSTGRES)('postgres store', () => {
     });
   });
 
+  describe('a user with the least rights', () => {
+    it('works in a schema a DBA made for it (no CREATE on the database), and one without rights gets one line', async () => {
+      const schema = freshSchema('dba');
+      const password = randomBytes(12).toString('hex');
+      const role = `app_${schemas}`;
+      await server.query(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+      await server.query(`CREATE SCHEMA "${schema}"`);
+      await server.query(`GRANT USAGE, CREATE ON SCHEMA "${schema}" TO ${role}`);
+      // As on PostgreSQL 15 and later by default: the role may not create schemas in the database.
+      const may = await server.query(`SELECT has_database_privilege($1, 'totp', 'CREATE') AS may`, [role]);
+      expect(may.rows).toEqual([{ may: false }]);
+      const asRole = { DATABASE_URL: server.url.replace(`totp:${server.password}@`, `${role}:${password}@`) };
+      const created = await cli(schema, ['key', 'create', 'npm-bot', '--from', 'env:SEED'], {
+        ...asRole,
+        SEED: encodeBase32(SEED),
+      });
+      expect(outcome(created)).toMatchObject({ status: 0 });
+      expect((await cli(schema, ['key', 'list'], asRole)).stdout).toBe('npm-bot\n');
+
+      // Another schema, where the role may not create anything: refused in one line, nothing made.
+      const other = freshSchema('denied');
+      const denied = await cli(other, ['key', 'list'], asRole);
+      expect(outcome(denied)).toEqual({
+        status: 3,
+        stdout: '',
+        stderr: `totp-kit: store postgres:DATABASE_URL/${other}: listing key records failed: PostgreSQL at 127.0.0.1:${server.port}/totp (from DATABASE_URL): permission denied (permission denied for database totp)\n`,
+      });
+      expect(denied.stderr).not.toContain(password);
+    });
+  });
+
   describe('the store key', () => {
     const keyed = (key = STORE_KEY, extra: Record<string, string> = {}) =>
       urlEnv({ SEED: encodeBase32(SEED), TOTP_KIT_STORE_KEY: key.toString('base64'), ...extra });

@@ -13,6 +13,8 @@ import { TotpKitError } from '../core/errors.js';
 
 /** The quoted names of the store's schema and tables. */
 export interface Tables {
+  /** The schema's name as it is (for the catalog), and quoted (for statements). */
+  readonly schemaName: string;
   readonly schema: string;
   readonly records: string;
   readonly meta: string;
@@ -59,7 +61,11 @@ export async function migrate(client: PoolClient, t: Tables, reference: string):
     }
     try {
       await client.query('BEGIN');
-      for (const step of migrations(t).slice(found)) for (const sql of step) await client.query(sql);
+      // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is there: a user given
+      // only a schema a DBA made (and CREATE on it) must not be asked for it.
+      const made = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [t.schemaName]);
+      const steps = migrations(t).slice(found).flat();
+      for (const sql of steps) if (!(made.rows.length > 0 && sql.startsWith('CREATE SCHEMA'))) await client.query(sql);
       await client.query(
         `INSERT INTO ${t.meta} (name, value) VALUES ('schema_version', $1)
          ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value WHERE (${t.meta}.value #>> '{}')::int < $2`,

@@ -126,7 +126,7 @@ export class PostgresStore implements Store {
     this.secrets = secrets;
     this.#target = postgresTarget(ref, env);
     const schema = `"${ref.schema}"`;
-    this.#tables = { schema, records: `${schema}.records`, meta: `${schema}.meta` };
+    this.#tables = { schemaName: ref.schema, schema, records: `${schema}.records`, meta: `${schema}.meta` };
     this.#sql = statements(this.#tables);
   }
 
