@@ -9,10 +9,10 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-DSVR6QT6.js";
+} from "./chunks/chunk-BTOTCFXA.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-B4PG4SRB.js";
+} from "./chunks/chunk-7CN6D54O.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem

@@ -2293,7 +2293,7 @@ async function openStore(ref, env = process.env) {
     return new FileStore(parsed.path, secrets);
   }
   if (parsed.kind === "postgres") {
-    const { PostgresStore } = await import("./chunks/postgres-store-I5HYJSU3.js");
+    const { PostgresStore } = await import("./chunks/postgres-store-QWVKI6XL.js");
     return new PostgresStore(parsed, secrets, env);
   }
   const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-O5FSA4XH.js");

@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-7K22SWFI.js";
+} from "./chunks/chunk-25SWNPKT.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,7 +40,7 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-B4PG4SRB.js";
+} from "./chunks/chunk-7CN6D54O.js";
 import "./chunks/chunk-KQ36RKP7.js";
 import "./chunks/chunk-ESHGRVAM.js";
 import {

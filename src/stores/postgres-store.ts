@@ -15,8 +15,9 @@
  * relied on — row locks, ON CONFLICT, conditional UPDATE/DELETE, jsonb — so any engine speaking PostgreSQL's
  * protocol with them qualifies (PostgreSQL 9.5 or later, Aurora, Neon, CockroachDB, YugabyteDB).
  *
- * A connection lost before the write was sent leaves nothing recorded, and the failure says so. One lost while
- * the write (or COMMIT) was under way leaves the outcome unknown: the failure says that (E_STORE_OUTCOME_UNKNOWN)
+ * A connection lost before the write was sent leaves nothing recorded: the update is decided again on a fresh
+ * connection (a pooled connection that died), or, lost inside the locking transaction, fails saying nothing was
+ * recorded (postgres-pool.ts). One lost while the write (or COMMIT) was under way leaves the outcome unknown: the failure says that (E_STORE_OUTCOME_UNKNOWN)
  * and the update is never run again, because running a verify again after an accepted but unanswered write
  * would refuse the code the user just had accepted, and a store that retried blindly could accept it twice.
  *
@@ -24,15 +25,9 @@
  * process (CLI runs need no `close()`), and `close()` ends it for long-lived processes.
  */
 import { TotpKitError } from '../core/errors.js';
-import {
-  isConnectionError,
-  isRetryable,
-  type PostgresRef,
-  type PostgresTarget,
-  postgresFailure,
-  postgresTarget,
-} from './postgres-connection.js';
-import { migrate, type Tables } from './postgres-schema.js';
+import { isConnectionError, type PostgresRef, postgresTarget } from './postgres-connection.js';
+import { Again, FromChange, type PoolClient, PostgresPool, type Statement } from './postgres-pool.js';
+import type { Tables } from './postgres-schema.js';
 import {
   adoptedFields,
   authenticatedTrust,
@@ -43,36 +38,6 @@ import {
 } from './record-auth.js';
 import type { SecretBox } from './secret-box.js';
 import type { Change, RecordKind, Store, StoreRecord } from './store.js';
-
-type Pg = typeof import('pg');
-type Pool = import('pg').Pool;
-type PoolClient = import('pg').PoolClient;
-
-/** How many times an update runs again after serialization failures, deadlocks or losing a create. */
-const MAX_ATTEMPTS = 10;
-/** Jittered backoff between those attempts, in ms. */
-const BACKOFF_BASE_MS = 5;
-const BACKOFF_CAP_MS = 200;
-/** Connections one store object keeps: a CLI run uses one; a long-lived process may overlap updates. */
-const POOL_MAX = 10;
-/** How long a lock or a statement may wait before the update fails rather than hangs. */
-const LOCK_TIMEOUT_MS = 10_000;
-const STATEMENT_TIMEOUT_MS = 30_000;
-const CONNECT_TIMEOUT_MS = 10_000;
-
-/** Thrown inside a transaction to roll it back and run the update again. */
-class Again extends Error {}
-
-/** What the change function of an update threw: passed on as it is, after the rollback. */
-class FromChange {
-  constructor(readonly error: unknown) {}
-}
-
-/** A named (server-side prepared) statement: parsed once per connection. */
-interface Statement {
-  readonly name: string;
-  readonly text: string;
-}
 
 /** The statements of an update, for one schema's tables. */
 function statements(
@@ -103,12 +68,9 @@ function statements(
 export class PostgresStore implements Store {
   readonly reference: string;
   readonly secrets: SecretBox;
-  readonly #target: PostgresTarget;
   readonly #tables: Tables;
   readonly #sql: ReturnType<typeof statements>;
-  #pool: Promise<Pool> | undefined;
-  /** The schema made or checked, once per store object. */
-  #ready: Promise<void> | undefined;
+  readonly #db: PostgresPool;
   /** With a store key: its trust once a key check was found (not kept while there is none). */
   readonly #keyed = new TrustCache(() =>
     this.#readCheck().then((check) => (check === undefined ? undefined : this.#trustOf(check))),
@@ -116,7 +78,6 @@ export class PostgresStore implements Store {
   /** Without a store key: the check, before the first write, that no key check is there. */
   #unkeyed: Promise<void> | undefined;
   #adoption: Promise<void> | undefined;
-  #closed = false;
 
   /**
    * @throws TotpKitError (bad-input) E_STORE_REF when the environment does not say where the server is.
@@ -124,144 +85,19 @@ export class PostgresStore implements Store {
   constructor(ref: PostgresRef, secrets: SecretBox, env: Readonly<Record<string, string | undefined>> = process.env) {
     this.reference = ref.reference;
     this.secrets = secrets;
-    this.#target = postgresTarget(ref, env);
     const schema = `"${ref.schema}"`;
     this.#tables = { schemaName: ref.schema, schema, records: `${schema}.records`, meta: `${schema}.meta` };
     this.#sql = statements(this.#tables);
+    this.#db = new PostgresPool(ref.reference, postgresTarget(ref, env), this.#tables);
   }
 
   /** Ends the store's connections; the store cannot be used afterwards. */
   async close(): Promise<void> {
-    this.#closed = true;
-    const pool = this.#pool;
-    this.#pool = undefined;
-    if (pool) await (await pool.catch(() => undefined))?.end();
+    await this.#db.close();
   }
 
   #describe(kind: RecordKind, id: string): string {
     return `store ${this.reference}: ${kind} "${id}"`;
-  }
-
-  #failure(doing: string, error: unknown): TotpKitError {
-    return postgresFailure(this.reference, this.#target, doing, error);
-  }
-
-  async #connect(): Promise<Pool> {
-    if (this.#closed) {
-      throw new TotpKitError('backend', 'E_STORE_BACKEND', `store ${this.reference}: used after close()`);
-    }
-    this.#pool ??= import('pg').then((module) => {
-      const pg = ((module as unknown as { default?: Pg }).default ?? module) as Pg;
-      const pool = new pg.Pool({
-        ...this.#target.config,
-        max: POOL_MAX,
-        allowExitOnIdle: true,
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        lock_timeout: LOCK_TIMEOUT_MS,
-        statement_timeout: STATEMENT_TIMEOUT_MS,
-        application_name: 'totp-kit',
-      });
-      // An idle connection that the server closes (a restart) reports here; the pool drops it and connects anew.
-      pool.on('error', () => undefined);
-      // A connection lost while a client is checked out fails its query, which reports it; the client also
-      // emits 'error', which without a listener would end the process with a stack trace instead of exit 3.
-      pool.on('connect', (client) => client.on('error', () => undefined));
-      return pool;
-    });
-    return this.#pool;
-  }
-
-  /** A connection from the pool, the schema checked. */
-  async #client(doing: string): Promise<PoolClient> {
-    const pool = await this.#connect();
-    let client: PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (e) {
-      throw this.#failure(doing, e);
-    }
-    try {
-      this.#ready ??= migrate(client, this.#tables, this.reference).catch((e: unknown) => {
-        this.#ready = undefined;
-        throw e;
-      });
-      await this.#ready;
-    } catch (e) {
-      client.release(isConnectionError(e));
-      throw this.#failure(doing, e);
-    }
-    return client;
-  }
-
-  /** One statement outside a transaction. */
-  async #query<R extends object>(doing: string, sql: string | Statement, params: unknown[]): Promise<R[]> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await this.#client(doing);
-      let broken = false;
-      try {
-        return (await client.query<R>(typeof sql === 'string' ? { text: sql } : sql, params)).rows;
-      } catch (e) {
-        broken = isConnectionError(e);
-        // A read may run again: once, on a fresh connection, when a pooled one turned out to be dead.
-        if (!broken || attempt > 1) throw this.#failure(doing, e);
-      } finally {
-        client.release(broken);
-      }
-    }
-  }
-
-  /**
-   * Runs `work` in a transaction, again (from BEGIN) when it throws Again or the server rolls it back for a
-   * serialization failure or deadlock. A connection lost before COMMIT means nothing was written; lost during
-   * COMMIT, the outcome is unknown and said so.
-   */
-  async #transaction<T>(doing: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      const client = await this.#client(doing);
-      let stage: 'begin' | 'work' | 'commit' = 'begin';
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        stage = 'work';
-        const result = await work(client);
-        stage = 'commit';
-        await client.query('COMMIT');
-        return result;
-      } catch (e) {
-        broken = isConnectionError(e);
-        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-        if (e instanceof FromChange || e instanceof TotpKitError) throw e;
-        const again = e instanceof Again || isRetryable(e) || (broken && stage === 'begin' && attempt === 1);
-        if (!again || attempt >= MAX_ATTEMPTS) throw this.#transactionFailure(doing, e, broken ? stage : undefined);
-      } finally {
-        client.release(broken);
-      }
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
-      );
-    }
-  }
-
-  #transactionFailure(doing: string, error: unknown, lostAt: 'begin' | 'work' | 'commit' | undefined): TotpKitError {
-    if (error instanceof Again || isRetryable(error)) {
-      return new TotpKitError(
-        'backend',
-        'E_STORE_CONFLICT',
-        `store ${this.reference}: ${doing} failed: other writers changed it first ${MAX_ATTEMPTS} times in a row; try again`,
-      );
-    }
-    if (lostAt === 'commit') {
-      return new TotpKitError(
-        'backend',
-        'E_STORE_OUTCOME_UNKNOWN',
-        `store ${this.reference}: ${doing}: the connection to PostgreSQL at ${this.#target.where} was lost while the write was under way, so whether it was recorded is unknown; it was not retried (a code it accepted stays used: ask for the next code)`,
-      );
-    }
-    if (lostAt !== undefined) {
-      const failure = this.#failure(doing, error);
-      return new TotpKitError('backend', failure.code, `${failure.message}; nothing was recorded`);
-    }
-    return this.#failure(doing, error);
   }
 
   /** The key check stored in meta, or undefined. */
@@ -269,7 +105,7 @@ export class PostgresStore implements Store {
     const sql = `SELECT value FROM ${this.#tables.meta} WHERE name = 'key_check'`;
     const rows = client
       ? (await client.query<{ value: unknown }>(sql)).rows
-      : await this.#query<{ value: unknown }>('reading the key check', sql, []);
+      : await this.#db.query<{ value: unknown }>('reading the key check', sql, []);
     return rows[0]?.value;
   }
 
@@ -326,7 +162,7 @@ export class PostgresStore implements Store {
    */
   async #adopted(): Promise<void> {
     if (!this.secrets.adopting) return;
-    this.#adoption ??= this.#transaction('adoption under TOTP_KIT_STORE_KEY', async (client) => {
+    this.#adoption ??= this.#db.transaction('adoption under TOTP_KIT_STORE_KEY', async (client) => {
       await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
       const rows = (
         await client.query<{ kind: RecordKind; id: string; record: StoreRecord }>(
@@ -359,7 +195,7 @@ export class PostgresStore implements Store {
   async get(kind: RecordKind, id: string): Promise<StoreRecord | undefined> {
     await this.#adopted();
     const trust = await this.#trust();
-    const rows = await this.#query<{ record: StoreRecord }>(`reading ${kind} "${id}"`, this.#sql.get, [kind, id]);
+    const rows = await this.#db.query<{ record: StoreRecord }>(`reading ${kind} "${id}"`, this.#sql.get, [kind, id]);
     const stored = rows[0]?.record;
     if (stored === undefined) return undefined;
     if (!trust) throw notAdopted(this.reference);
@@ -368,7 +204,7 @@ export class PostgresStore implements Store {
 
   async list(kind: RecordKind): Promise<string[]> {
     await this.#adopted();
-    const rows = await this.#query<{ id: string }>(`listing ${kind} records`, this.#sql.list, [kind]);
+    const rows = await this.#db.query<{ id: string }>(`listing ${kind} records`, this.#sql.list, [kind]);
     return rows.map((r) => r.id).sort();
   }
 
@@ -417,7 +253,7 @@ export class PostgresStore implements Store {
     trust: RecordTrust,
     decide: (current: StoreRecord | undefined) => Change<T>,
   ): Promise<{ done: true; result: T } | { done: false }> {
-    const client = await this.#client(doing);
+    const client = await this.#db.client(doing);
     let writing = false;
     let broken = false;
     try {
@@ -445,7 +281,7 @@ export class PostgresStore implements Store {
       // #locked decides again on a fresh connection.
       if (broken && !writing) return { done: false };
       // A write statement commits by itself: lost while it ran, its outcome is unknown.
-      throw this.#transactionFailure(doing, e, broken ? 'commit' : undefined);
+      throw this.#db.lost(doing, e, broken ? 'commit' : undefined);
     } finally {
       client.release(broken);
     }
@@ -459,7 +295,7 @@ export class PostgresStore implements Store {
     trust: RecordTrust | undefined,
     decide: (current: StoreRecord | undefined) => Change<T>,
   ): Promise<T> {
-    return this.#transaction(doing, async (client) => {
+    return this.#db.transaction(doing, async (client) => {
       const row = (await client.query<{ record: StoreRecord }>(this.#sql.lock, [kind, id])).rows[0];
       const stored = row === undefined ? undefined : this.#asRecord(kind, id, row.record);
       if (stored && !trust) throw notAdopted(this.reference);
