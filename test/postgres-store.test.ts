@@ -22,7 +22,7 @@ import { runActionInProcess } from './helpers/in-process-action.js';
 import { type InProcessRun, runInProcess } from './helpers/in-process-cli.js';
 import { expectNoSeed, expectNoSeedInAction, expectNoSeedInCli } from './helpers/leak.js';
 import { findPostgres, type PostgresServer, startPostgres } from './helpers/postgres-server.mjs';
-import { runAction } from './helpers/run-action.js';
+import { type ActionRun, runAction } from './helpers/run-action.js';
 import { startProxy } from './helpers/tcp-proxy.js';
 
 const POSTGRES = findPostgres();
@@ -333,21 +333,23 @@ describe.skipIf('missing' in POSTGRES)('postgres store', () => {
     });
   });
 
-  it('the action: mode verify with store postgres:DATABASE_URL/…, valid once, then the replay invalid', async () => {
-    const schema = freshSchema('action');
+  /**
+   * The action verifying alice's code twice through `run` (in-process, or the bundle as a runner runs it):
+   * valid once, then refused as used. `at` is when the code is made (the bundle runs on the real clock).
+   */
+  async function actionVerifiesOnce(
+    prefix: string,
+    at: number,
+    run: (inputs: Record<string, string>) => Promise<ActionRun>,
+  ): Promise<void> {
+    const schema = freshSchema(prefix);
     expect((await cli(schema, ['method', 'create', 'ops', '--issuer', 'Acme'])).status).toBe(0);
     const alice = await enroll(schema, 'ops', 'alice');
-    const inputs = {
-      mode: 'verify',
-      store: `postgres:DATABASE_URL/${schema}`,
-      method: 'ops',
-      entity: 'alice',
-      code: code(alice, T),
-    };
-    const run = () => runActionInProcess({ inputs, env: urlEnv(), now: T });
-    const first = await run();
+    const inputs = { mode: 'verify', store: `postgres:DATABASE_URL/${schema}`, method: 'ops', entity: 'alice' };
+    const given = { ...inputs, code: code(alice, at) };
+    const first = await run(given);
     expect([first.exitCode, first.outputs.valid, first.errors], first.stdout).toEqual([0, 'true', []]);
-    const again = await run();
+    const again = await run(given);
     expect([again.exitCode, again.outputs.valid, again.errors]).toEqual([
       1,
       'false',
@@ -357,32 +359,15 @@ describe.skipIf('missing' in POSTGRES)('postgres store', () => {
       expectNoSeedInAction(r, seeds);
       expect(`${r.stdout}${r.stderr}${r.summary}`).not.toContain(server.password);
     }
+  }
+
+  it('the action: mode verify with store postgres:DATABASE_URL/…, valid once, then the replay invalid', async () => {
+    await actionVerifiesOnce('action', T, (inputs) => runActionInProcess({ inputs, env: urlEnv(), now: T }));
   });
 
   it('the action bundle, run as a runner runs it (dist/index.js): valid once, then the replay invalid', async () => {
-    const schema = freshSchema('bundle');
-    expect((await cli(schema, ['method', 'create', 'ops', '--issuer', 'Acme'])).status).toBe(0);
-    const alice = await enroll(schema, 'ops', 'alice');
     // The bundle runs on the real clock; the method's skew of 1 step keeps the code good across a step boundary.
-    const inputs = {
-      mode: 'verify',
-      store: `postgres:DATABASE_URL/${schema}`,
-      method: 'ops',
-      entity: 'alice',
-      code: code(alice, Date.now() / 1000),
-    };
-    const first = await runAction({ inputs, env: urlEnv() });
-    expect([first.exitCode, first.outputs.valid], first.stdout).toEqual([0, 'true']);
-    const again = await runAction({ inputs, env: urlEnv() });
-    expect([again.exitCode, again.outputs.valid, again.errors]).toEqual([
-      1,
-      'false',
-      ['code: code already used; wait for the next code'],
-    ]);
-    for (const r of [first, again]) {
-      expectNoSeedInAction(r, seeds);
-      expect(`${r.stdout}${r.stderr}${r.summary}`).not.toContain(server.password);
-    }
+    await actionVerifiesOnce('bundle', Date.now() / 1000, (inputs) => runAction({ inputs, env: urlEnv() }));
   });
 
   describe('the library', () => {
