@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { findPostgres, startPostgres } from '../test/helpers/postgres-server.mjs';
 import { twoStatements } from './lib/postgres-probes.mjs';
+import { median } from './lib/proc-timer.mjs';
 
 const METHOD = 'bench';
 /** Verifies happen at this Unix time (validateEnrollment's `at`), or whole periods later: codes are known. */
@@ -68,10 +69,7 @@ function fsyncCost(/** @type {string} */ dir, rounds = 100) {
     closeSync(fd);
     rmSync(file, { force: true });
   }
-  return percentile(
-    ms.sort((a, b) => a - b),
-    0.5,
-  );
+  return median(ms);
 }
 
 /** CPU ms the server has used so far: the postmaster and its processes (with exited ones, which it reaped). */

@@ -5,7 +5,7 @@ const require = __totpKitCreateRequire(import.meta.url);
 const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   freshCode
-} from "./chunks/chunk-25SWNPKT.js";
+} from "./chunks/chunk-OJ7MYKXF.js";
 import {
   RESOURCE_TYPES,
   TRIGGERS_ATTRIBUTE,
@@ -15,7 +15,7 @@ import {
   describeDeclaration,
   mapStrings,
   terraformUnescape
-} from "./chunks/chunk-BTOTCFXA.js";
+} from "./chunks/chunk-XCO4YO2K.js";
 import {
   DEFAULTS,
   LIMITS,
@@ -68,9 +68,9 @@ import {
   validateEnrollment,
   validateKey,
   verifyWithKey
-} from "./chunks/chunk-7CN6D54O.js";
-import "./chunks/chunk-KQ36RKP7.js";
-import "./chunks/chunk-ESHGRVAM.js";
+} from "./chunks/chunk-NE6X34RG.js";
+import "./chunks/chunk-EE23T2T2.js";
+import "./chunks/chunk-HSJDYOVP.js";
 import {
   writeFileAtomically
 } from "./chunks/chunk-2XIJ5OYL.js";
@@ -84,7 +84,7 @@ import {
   isSafeToPrint,
   looksLikeSeed,
   quote
-} from "./chunks/chunk-VD5GMJ6M.js";
+} from "./chunks/chunk-BYLEH6TO.js";
 import {
   __commonJS,
   __require,

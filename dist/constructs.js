@@ -9,21 +9,21 @@ import {
   identityOf,
   mapStrings,
   terraformLiteral
-} from "./chunks/chunk-BTOTCFXA.js";
+} from "./chunks/chunk-XCO4YO2K.js";
 import {
   resolveStoreRef
-} from "./chunks/chunk-7CN6D54O.js";
+} from "./chunks/chunk-NE6X34RG.js";
 import {
   postgresSchemaProblem,
   postgresVariableProblem
-} from "./chunks/chunk-KQ36RKP7.js";
-import "./chunks/chunk-ESHGRVAM.js";
+} from "./chunks/chunk-EE23T2T2.js";
+import "./chunks/chunk-HSJDYOVP.js";
 import {
   TotpKitError,
   errorMessage,
   formatProblem,
   quote
-} from "./chunks/chunk-VD5GMJ6M.js";
+} from "./chunks/chunk-BYLEH6TO.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // constructs/enrollment.ts

@@ -7,10 +7,10 @@ import {
   awsPrefixProblem,
   describeAwsError,
   loadSecretsManager
-} from "./chunks/chunk-STXCEBS2.js";
+} from "./chunks/chunk-QMUCHCOD.js";
 import {
   parsePostgresRef
-} from "./chunks/chunk-66ONQFG5.js";
+} from "./chunks/chunk-BUUQ6OD3.js";
 import {
   TotpKitError,
   badInput,
@@ -21,7 +21,7 @@ import {
   isSafeToPrint,
   looksLikeSeed,
   quote
-} from "./chunks/chunk-U3GCAQ4C.js";
+} from "./chunks/chunk-4S6FNXA6.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // node_modules/@actions/core/lib/command.js
@@ -2289,14 +2289,14 @@ async function openStore(ref, env = process.env) {
   const parsed = typeof ref === "string" ? resolveStoreRef(ref, env) : ref;
   const secrets = new SecretBox(env.TOTP_KIT_STORE_KEY, { adopt: adoptionRequested(env) });
   if (parsed.kind === "file") {
-    const { FileStore } = await import("./chunks/file-store-SOKZNU6K.js");
+    const { FileStore } = await import("./chunks/file-store-V5O2EOLV.js");
     return new FileStore(parsed.path, secrets);
   }
   if (parsed.kind === "postgres") {
-    const { PostgresStore } = await import("./chunks/postgres-store-QWVKI6XL.js");
+    const { PostgresStore } = await import("./chunks/postgres-store-VT46YOPL.js");
     return new PostgresStore(parsed, secrets, env);
   }
-  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-O5FSA4XH.js");
+  const { AwsSecretsManagerStore } = await import("./chunks/aws-sm-store-NDYL3BHV.js");
   return new AwsSecretsManagerStore(parsed.prefix, secrets, env);
 }
 

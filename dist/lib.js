@@ -5,7 +5,7 @@ const __filename = __totpKitFileURLToPath(import.meta.url);
 import {
   MAX_LEASE_AHEAD_STEPS,
   freshCode
-} from "./chunks/chunk-25SWNPKT.js";
+} from "./chunks/chunk-OJ7MYKXF.js";
 import {
   ALGORITHMS,
   DEFAULTS,
@@ -40,13 +40,13 @@ import {
   validateEnrollment,
   validateKey,
   verifyCode
-} from "./chunks/chunk-7CN6D54O.js";
-import "./chunks/chunk-KQ36RKP7.js";
-import "./chunks/chunk-ESHGRVAM.js";
+} from "./chunks/chunk-NE6X34RG.js";
+import "./chunks/chunk-EE23T2T2.js";
+import "./chunks/chunk-HSJDYOVP.js";
 import {
   EXIT_CODES,
   TotpKitError
-} from "./chunks/chunk-VD5GMJ6M.js";
+} from "./chunks/chunk-BYLEH6TO.js";
 import "./chunks/chunk-NATS7N6G.js";
 
 // src/core/error-codes.ts

@@ -632,6 +632,12 @@ describe('quote: a value is printed only when it cannot carry 8 characters of a 
     expect(isSafeToPrint('/home/runner/work/app/seeds/bot.txt', 'name')).toBe(true);
     expect(isSafeToPrint(`SEED_${seed}`, 'name')).toBe(false);
     expect(isSafeToPrint('x'.repeat(61), 'name')).toBe(false);
+    // A server's message: prose, shown unless it carries a seed-like run, another line, or is too long.
+    expect(isSafeToPrint('password authentication failed for user "totp"', 'message')).toBe(true);
+    expect(isSafeToPrint(`invalid input: ${seed}`, 'message')).toBe(false);
+    expect(isSafeToPrint('failed\nDETAIL: more', 'message')).toBe(false);
+    expect(isSafeToPrint(`${'word '.repeat(40)}x`, 'message')).toBe(false);
+    expect(isSafeToPrint('', 'message')).toBe(false);
   });
 
   it('still quotes what a person needs to see: short values, numbers, words', () => {

@@ -117,10 +117,13 @@ export function errorMessage(e: unknown): string {
  * printed (an escape such as `\u0016` next to 7 characters of a seed would complete a run of 8), nor of 16
  * with the spaces left out (a whole seed written in groups, `JBSW Y3DP EHPK 3PXP`). A `name` (a
  * field, a variable, a command) is not meant to be secret: it is shown when at most 60 characters and it
- * does not look like a seed (`looksLikeSeed`).
+ * does not look like a seed (`looksLikeSeed`). A `message` (a server's own words about a failure, such as
+ * PostgreSQL's) is prose that may quote a value it was sent: it is shown when it is one line of at most 200
+ * characters with no run of 16 seed characters (a Base32 seed of 10 bytes or more, a password, a token).
  */
-export function isSafeToPrint(text: string, kind: 'value' | 'name' = 'value'): boolean {
+export function isSafeToPrint(text: string, kind: 'value' | 'name' | 'message' = 'value'): boolean {
   if (kind === 'name') return text.length <= 60 && !looksLikeSeed(text);
+  if (kind === 'message') return text !== '' && text.length <= 200 && !/[\n\r]|[A-Za-z0-9+/=_-]{16,}/.test(text);
   if (text.length > 40) return false;
   if (/^[-+0-9.eE]+$/.test(text)) return true;
   const printed = JSON.stringify(text);

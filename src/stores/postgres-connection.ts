@@ -217,7 +217,5 @@ export function postgresFailure(
 /** The server's message when it cannot carry a value of ours (a seed, a password); else only its code. */
 function safeServerMessage(e: DriverError): string {
   const message = (e.message ?? '').split('\n')[0] ?? '';
-  return message !== '' && message.length <= 200 && !/[A-Za-z0-9+/=_-]{16,}/.test(message)
-    ? message
-    : 'message withheld';
+  return isSafeToPrint(message, 'message') ? message : 'message withheld';
 }

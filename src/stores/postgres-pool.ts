@@ -63,7 +63,7 @@ export class PostgresPool {
     if (pool) await (await pool.catch(() => undefined))?.end();
   }
 
-  failure(doing: string, error: unknown): TotpKitError {
+  #failure(doing: string, error: unknown): TotpKitError {
     return postgresFailure(this.#reference, this.#target, doing, error);
   }
 
@@ -99,7 +99,7 @@ export class PostgresPool {
     try {
       client = await pool.connect();
     } catch (e) {
-      throw this.failure(doing, e);
+      throw this.#failure(doing, e);
     }
     try {
       this.#ready ??= migrate(client, this.#tables, this.#reference).catch((e: unknown) => {
@@ -109,7 +109,7 @@ export class PostgresPool {
       await this.#ready;
     } catch (e) {
       client.release(isConnectionError(e));
-      throw this.failure(doing, e);
+      throw this.#failure(doing, e);
     }
     return client;
   }
@@ -124,7 +124,7 @@ export class PostgresPool {
       } catch (e) {
         broken = isConnectionError(e);
         // A read may run again: once, on a fresh connection, when a pooled one turned out to be dead.
-        if (!broken || attempt > 1) throw this.failure(doing, e);
+        if (!broken || attempt > 1) throw this.#failure(doing, e);
       } finally {
         client.release(broken);
       }
@@ -153,7 +153,7 @@ export class PostgresPool {
         if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         if (e instanceof FromChange || e instanceof TotpKitError) throw e;
         const again = e instanceof Again || isRetryable(e) || (broken && stage === 'begin' && attempt === 1);
-        if (!again || attempt >= MAX_ATTEMPTS) throw this.lost(doing, e, broken ? stage : undefined);
+        if (!again || attempt >= MAX_ATTEMPTS) throw this.transactionFailure(doing, e, broken ? stage : undefined);
       } finally {
         client.release(broken);
       }
@@ -163,7 +163,12 @@ export class PostgresPool {
     }
   }
 
-  lost(doing: string, error: unknown, lostAt: 'begin' | 'work' | 'commit' | undefined): TotpKitError {
+  /**
+   * The one line for an update that failed: other writers kept winning (E_STORE_CONFLICT); the connection lost
+   * (`lostAt`) while the write or COMMIT was under way (E_STORE_OUTCOME_UNKNOWN), or before it (nothing was
+   * recorded); else the server's failure.
+   */
+  transactionFailure(doing: string, error: unknown, lostAt: 'begin' | 'work' | 'commit' | undefined): TotpKitError {
     if (error instanceof Again || isRetryable(error)) {
       return new TotpKitError(
         'backend',
@@ -179,9 +184,9 @@ export class PostgresPool {
       );
     }
     if (lostAt !== undefined) {
-      const failure = this.failure(doing, error);
+      const failure = this.#failure(doing, error);
       return new TotpKitError('backend', failure.code, `${failure.message}; nothing was recorded`);
     }
-    return this.failure(doing, error);
+    return this.#failure(doing, error);
   }
 }

@@ -125,13 +125,18 @@ export class PostgresStore implements Store {
     return this.secrets.encrypting ? this.#keyed.get() : PLAIN_TRUST;
   }
 
+  /** Takes the store-wide lock (the schema_version row) for the rest of the transaction: key check changes take turns. */
+  async #lockStore(client: PoolClient): Promise<void> {
+    await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
+  }
+
   /**
    * The first keyed write to a store without a key check, in the update's transaction: the schema_version row
    * is locked so two first writers (or a writer and an adoption) take turns; an empty store gets its check, one
    * holding records must be adopted first.
    */
   async #begin(client: PoolClient): Promise<RecordTrust> {
-    await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
+    await this.#lockStore(client);
     const found = await this.#readCheck(client);
     if (found !== undefined) return this.#trustOf(found);
     const any = await client.query(`SELECT 1 FROM ${this.#tables.records} LIMIT 1`);
@@ -163,7 +168,7 @@ export class PostgresStore implements Store {
   async #adopted(): Promise<void> {
     if (!this.secrets.adopting) return;
     this.#adoption ??= this.#db.transaction('adoption under TOTP_KIT_STORE_KEY', async (client) => {
-      await client.query(`SELECT 1 FROM ${this.#tables.meta} WHERE name = 'schema_version' FOR UPDATE`);
+      await this.#lockStore(client);
       const rows = (
         await client.query<{ kind: RecordKind; id: string; record: StoreRecord }>(
           `SELECT kind, id, record FROM ${this.#tables.records} ORDER BY kind, id FOR UPDATE`,
@@ -182,10 +187,7 @@ export class PostgresStore implements Store {
       }
       const trust = this.#trustOf(check);
       for (const { kind, id, record } of adopted) {
-        await client.query(
-          `UPDATE ${this.#tables.records} SET record = $3, version = version + 1, updated_at = now() WHERE kind = $1 AND id = $2`,
-          [kind, id, JSON.stringify(trust.seal(kind, id, record))],
-        );
+        await client.query(this.#sql.update, [kind, id, JSON.stringify(trust.seal(kind, id, record))]);
       }
       this.#keyed.set(trust);
     });
@@ -209,9 +211,9 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Reads the record under a row lock, lets `change` decide and writes the outcome in the same transaction.
-   * `change` runs again only when the transaction is rolled back (a serialization failure, a deadlock, or a
-   * create that lost to another), so it must be free of side effects.
+   * Reads the record, lets `change` decide and writes the outcome only if the record is still as read
+   * (#optimistic); when another writer got in first, decides again under a row lock (#locked). `change` may so
+   * run more than once (also after a serialization failure or deadlock), so it must be free of side effects.
    * @throws TotpKitError (backend) E_STORE_BACKEND when the server fails or cannot be reached,
    *   E_STORE_OUTCOME_UNKNOWN when the connection was lost during COMMIT, E_STORE_CONFLICT after 10 rollbacks,
    *   E_STORE_TAMPERED; (bad-input) E_STORE_KEY_WRONG, E_STORE_KEY_MISSING, E_STORE_NOT_ADOPTED.
@@ -281,7 +283,7 @@ export class PostgresStore implements Store {
       // #locked decides again on a fresh connection.
       if (broken && !writing) return { done: false };
       // A write statement commits by itself: lost while it ran, its outcome is unknown.
-      throw this.#db.lost(doing, e, broken ? 'commit' : undefined);
+      throw this.#db.transactionFailure(doing, e, broken ? 'commit' : undefined);
     } finally {
       client.release(broken);
     }
